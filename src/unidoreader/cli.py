@@ -1,0 +1,217 @@
+"""The command-line front end: the contract of DESIGN.md over the Qt-free core.
+
+`unidoreader` with no arguments opens the GUI; every other command runs headless.
+Each command is one `cmd_*` function; user errors (core.errors.UnidoreaderError)
+become a one-line message on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from unidoreader import __version__
+from unidoreader.core.errors import UnidoreaderError
+from unidoreader.core.library import Library
+from unidoreader.core.model import BlockKind, Report, Section
+
+EXIT_USER_ERROR = 2
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _open_library(args: argparse.Namespace) -> Library:
+    return Library.open(Path(args.library) if args.library else None)
+
+
+# -- records of the JSON contract ------------------------------------------------
+
+
+def metadata_record(report: Report) -> dict[str, Any]:
+    """The `list` record for a report (also the `metadata` of `show`)."""
+    from unidoreader.core.library import _entry_for
+
+    return _entry_for(report, 0.0).as_listing()
+
+
+def outline_records(report: Report) -> list[dict[str, Any]]:
+    """`outline --json`: sections in reading order; `paragraph` is the number of the
+    section's first numbered paragraph (what sync scrolling aligns on), or null."""
+    first_paragraph: dict[str, str] = {}
+    for block in report.blocks:
+        if block.kind is BlockKind.PARAGRAPH and block.label and block.section:
+            first_paragraph.setdefault(block.section, block.label)
+
+    def record(section: Section) -> dict[str, Any]:
+        return {
+            "id": section.id,
+            "level": section.level,
+            "label": section.label,
+            "title": section.title,
+            "paragraph": first_paragraph.get(section.id),
+        }
+
+    return [record(section) for section in report.walk_sections()]
+
+
+def show_record(report: Report) -> dict[str, Any]:
+    return {
+        "metadata": metadata_record(report),
+        "blocks": [
+            {"id": b.id, "kind": b.kind.value, "section": b.section, "label": b.label, "text": b.text}
+            for b in report.blocks
+        ],
+        "footnotes": [{"label": f.label, "text": f.text} for f in report.footnotes],
+    }
+
+
+# -- commands ---------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    records = [entry.as_listing() for entry in library.entries()]
+    if args.json:
+        _print_json(records)
+    else:
+        for r in records:
+            session = f"第{r['session']}届" if r["session"] else ""
+            print(f"{r['id']}  {r['kind'] or '':8}  {session:6}  {r['title'] or r['source']}")
+    return 0
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    report = _open_library(args).resolve(args.doc)
+    records = outline_records(report)
+    if args.json:
+        _print_json(records)
+    else:
+        for r in records:
+            indent = "  " * (r["level"] - 1)
+            print(f"{indent}{r['label']}{'. ' if r['label'] else ''}{r['title']}   [{r['id']}]")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    report = _open_library(args).resolve(args.doc)
+    record = show_record(report)
+    if args.json:
+        _print_json(record)
+    else:
+        for block in record["blocks"]:
+            label = f"{block['label']}. " if block["label"] and block["kind"] != "item" else ""
+            print(f"{label}{block['text']}\n")
+        for note in record["footnotes"]:
+            print(f"[{note['label']}] {note['text']}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    results = library.import_files([Path(f) for f in args.files])
+    _index_after_import(library)
+    if args.json:
+        _print_json([{**r.entry.as_listing(), "added": r.added} for r in results])
+    else:
+        for r in results:
+            state = "added" if r.added else "already in the library"
+            print(f"{r.entry.id}  {r.entry.metadata.title or r.entry.source}  ({state})")
+    return 0
+
+
+def _index_after_import(library: Library) -> None:
+    """Bring the search index up to date after an import (no-op until search lands)."""
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    raise UnidoreaderError("search is not available yet")
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    raise UnidoreaderError("index is not available yet")
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    raise UnidoreaderError("tables is not available yet")
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    raise UnidoreaderError("print is not available yet")
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Until the GUI exists, the app command prints the library."""
+    args.json = False
+    return cmd_list(args)
+
+
+# -- argument parsing -----------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--library", metavar="DIR", help="library folder (default: $UNIDOREADER_HOME or the user data folder)")
+    common.add_argument("--json", action="store_true", help="print JSON")
+
+    parser = argparse.ArgumentParser(prog="unidoreader", description="Reader for UNIDO governing-body reports.", parents=[common])
+    parser.add_argument("--version", action="version", version=f"unidoreader {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, parents=[common], help=help_text)
+        command.set_defaults(handler=handler)
+        return command
+
+    add("list", cmd_list, "list the documents of the library")
+    add("outline", cmd_outline, "the outline of a document").add_argument("doc", metavar="DOC")
+    add("show", cmd_show, "the structured text of a document").add_argument("doc", metavar="DOC")
+    add("import", cmd_import, "add files to the library and index them").add_argument("files", metavar="FILE", nargs="+")
+
+    search = add("search", cmd_search, "search every document of the library")
+    search.add_argument("query", metavar="QUERY", nargs="?")
+    search.add_argument("--batch", metavar="FILE", help="one query a line; one JSON result a line")
+    search.add_argument("--doc", metavar="ID")
+    search.add_argument("--session", type=int, metavar="N")
+    search.add_argument("--year", type=int, metavar="Y")
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+
+    add("index", cmd_index, "bring the search index up to date").add_argument("--rebuild", action="store_true")
+
+    tables = add("tables", cmd_tables, "the tables of a document")
+    tables.add_argument("doc", metavar="DOC")
+    tables.add_argument("--csv", metavar="DIR", help="write one CSV file per table into DIR")
+
+    printing = add("print", cmd_print, "print selected sections to PDF")
+    printing.add_argument("docs", metavar="DOC", nargs="+")
+    printing.add_argument("--sections", required=True, metavar="ID,ID", help="section ids; DOC:ID names the document")
+    printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
+    printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
+
+    gui = add("gui", cmd_gui, "open the app")
+    gui.add_argument("--open", metavar="DOC", nargs="+", default=[])
+    gui.add_argument("--search", metavar="QUERY")
+    gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen, save it, exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv or ["gui"])
+    if not getattr(args, "handler", None):
+        args = parser.parse_args(["gui", *argv])
+    try:
+        return args.handler(args)
+    except UnidoreaderError as error:
+        print(f"unidoreader: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,263 @@
+"""The user's library on disk: the documents, their metadata, their content hashes.
+
+Layout of a library folder::
+
+    catalog.json        the documents, in import order, with cached metadata
+    documents/<id>.txt  each document's decoded text (UTF-8); <id> is its content hash
+    index/              the search index (core.index)
+    userdata.sqlite     bookmarks, notes, history (core.userdata)
+
+Every write goes to a temporary file first and is renamed into place, so a crash
+leaves either the old catalog or the new one, never half of one. A document's text
+is written before the catalog names it; an orphan text file (crash in between) is
+harmless and adopted again by the next import of the same text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from unidoreader import paths
+from unidoreader.core import parse
+from unidoreader.core.errors import LibraryError, UnknownDocumentError
+from unidoreader.core.model import Metadata, Report, document_id
+
+CATALOG_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document as the catalog knows it, without parsing it again."""
+
+    id: str
+    source: str
+    added: float
+    metadata: Metadata
+    paragraphs: int
+    footnotes: int
+    parser_version: int
+
+    def as_listing(self) -> dict[str, object]:
+        """The `list --json` record of the command-line contract."""
+        meta = asdict(self.metadata)
+        if meta["dates"] is not None:
+            meta["dates"] = list(meta["dates"])
+        return {
+            "id": self.id,
+            **meta,
+            "source": self.source,
+            "paragraphs": self.paragraphs,
+            "footnotes": self.footnotes,
+        }
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    entry: Entry
+    added: bool  # False when the same text was already in the library
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _entry_for(report: Report, added: float) -> Entry:
+    return Entry(
+        id=report.id,
+        source=report.source,
+        added=added,
+        metadata=report.metadata,
+        paragraphs=report.paragraph_count,
+        footnotes=len(report.footnotes),
+        parser_version=parse.PARSER_VERSION,
+    )
+
+
+def _entry_from_json(record: dict) -> Entry:
+    meta = dict(record["metadata"])
+    if meta.get("dates") is not None:
+        meta["dates"] = tuple(meta["dates"])
+    known = set(Metadata.__dataclass_fields__)
+    return Entry(
+        id=record["id"],
+        source=record["source"],
+        added=record["added"],
+        metadata=Metadata(**{k: v for k, v in meta.items() if k in known}),
+        paragraphs=record["paragraphs"],
+        footnotes=record["footnotes"],
+        parser_version=record["parser_version"],
+    )
+
+
+class Library:
+    """A library folder. Safe to share between threads; one writer at a time."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.RLock()
+        self._entries: dict[str, Entry] = {}
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path | None = None, *, seed: bool = True) -> "Library":
+        """Open (creating if needed) a library; a new one is seeded with the bundled reports."""
+        library = cls(root if root is not None else paths.default_library_dir())
+        try:
+            library.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"{library.root}: cannot create the library folder: {error.strerror}") from None
+        if library.catalog_path.exists():
+            library._load_catalog()
+        elif seed:
+            library.import_files(sorted(paths.seeds_dir().glob("*.txt")))
+        return library
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.root / "catalog.json"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.root / "documents"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / "index"
+
+    @property
+    def userdata_path(self) -> Path:
+        return self.root / "userdata.sqlite"
+
+    def text_path(self, doc_id: str) -> Path:
+        return self.documents_dir / f"{doc_id}.txt"
+
+    def _load_catalog(self) -> None:
+        try:
+            data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
+            entries = [_entry_from_json(record) for record in data["documents"]]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise LibraryError(f"{self.catalog_path}: the library catalog is damaged ({error})") from None
+        self._entries = {entry.id: entry for entry in entries}
+        stale = [e for e in entries if e.parser_version != parse.PARSER_VERSION]
+        if stale:  # the parser improved since these were read: refresh their cached metadata
+            for entry in stale:
+                report = self.report(entry.id)
+                self._entries[entry.id] = _entry_for(report, entry.added)
+            self._save_catalog()
+
+    def _save_catalog(self) -> None:
+        records = []
+        for entry in self._entries.values():
+            record = asdict(entry)
+            records.append(record)
+        payload = {"format": CATALOG_FORMAT, "documents": records}
+        atomic_write(self.catalog_path, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    # -- reading -----------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        with self._lock:
+            return list(self._entries.values())
+
+    def entry(self, doc_id: str) -> Entry:
+        with self._lock:
+            try:
+                return self._entries[doc_id]
+            except KeyError:
+                raise UnknownDocumentError(f"no document {doc_id!r} in the library") from None
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._entries
+
+    def text(self, doc_id: str) -> str:
+        self.entry(doc_id)
+        try:
+            return self.text_path(doc_id).read_text(encoding="utf-8")
+        except OSError as error:
+            raise LibraryError(f"{self.text_path(doc_id)}: cannot read: {error.strerror}") from None
+
+    def report(self, doc_id: str) -> Report:
+        """The parsed report (memoised: parsing is pure, the text never changes for an id)."""
+        entry = self.entry(doc_id)
+        return _parse_cached(self.text(doc_id), entry.source)
+
+    def resolve(self, ref: str) -> Report:
+        """A document named by id, unique id prefix, or path to a file (parsed, not imported)."""
+        with self._lock:
+            if ref in self._entries:
+                return self.report(ref)
+            matches = [doc_id for doc_id in self._entries if doc_id.startswith(ref)] if len(ref) >= 4 else []
+            by_source = [e.id for e in self._entries.values() if e.source == ref]
+        if len(matches) == 1:
+            return self.report(matches[0])
+        if len(by_source) == 1:
+            return self.report(by_source[0])
+        path = Path(ref)
+        if path.is_file():
+            return read_report(path)
+        if len(matches) > 1:
+            raise UnknownDocumentError(f"{ref!r} matches {len(matches)} documents; give more of the id")
+        raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
+
+    # -- writing -----------------------------------------------------------------
+
+    def import_files(self, files: Sequence[Path]) -> list[ImportResult]:
+        """Add files to the library. All are read first: if one fails, nothing is added."""
+        loaded = [(path, parse.read_text(path)) for path in files]
+        return self.import_texts((text, path.name) for path, text in loaded)
+
+    def import_texts(self, texts: Iterable[tuple[str, str]]) -> list[ImportResult]:
+        results: list[ImportResult] = []
+        with self._lock:
+            changed = False
+            for text, source in texts:
+                doc_id = document_id(text)
+                if doc_id in self._entries:
+                    results.append(ImportResult(self._entries[doc_id], added=False))
+                    continue
+                report = _parse_cached(text, source)
+                atomic_write(self.text_path(doc_id), text.encode("utf-8"))
+                entry = _entry_for(report, time.time())
+                self._entries[doc_id] = entry
+                results.append(ImportResult(entry, added=True))
+                changed = True
+            if changed or not self.catalog_path.exists():
+                self._save_catalog()
+        return results
+
+    def remove(self, doc_id: str) -> None:
+        with self._lock:
+            self.entry(doc_id)
+            del self._entries[doc_id]
+            self._save_catalog()
+            self.text_path(doc_id).unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=64)
+def _parse_cached(text: str, source: str) -> Report:
+    return parse.parse_text(text, source)
+
+
+def read_report(path: Path) -> Report:
+    """Parse a file without importing it."""
+    return _parse_cached(parse.read_text(path), path.name)

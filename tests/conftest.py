@@ -1,0 +1,46 @@
+"""Test configuration shared by the whole suite.
+
+- Qt runs offscreen (set here, before anything imports Qt).
+- Every user directory (HOME, XDG dirs, the library) points into a temp dir, so no
+  test reads or writes the developer's real data (qutebrowser's habit).
+- Tests under tests/gui/ are marked `gui` automatically.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def seed(prefix: str) -> Path:
+    """The seed file whose name starts with `prefix` ("000", "004"...)."""
+    (path,) = [p for p in SEED_FILES if p.name.startswith(prefix)]
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"):
+        path = home / name.lower()
+        path.mkdir(mode=0o700)
+        monkeypatch.setenv(name, str(path))
+    monkeypatch.setenv("UNIDOREADER_HOME", str(home / "library"))
+    return home
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    gui_dir = REPO / "tests" / "gui"
+    for item in items:
+        if gui_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
