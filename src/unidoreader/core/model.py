@@ -146,3 +146,32 @@ def block_id(kind: BlockKind, text: str, seen: dict[str, int]) -> str:
     base = f"{kind.value[0]}{digest}"
     seen[base] = seen.get(base, 0) + 1
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a recovered table: the text as printed, its value when it is a figure,
+    and a footnote mark ("*", "**") kept apart from the value."""
+
+    text: str
+    value: float | None = None
+    mark: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table or chart recovered from a flattened `table` block (core.tables).
+
+    `rows` are label cell + value cells, left to right; a blank printed cell is
+    Cell(""). `totals_ok` is True when the totals (合计) check out against the cells,
+    False when they do not, None when the table has no totals to check.
+    """
+
+    id: str
+    caption: str
+    section: str | None
+    block: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    notes: tuple[str, ...] = ()
+    totals_ok: bool | None = None
