@@ -13,6 +13,9 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import socket
+import sys
+
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +40,36 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
         monkeypatch.setenv(name, str(path))
     monkeypatch.setenv("UNIDOREADER_HOME", str(home / "library"))
     return home
+
+
+class NetworkAttempt(RuntimeError):
+    """Raised inside the code under test when it tries to reach the network."""
+
+
+NETWORK_ATTEMPTS: list[str] = []
+
+
+def _refuse_network(event: str, args: tuple) -> None:
+    """Audit hook: the app never touches the network, so any attempt fails the test."""
+    if event == "socket.connect":
+        sock, address = args
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            NETWORK_ATTEMPTS.append(f"connect {address}")
+            raise NetworkAttempt(f"network connection attempted: {address}")
+    elif event == "socket.getaddrinfo":
+        NETWORK_ATTEMPTS.append(f"getaddrinfo {args[0]}")
+        raise NetworkAttempt(f"name lookup attempted: {args[0]}")
+
+
+sys.addaudithook(_refuse_network)
+
+
+@pytest.fixture(autouse=True)
+def _no_network_attempts() -> None:
+    """Fail any test during which the code tried to reach the network, even if it swallowed the error."""
+    NETWORK_ATTEMPTS.clear()
+    yield
+    assert NETWORK_ATTEMPTS == [], f"the app tried to reach the network: {NETWORK_ATTEMPTS}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
