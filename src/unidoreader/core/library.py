@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -130,6 +131,7 @@ class Library:
             library._load_catalog()
         elif seed:
             library.import_files(sorted(paths.seeds_dir().glob("*.txt")))
+            _adopt_prebuilt_index(library)
         return library
 
     @property
@@ -251,6 +253,26 @@ class Library:
             del self._entries[doc_id]
             self._save_catalog()
             self.text_path(doc_id).unlink(missing_ok=True)
+
+
+def _adopt_prebuilt_index(library: Library) -> None:
+    """Give a freshly seeded library the bundle's prebuilt index of the seeds, if any.
+
+    The offline bundle ships `seeds/index/`, built at build time by the same code from the
+    same seeds (packaging/prebuild_index.py), so a new machine's first search needs no
+    indexing. core.index checks the copy's signature and documents like any index: a
+    mismatch costs a rebuild, never a wrong answer. A failed copy leaves no index at all.
+    """
+    prebuilt = paths.seeds_dir() / "index"
+    if not prebuilt.is_dir() or library.index_dir.exists():
+        return
+    staging = library.root / ".index-seeding"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(prebuilt, staging)
+        os.replace(staging, library.index_dir)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @lru_cache(maxsize=64)
