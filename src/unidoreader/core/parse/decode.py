@@ -1,0 +1,126 @@
+"""Bytes on disk -> report text: encoding detection and line-ending normalisation.
+
+Reports arrive as UTF-8 (with or without BOM), UTF-16 (BOM, or BOM-less from some
+Windows tools) or GB18030/GBK. Anything else, or anything that is not text at all,
+is refused with an InputError naming the file, so nothing half-decoded reaches the library.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from unidoreader.core.errors import InputError
+
+# UN reports are well under 2 MB of text; refuse far bigger files before reading them.
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def normalise_newlines(text: str) -> str:
+    """One line-ending convention ("\\n") and no BOM, whatever the source used."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read and decode a report file; raise InputError("<path>: <what is wrong>") otherwise."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a text file")
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise InputError(
+                f"{path}: too large for a report ({size / 1e6:.1f} MB; the limit is {MAX_REPORT_BYTES / 1e6:.0f} MB)"
+            )
+        data = path.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> str:
+    """Decode report bytes, detecting the encoding; InputError("<name>: ...") if impossible."""
+    if not data.strip(b" \t\r\n\x00\f"):
+        raise InputError(f"{name}: the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: damaged {encoding.upper()} text (invalid byte sequence)") from None
+            return _checked(text, name)
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return _checked(data.decode(utf16), name)
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(f"{name}: not a text file (binary content)")
+    try:
+        return _checked(data.decode("utf-8"), name)
+    except UnicodeDecodeError as error:
+        # A file cut in the middle of a multi-byte character is still UTF-8: drop the stump.
+        if error.start >= len(data) - 3 and error.reason in ("unexpected end of data",):
+            return _checked(data[: error.start].decode("utf-8"), name)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not text in UTF-8, UTF-16 or GB18030 (undecodable bytes)") from None
+    if not _plausible_chinese(text):
+        raise InputError(f"{name}: unknown text encoding (neither UTF-8, UTF-16 nor sensible GB18030)")
+    return _checked(text, name)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NUL bytes sit almost all on one parity (ASCII in UTF-16)."""
+    sample = data[:8192]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    total = even + odd
+    if total < 2:
+        return None
+    if odd >= 0.9 * total and odd >= len(sample) // 2 * 0.05:
+        return "utf-16-le"
+    if even >= 0.9 * total and even >= len(sample) // 2 * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, name: str) -> str:
+    """Refuse decoded text that is mostly control characters (binary that happened to decode)."""
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    sample = text[:20000]
+    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t\f\v")
+    if "\x00" in sample or control > max(2, len(sample) // 100):
+        raise InputError(f"{name}: not a text file (binary content)")
+    return text
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes almost any bytes; real Chinese text uses mostly common (CJK basic) Han."""
+    sample = text[:20000]
+    non_ascii = [ch for ch in sample if ord(ch) > 0x7F]
+    if not non_ascii:
+        return True
+    common = sum(1 for ch in non_ascii if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return common >= 0.9 * len(non_ascii)
