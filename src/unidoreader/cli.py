@@ -145,9 +145,10 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    """Until the GUI exists, the app command prints the library."""
-    args.json = False
-    return cmd_list(args)
+    """The desktop app (imported here so that headless commands never load Qt)."""
+    from unidoreader.gui.app import run
+
+    return run(args)
 
 
 # -- argument parsing -----------------------------------------------------------------

@@ -1,0 +1,101 @@
+"""Start the app: QApplication, bundled fonts, UI language, the main window, and the
+`--screenshot` mode used by tests, docs and the bundle's smoke test."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+CJK_FALLBACKS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
+SCREENSHOT_SIZE = (1680, 1000)
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def application(argv: list[str] | None = None):
+    """The QApplication (created once), with the bundled CJK font as the UI font."""
+    from PySide6.QtGui import QFont, QFontDatabase, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName("unidoreader")
+        app.setApplicationDisplayName("UNIDO Reader")
+        app.setOrganizationName("unidoreader")
+    family = None
+    try:
+        from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
+
+        if CJK_FAMILY in register_bundled_fonts():
+            family = CJK_FAMILY
+    except ImportError:  # early builds without the bundled font: use the system's
+        pass
+    if family is None:
+        available = set(QFontDatabase.families())
+        family = next((f for f in CJK_FALLBACKS if f in available), None)
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    from unidoreader import paths
+
+    icon = paths.resources_dir() / "icons" / "unidoreader.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+
+    from PySide6.QtCore import QTimer
+
+    from unidoreader.gui import i18n
+    from unidoreader.gui.main_window import MainWindow
+
+    open_docs = list(getattr(args, "open", None) or [])
+    root = Path(args.library) if getattr(args, "library", None) else None
+    window = MainWindow(root, restore=not open_docs)
+    language = window.userdata.state("language", i18n.DEFAULT_LANGUAGE) if window.userdata else i18n.DEFAULT_LANGUAGE
+    window.language = language
+    i18n.set_language(language)
+    if screenshot is not None:
+        window.persist = False
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.start(open_docs, getattr(args, "search", None))
+    if screenshot is None:
+        return app.exec()
+
+    result = {"code": 1}
+
+    def save() -> None:
+        window.resize(*SCREENSHOT_SIZE)
+        app.processEvents()
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(screenshot))
+        result["code"] = 0 if ok else 1
+        if not ok:
+            print(f"unidoreader: cannot write {screenshot}", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    def settled() -> None:
+        if window.is_settled():
+            window.settled.disconnect(settled)
+            QTimer.singleShot(100, save)
+
+    def timed_out() -> None:
+        print("unidoreader: the window did not finish loading in time; saving it as it is", file=sys.stderr)
+        save()
+        result["code"] = 1
+
+    window.settled.connect(settled)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timed_out)
+    app.exec()
+    return result["code"]

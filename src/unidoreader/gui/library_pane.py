@@ -1,0 +1,190 @@
+"""The library pane: the reports grouped by body and session, newest first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+
+from unidoreader.core.library import Entry
+
+DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def session_text(entry: Entry) -> str:
+    meta = entry.metadata
+    if meta.session:
+        return f"第{meta.session}届"
+    return str(meta.year) if meta.year else ""
+
+
+def dates_text(entry: Entry) -> str:
+    dates = entry.metadata.dates
+    if not dates:
+        return ""
+    first, last = dates
+    return first if first == last else f"{first} – {last[5:] if first[:4] == last[:4] else last}"
+
+
+class LibraryModel(QStandardItemModel):
+    """Body -> session -> document rows; a document row carries its id in DOC_ROLE."""
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[Entry] = []
+
+    def set_entries(self, entries: list[Entry], labels: dict[str, str]) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([labels["title"], labels["session"], labels["dates"], labels["kind"]])
+        self.entries = list(entries)
+        bodies: dict[str, dict[tuple[int, str], list[Entry]]] = {}
+        for entry in entries:
+            meta = entry.metadata
+            body = meta.body or labels["other"]
+            if meta.session:
+                key = (meta.session, f"第{meta.session}届会议")
+            elif meta.year:
+                key = (-1, labels["year"].replace("%1", str(meta.year)))
+            else:
+                key = (-2, labels["unknown"])
+            bodies.setdefault(body, {}).setdefault(key, []).append(entry)
+
+        def newest(entry: Entry) -> tuple[str, int, float]:
+            dates = entry.metadata.dates
+            return (dates[0] if dates else "", entry.metadata.year or 0, entry.added)
+
+        for body in sorted(bodies, key=lambda b: (b == labels["other"], b)):
+            body_item = QStandardItem(body)
+            body_item.setEditable(False)
+            font = body_item.font()
+            font.setBold(True)
+            body_item.setFont(font)
+            row = [body_item] + [_plain("") for _ in range(self.COLUMNS - 1)]
+            for key in sorted(bodies[body], key=lambda k: k[0], reverse=True):
+                group = bodies[body][key]
+                session_item = QStandardItem(key[1])
+                session_item.setEditable(False)
+                body_item.appendRow([session_item] + [_plain("") for _ in range(self.COLUMNS - 1)])
+                for entry in sorted(group, key=newest, reverse=True):
+                    title = _plain(entry.metadata.title or entry.source)
+                    title.setData(entry.id, DOC_ROLE)
+                    title.setToolTip(f"{entry.metadata.title or ''}\n{entry.source}\n{entry.id}".strip())
+                    session_item.appendRow([title, _plain(session_text(entry)), _plain(dates_text(entry)), _plain(entry.metadata.kind or "")])
+            self.appendRow(row)
+
+    def rows_for(self, doc_id: str) -> QModelIndex:
+        for index in self._walk():
+            if index.data(DOC_ROLE) == doc_id:
+                return index
+        return QModelIndex()
+
+    def _walk(self, parent: QModelIndex = QModelIndex()):  # noqa: B008 - Qt's empty index
+        for row in range(self.rowCount(parent)):
+            index = self.index(row, 0, parent)
+            yield index
+            yield from self._walk(index)
+
+    def document_titles(self) -> list[str]:
+        """The titles of the document rows, top to bottom (what the user sees)."""
+        return [index.data() for index in self._walk() if index.data(DOC_ROLE)]
+
+
+def _plain(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item
+
+
+class LibraryPane(QWidget):
+    """Tree of the library. Double-click or Enter opens; drops of files import them."""
+
+    openRequested = Signal(str, bool)  # doc id, in a new pane
+    removeRequested = Signal(str)
+    filesDropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.activated.connect(self._activated)
+        self.tree.setAcceptDrops(False)  # drops go to the pane, which imports them
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def labels(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Title"),
+            "session": self.tr("Session"),
+            "dates": self.tr("Dates"),
+            "kind": self.tr("Kind"),
+            "other": self.tr("Other documents"),
+            "year": self.tr("%1 (no session)"),
+            "unknown": self.tr("Session not stated"),
+        }
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.model.set_entries(entries, self.labels())
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, LibraryModel.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def retranslate(self) -> None:
+        if self.model.entries:
+            self.set_entries(self.model.entries)
+
+    def selected_doc(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        return index.siblingAtColumn(0).data(DOC_ROLE)
+
+    def select_doc(self, doc_id: str) -> None:
+        index = self.model.rows_for(doc_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.siblingAtColumn(0).data(DOC_ROLE)
+        if doc_id:
+            self.openRequested.emit(doc_id, False)
+
+    def _menu(self, point: QPoint) -> None:
+        doc_id = self.model.itemFromIndex(self.tree.indexAt(point).siblingAtColumn(0)).data(DOC_ROLE) if self.tree.indexAt(point).isValid() else None
+        if not doc_id:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(doc_id, False))
+        menu.addAction(self.tr("Open in a new pane"), lambda: self.openRequested.emit(doc_id, True))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove from the library…"), lambda: self.removeRequested.emit(doc_id))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)

@@ -1,0 +1,451 @@
+"""A reading pane: one report typeset in a QTextBrowser, with find, zoom, footnotes,
+links, hit highlighting, bookmarks/notes markers, and the block <-> scroll mapping
+that the outline and synchronised scrolling use."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unidoreader.core.model import Report, Table
+from unidoreader.gui.alignment import Alignment
+from unidoreader.gui.render import DocumentMap, build_document
+
+FIND_COLOR = QColor("#f8e45c")
+CURRENT_FIND_COLOR = QColor("#ff9f1a")
+HIT_COLOR = QColor("#ffbe6f")
+NOTE_COLOR = QColor("#dcebfa")
+ZOOM_MIN, ZOOM_MAX = -6, 12
+
+
+class _Browser(QTextBrowser):
+    """QTextBrowser that never follows links by itself and asks its pane for tooltips."""
+
+    def __init__(self, pane: "ReaderPane") -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
+        """Report text never loads anything: no images, no style sheets, no network."""
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = self.viewport().mapFromGlobal(event.globalPos())
+            text = self._pane.tooltip_at(self.cursorForPosition(pos).position(), self.anchorAt(pos))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.cursorForPosition(event.pos()).position()
+        self._pane.extend_context_menu(menu, position)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class ReaderPane(QWidget):
+    """Shows one report. Emits `activated` when the user works in it and
+    `topBlockChanged(block_id)` as it scrolls."""
+
+    activated = Signal(object)
+    topBlockChanged = Signal(object, str)
+    closeRequested = Signal(object)
+    bookmarkRequested = Signal(object, str)
+    noteRequested = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: Report | None = None
+        self.tables: list[Table] = []
+        self.map = DocumentMap()
+        self.alignment: Alignment | None = None
+        self.zoom = 0
+        self._notes: dict[str, str] = {}
+        self._find_all: list[QTextEdit.ExtraSelection] = []
+        self._find_current: list[QTextEdit.ExtraSelection] = []
+        self._hits: list[QTextEdit.ExtraSelection] = []
+        self._note_marks: list[QTextEdit.ExtraSelection] = []
+        self._pending_scroll: tuple[str, float] | None = None
+        self._last_top: str | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("paneTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setMinimumWidth(40)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(lambda: self.closeRequested.emit(self))
+        header = QWidget()
+        header.setObjectName("paneHeader")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(8, 3, 3, 3)
+        hl.addWidget(self.title, 1)
+        hl.addWidget(self.close_button)
+
+        self.view = _Browser(self)
+        self.view.anchorClicked.connect(self._link_clicked)
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+
+        self.find_edit = QLineEdit()
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(self._find_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_count = QLabel()
+        self.find_prev_button = QToolButton()
+        self.find_prev_button.setText("▲")
+        self.find_prev_button.clicked.connect(self.find_previous)
+        self.find_next_button = QToolButton()
+        self.find_next_button.setText("▼")
+        self.find_next_button.clicked.connect(self.find_next)
+        find_close = QToolButton()
+        find_close.setText("✕")
+        find_close.setAutoRaise(True)
+        find_close.clicked.connect(self.hide_find)
+        self.find_bar = QWidget()
+        fl = QHBoxLayout(self.find_bar)
+        fl.setContentsMargins(6, 2, 6, 2)
+        fl.addWidget(self.find_edit, 1)
+        fl.addWidget(self.find_count)
+        fl.addWidget(self.find_prev_button)
+        fl.addWidget(self.find_next_button)
+        fl.addWidget(find_close)
+        self.find_bar.hide()
+        escape = QAction(self.find_edit)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self.hide_find)
+        self.find_edit.addAction(escape)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Close this pane"))
+        self.find_edit.setPlaceholderText(self.tr("Find in this report"))
+        self.find_prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.find_next_button.setToolTip(self.tr("Next match (F3)"))
+        self._update_find_count()
+
+    # -- content ---------------------------------------------------------------------
+
+    @property
+    def doc_id(self) -> str | None:
+        return self.report.id if self.report else None
+
+    def set_report(self, report: Report, tables: list[Table] | None = None, notes: dict[str, str] | None = None) -> None:
+        self.report = report
+        self.tables = list(tables or [])
+        document, self.map = build_document(report, self.tables, self.view.font())
+        document.setParent(self.view)
+        old = self.view.document()
+        self.view.setDocument(document)
+        if old is not None and old.parent() is self.view:
+            old.deleteLater()
+        if self.zoom:
+            self.view.zoomIn(self.zoom)
+        self.alignment = Alignment.of(report)
+        meta = report.metadata
+        session = f"  ·  第{meta.session}届会议" if meta.session else (f"  ·  {meta.year}" if meta.year else "")
+        self.title.setText(f"{meta.title or report.source}{session}")
+        self.title.setToolTip(f"{meta.title or report.source}\n{report.source}")
+        self._hits = []
+        self._find_all, self._find_current = [], []
+        self.set_notes(notes or {})
+        self._last_top = None
+        if self.find_bar.isVisible() and self.find_edit.text():
+            self._find_changed(self.find_edit.text())
+
+    def set_notes(self, notes: dict[str, str]) -> None:
+        self._notes = dict(notes)
+        self._note_marks = []
+        for block_id in self._notes:
+            cursor = self._block_cursor(block_id)
+            if cursor is None:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(NOTE_COLOR))
+            sel.format = fmt
+            self._note_marks.append(sel)
+        self._apply_selections()
+
+    def note(self, block_id: str) -> str | None:
+        return self._notes.get(block_id)
+
+    def block_text_start(self, block_id: str) -> int | None:
+        return self.map.text_start.get(block_id)
+
+    def _block_cursor(self, block_id: str) -> QTextCursor | None:
+        if block_id not in self.map.block_start:
+            return None
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.map.text_start[block_id])
+        cursor.setPosition(self.map.block_end[block_id], QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- positions ---------------------------------------------------------------------
+
+    def _block_y(self, block_id: str) -> float | None:
+        start = self.map.block_start.get(block_id)
+        if start is None:
+            return None
+        doc = self.view.document()
+        block = doc.findBlock(start + 1 if start + 1 < doc.characterCount() else start)
+        return doc.documentLayout().blockBoundingRect(block).top()
+
+    def top_block(self) -> tuple[str | None, float]:
+        """The block at the top of the view and how far (pixels) the view is into it."""
+        if not self.map.ids:
+            return None, 0.0
+        position = self.view.cursorForPosition(QPoint(24, 2)).position()
+        block_id = self.map.block_at(position)
+        if block_id is None:
+            return None, 0.0
+        y = self._block_y(block_id) or 0.0
+        return block_id, max(0.0, self.view.verticalScrollBar().value() - y)
+
+    def scroll_to_block(self, block_id: str, offset: float = 0.0) -> bool:
+        """Bring `block_id` to the top of the view (`offset` pixels into it)."""
+        y = self._block_y(block_id)
+        if y is None:
+            return False
+        doc = self.view.document()
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())  # finish the layout: the scroll range is known
+        bar = self.view.verticalScrollBar()
+        target = int(y + offset)
+        if target > bar.maximum() and not self.isVisible():
+            self._pending_scroll = (block_id, offset)
+        bar.setValue(target)
+        self._scrolled()
+        return True
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._pending_scroll:
+            block_id, offset = self._pending_scroll
+            self._pending_scroll = None
+            QTimer.singleShot(0, lambda: self.scroll_to_block(block_id, offset))
+
+    def _scrolled(self, *_: object) -> None:
+        block_id, _offset = self.top_block()
+        if block_id and block_id != self._last_top:
+            self._last_top = block_id
+            self.topBlockChanged.emit(self, block_id)
+
+    def current_section(self) -> str | None:
+        block_id, _ = self.top_block()
+        if block_id is None or self.report is None:
+            return None
+        block = self.report.block(block_id)
+        return block.section if block else None
+
+    def block_visible(self, block_id: str) -> bool:
+        y = self._block_y(block_id)
+        if y is None:
+            return False
+        top = self.view.verticalScrollBar().value()
+        return top - 1 <= y < top + self.view.viewport().height()
+
+    # -- links and tooltips --------------------------------------------------------------
+
+    def tooltip_at(self, position: int, href: str = "") -> str:
+        """The note of a footnote reference, the address of a link, or the user's note."""
+        if href.startswith("fn:") and self.report:
+            label = href[3:]
+            note = next((f.text for f in self.report.footnotes if f.label == label), "")
+            return f"{label}  {note}" if note else ""
+        if href:
+            return href
+        block_id = self.map.block_at(position)
+        if block_id and block_id in self._notes:
+            return self.tr("Note: %1").replace("%1", self._notes[block_id])
+        return ""
+
+    def _link_clicked(self, url: QUrl) -> None:
+        self.follow_link(url.toString())
+
+    def follow_link(self, href: str) -> None:
+        """Footnote references jump to their note; web links open in the system browser."""
+        if href.startswith("fn:"):
+            position = self.map.footnotes.get(href[3:])
+            if position is not None:
+                doc = self.view.document()
+                y = doc.documentLayout().blockBoundingRect(doc.findBlock(position)).top()
+                doc.documentLayout().blockBoundingRect(doc.lastBlock())
+                self.view.verticalScrollBar().setValue(int(y))
+            return
+        url = QUrl(href)
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+    # -- highlighting ----------------------------------------------------------------------
+
+    def highlight_hit(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list = ()) -> None:
+        """Mark the matched text of a search hit (the whole block if no offsets) and show it."""
+        self._hits = []
+        start = self.map.text_start.get(block_id)
+        if start is None:
+            return
+        ranges = list(offsets) or [(0, self.map.block_end[block_id] - start)]
+        end_limit = self.map.block_end[block_id]
+        for a, b in ranges:
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(min(start + a, end_limit))
+            cursor.setPosition(min(start + b, end_limit), QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(HIT_COLOR))
+            sel.format = fmt
+            self._hits.append(sel)
+        self._apply_selections()
+        self.scroll_to_block(block_id)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - self.view.viewport().height() // 4))
+
+    def highlighted_text(self) -> list[str]:
+        return [s.cursor.selectedText() for s in self._hits]
+
+    def _apply_selections(self) -> None:
+        self.view.setExtraSelections(self._note_marks + self._find_all + self._hits + self._find_current)
+
+    # -- find ----------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self._find_all, self._find_current = [], []
+        self._apply_selections()
+        self.view.setFocus()
+
+    def _find_changed(self, text: str) -> None:
+        self._find_all, self._find_current = [], []
+        self._matches: list[tuple[int, int]] = []
+        if text:
+            doc = self.view.document()
+            cursor = QTextCursor(doc)
+            while True:
+                cursor = doc.find(text, cursor)
+                if cursor.isNull():
+                    break
+                self._matches.append((cursor.selectionStart(), cursor.selectionEnd()))
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = QTextCursor(cursor)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(FIND_COLOR))
+                sel.format = fmt
+                self._find_all.append(sel)
+        self._current_match = -1
+        self._apply_selections()
+        if self._matches:
+            self._go_to_match(0)
+        self._update_find_count()
+
+    def _go_to_match(self, index: int) -> None:
+        self._current_match = index % len(self._matches)
+        a, b = self._matches[self._current_match]
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(CURRENT_FIND_COLOR))
+        sel.format = fmt
+        self._find_current = [sel]
+        self._apply_selections()
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+        self._update_find_count()
+
+    def find_next(self) -> None:
+        if getattr(self, "_matches", None):
+            self._go_to_match(self._current_match + 1)
+
+    def find_previous(self) -> None:
+        if getattr(self, "_matches", None):
+            self._go_to_match(self._current_match - 1)
+
+    def find_status(self) -> tuple[int, int]:
+        """(current match, starting at 1, number of matches)."""
+        matches = getattr(self, "_matches", [])
+        return (self._current_match + 1 if matches else 0, len(matches))
+
+    def _update_find_count(self) -> None:
+        current, total = self.find_status()
+        if not self.find_edit.text():
+            self.find_count.setText("")
+        elif total == 0:
+            self.find_count.setText(self.tr("no match"))
+        else:
+            self.find_count.setText(f"{current}/{total}")
+
+    # -- zoom ------------------------------------------------------------------------------------
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
+        block_id, offset = self.top_block()
+        self.view.zoomIn(steps - self.zoom)
+        self.zoom = steps
+        if block_id:
+            self.scroll_to_block(block_id)
+
+    # -- events and menus ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self.activated.emit(self)
+        return False
+
+    def extend_context_menu(self, menu: QMenu, position: int) -> None:
+        block_id = self.map.block_at(position)
+        if not block_id:
+            return
+        menu.addSeparator()
+        menu.addAction(self.tr("Bookmark this paragraph"), lambda: self.bookmarkRequested.emit(self, block_id))
+        menu.addAction(self.tr("Note on this paragraph…"), lambda: self.noteRequested.emit(self, block_id))
+
+    def set_active(self, active: bool) -> None:
+        self.setProperty("active", active)
+        self.title.parentWidget().setProperty("active", active)
+        for widget in (self, self.title.parentWidget(), self.title):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
+def document_of(pane: ReaderPane) -> QTextDocument:
+    return pane.view.document()

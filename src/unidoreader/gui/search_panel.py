@@ -1,0 +1,342 @@
+"""The search panel: query box with history and saved searches, filters, streamed
+results grouped per document with highlighted snippets, next/previous hit."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unidoreader.core.library import Entry
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+DOC_ROLE = Qt.ItemDataRole.UserRole + 3
+MARK_STYLE = "background-color:#f8e45c;color:#000;font-weight:600"
+
+
+def snippet_html(snippet: str, marks: tuple[tuple[int, int], ...] | list) -> str:
+    """The snippet escaped (it is report text), with the matched ranges marked."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(marks):
+        if start < pos:
+            continue
+        parts.append(html.escape(snippet[pos:start]))
+        parts.append(f'<span style="{MARK_STYLE}">{html.escape(snippet[start:end])}</span>')
+        pos = end
+    parts.append(html.escape(snippet[pos:]))
+    return "".join(parts).replace("\n", " ")
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints items that carry HTML_ROLE as rich text (wrapped), others as usual."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+        markup = index.data(HTML_ROLE)
+        if not markup:
+            return None
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(markup)
+        width = option.rect.width() if option.rect.width() > 0 else 300
+        doc.setTextWidth(max(80, width))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        doc = self._document(option, index)
+        if doc is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        doc = self._document(option, index)
+        if doc is None:
+            return super().sizeHint(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+class SearchPanel(QWidget):
+    searchRequested = Signal(str, dict)
+    hitActivated = Signal(object)
+    saveSearchRequested = Signal(str, dict)
+    deleteSavedRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Any] = []
+        self.total = 0
+        self.running = False
+        self._doc_items: dict[str, QTreeWidgetItem] = {}
+        self._titles: dict[str, str] = {}
+        self._saved: list[Any] = []
+
+        self.query = QLineEdit()
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.run)
+        self.history_model = QStringListModel(self)
+        completer = QCompleter(self.history_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.query.setCompleter(completer)
+        self.search_button = QPushButton()
+        self.search_button.clicked.connect(self.run)
+        self.saved_button = QToolButton()
+        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_menu = QMenu(self)
+        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
+        self.saved_button.setMenu(self.saved_menu)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        row.addWidget(self.saved_button)
+
+        self.session_filter = QComboBox()
+        self.year_filter = QComboBox()
+        self.doc_filter = QComboBox()
+        self.doc_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.doc_filter.setMinimumContentsLength(8)
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters.addWidget(self.session_filter)
+        filters.addWidget(self.year_filter)
+        filters.addWidget(self.doc_filter, 1)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.prev_button = QToolButton()
+        self.prev_button.setText("▲")
+        self.prev_button.clicked.connect(self.previous_hit)
+        self.next_button = QToolButton()
+        self.next_button.setText("▼")
+        self.next_button.clicked.connect(self.next_hit)
+        status = QHBoxLayout()
+        status.addWidget(self.summary, 1)
+        status.addWidget(self.prev_button)
+        status.addWidget(self.next_button)
+
+        self.results = QTreeWidget()
+        self.results.setHeaderHidden(True)
+        self.results.setWordWrap(True)
+        self.results.setIndentation(10)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemClicked.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addLayout(filters)
+        layout.addLayout(status)
+        layout.addWidget(self.results, 1)
+        self._entries: list[Entry] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.query.setPlaceholderText(self.tr("Search every report (Ctrl+Shift+F)"))
+        self.search_button.setText(self.tr("Search"))
+        self.saved_button.setText(self.tr("Saved"))
+        self.saved_button.setToolTip(self.tr("Saved searches"))
+        self.prev_button.setToolTip(self.tr("Previous hit (Shift+F8)"))
+        self.next_button.setToolTip(self.tr("Next hit (F8)"))
+        self.set_entries(self._entries)
+        self._update_summary()
+
+    # -- filters and history ------------------------------------------------------------
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self._entries = list(entries)
+        self._titles = {e.id: e.metadata.title or e.source for e in entries}
+        keep = (self.session_filter.currentData(), self.year_filter.currentData(), self.doc_filter.currentData())
+        for combo, all_text, values in (
+            (self.session_filter, self.tr("All sessions"), [(f"第{s}届会议", s) for s in sorted({e.metadata.session for e in entries if e.metadata.session}, reverse=True)]),
+            (self.year_filter, self.tr("All years"), [(str(y), y) for y in sorted({e.metadata.year for e in entries if e.metadata.year}, reverse=True)]),
+            (self.doc_filter, self.tr("All documents"), [(e.metadata.title or e.source, e.id) for e in entries]),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for text, value in values:
+                combo.addItem(text, value)
+            combo.blockSignals(False)
+        for combo, value in zip((self.session_filter, self.year_filter, self.doc_filter), keep):
+            index = combo.findData(value)
+            combo.setCurrentIndex(max(0, index))
+
+    def set_history(self, queries: list[str]) -> None:
+        seen: list[str] = []
+        for q in queries:
+            if q not in seen:
+                seen.append(q)
+        self.history_model.setStringList(seen)
+
+    def set_saved(self, saved: list[Any]) -> None:
+        self._saved = list(saved)
+
+    def filters(self) -> dict[str, Any]:
+        return {
+            "session": self.session_filter.currentData(),
+            "year": self.year_filter.currentData(),
+            "doc": self.doc_filter.currentData(),
+        }
+
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        for combo, key in ((self.session_filter, "session"), (self.year_filter, "year"), (self.doc_filter, "doc")):
+            combo.setCurrentIndex(max(0, combo.findData(filters.get(key))))
+
+    def _fill_saved_menu(self) -> None:
+        menu = self.saved_menu
+        menu.clear()
+        save = menu.addAction(self.tr("Save this search…"))
+        save.setEnabled(bool(self.query.text().strip()))
+        save.triggered.connect(lambda: self.saveSearchRequested.emit(self.query.text().strip(), self.filters()))
+        if self._saved:
+            menu.addSeparator()
+        for saved in self._saved:
+            action = menu.addAction(f"{saved.name}  —  {saved.query}")
+            action.triggered.connect(lambda _=False, s=saved: self.run_saved(s))
+        if self._saved:
+            delete = menu.addMenu(self.tr("Delete"))
+            for saved in self._saved:
+                delete.addAction(saved.name).triggered.connect(lambda _=False, n=saved.name: self.deleteSavedRequested.emit(n))
+
+    def run_saved(self, saved: Any) -> None:
+        self.query.setText(saved.query)
+        self.set_filters(saved.filters or {})
+        self.run()
+
+    # -- running and results ------------------------------------------------------------
+
+    def run(self) -> None:
+        query = self.query.text().strip()
+        if not query:
+            return
+        self.searchRequested.emit(query, self.filters())
+
+    def start_results(self, query: str) -> None:
+        self.results.clear()
+        self.hits = []
+        self._doc_items = {}
+        self.total = 0
+        self.running = True
+        self._query = query
+        self._update_summary()
+
+    def add_hit(self, hit: Any) -> None:
+        parent = self._doc_items.get(hit.doc)
+        if parent is None:
+            parent = QTreeWidgetItem(self.results)
+            parent.setData(0, DOC_ROLE, hit.doc)
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            parent.setExpanded(True)
+            self._doc_items[hit.doc] = parent
+        item = QTreeWidgetItem(parent)
+        item.setData(0, HIT_ROLE, hit)
+        where = " › ".join(hit.section_path) if hit.section_path else ""
+        prefix = f'<span style="color:#5e5c64">{html.escape(where)}</span><br>' if where else ""
+        item.setData(0, HTML_ROLE, prefix + snippet_html(hit.snippet, hit.marks))
+        item.setData(0, Qt.ItemDataRole.DisplayRole, hit.snippet)
+        item.setToolTip(0, where)
+        self.hits.append(hit)
+        self._label_document(hit.doc)
+        self._update_summary()
+
+    def _label_document(self, doc_id: str) -> None:
+        parent = self._doc_items[doc_id]
+        count = parent.childCount()
+        parent.setText(0, f"{self._titles.get(doc_id, doc_id)}  ({count})")
+
+    def finish(self, total: int | None = None) -> None:
+        self.running = False
+        self.total = len(self.hits) if total is None else total
+        self._update_summary()
+
+    def fail(self, message: str) -> None:
+        self.running = False
+        self.summary.setText(message)
+
+    def _update_summary(self) -> None:
+        if not hasattr(self, "_query"):
+            self.summary.setText("")
+            return
+        n, docs = len(self.hits), len(self._doc_items)
+        if self.running:
+            text = self.tr("Searching… %1 hits so far").replace("%1", str(n))
+        elif n == 0:
+            text = self.tr("No hits for “%1”").replace("%1", self._query)
+        else:
+            text = self.tr("%1 hits in %2 documents").replace("%1", str(n)).replace("%2", str(docs))
+        self.summary.setText(text)
+
+    def document_counts(self) -> dict[str, int]:
+        return {doc: item.childCount() for doc, item in self._doc_items.items()}
+
+    def hit_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for i in range(self.results.topLevelItemCount()):
+            parent = self.results.topLevelItem(i)
+            items.extend(parent.child(j) for j in range(parent.childCount()))
+        return items
+
+    def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if hit is not None:
+            self.hitActivated.emit(hit)
+
+    def activate_hit(self, index: int) -> None:
+        items = self.hit_items()
+        if not items:
+            return
+        item = items[index % len(items)]
+        self.results.setCurrentItem(item)
+        self.results.scrollToItem(item)
+        self._activated(item)
+
+    def _current_index(self) -> int:
+        items = self.hit_items()
+        current = self.results.currentItem()
+        return items.index(current) if current in items else -1
+
+    def next_hit(self) -> None:
+        self.activate_hit(self._current_index() + 1)
+
+    def previous_hit(self) -> None:
+        index = self._current_index()
+        self.activate_hit(index - 1 if index > 0 else -1)
