@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Build the offline bundle: dist/unidoreader/ (one folder; run dist/unidoreader/unidoreader).
+#   bash packaging/build.sh            build, or say "up to date" when nothing that goes
+#                                      into the bundle changed since the last build
+#   bash packaging/build.sh --force    rebuild even if up to date
+#   bash packaging/build.sh --clean    also drop PyInstaller's cache (build/pyinstaller)
+# Python: $PYTHON if set, else .venv/bin/python if present, else python3. PyInstaller is
+# installed into that environment if missing (the `build` extra of pyproject.toml).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+
+force=0
+clean=()
+for arg in "$@"; do
+  case "$arg" in
+    --force) force=1 ;;
+    --clean) force=1; clean=(--clean) ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+if [ -n "${PYTHON:-}" ]; then
+  PY=$PYTHON
+elif [ -x .venv/bin/python ]; then
+  PY=.venv/bin/python
+elif [ -x .venv/Scripts/python.exe ]; then
+  PY=.venv/Scripts/python.exe
+else
+  PY=python3
+fi
+
+if ! "$PY" -c "import unidoreader" 2>/dev/null; then
+  echo "build.sh: installing the app into $PY's environment" >&2
+  "$PY" -m pip install -q --disable-pip-version-check -e .
+fi
+if ! "$PY" -m PyInstaller --version >/dev/null 2>&1; then
+  echo "build.sh: installing PyInstaller into $PY's environment" >&2
+  "$PY" -m pip install -q --disable-pip-version-check "pyinstaller>=6.0"
+fi
+
+DIST=dist/unidoreader
+WORK=build/pyinstaller
+STAMP=build/bundle.fingerprint
+
+# Everything that goes into the bundle: the sources, data and packaging files (tracked or
+# not, since a build from a working tree ships the working tree), and the environment.
+fingerprint() {
+  "$PY" - <<'EOF'
+import hashlib, platform, subprocess, sys
+from pathlib import Path
+
+digest = hashlib.sha256()
+digest.update(sys.version.encode())
+digest.update(platform.platform().encode())
+freeze = subprocess.run([sys.executable, "-m", "pip", "freeze", "--all"], capture_output=True, text=True).stdout
+digest.update(freeze.encode())
+roots = [Path("src"), Path("resources"), Path("seeds"), Path("packaging"), Path("pyproject.toml")]
+for root in roots:
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    for path in files:
+        if "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        digest.update(str(path.as_posix()).encode() + b"\0" + path.read_bytes() + b"\0")
+print(digest.hexdigest())
+EOF
+}
+
+exe=$DIST/unidoreader
+[ -x "$exe" ] || exe=$DIST/unidoreader.exe
+current=$(fingerprint)
+if [ "$force" = 0 ] && [ -x "$exe" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$current" ]; then
+  echo "build.sh: $DIST is up to date ($(du -sh "$DIST" | cut -f1)); --force rebuilds" >&2
+  exit 0
+fi
+
+rm -f "$STAMP"
+started=$(date +%s)
+"$PY" -m PyInstaller --noconfirm --log-level WARN "${clean[@]}" \
+  --distpath dist --workpath "$WORK" packaging/unidoreader.spec
+echo "$current" > "$STAMP"
+echo "build.sh: built $REPO/$DIST in $(( $(date +%s) - started )) s; size $(du -sh "$DIST" | cut -f1)" >&2
