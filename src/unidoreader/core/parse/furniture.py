@@ -8,7 +8,6 @@ Han text that belongs to the body.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 NOTICE_RE = re.compile(r"^(为节约起见|出于可持续性的原因|出于环保原因)[，,]?\s*本文件.{0,6}未作?印发.{0,40}$")
 NOTICE_LOOSE_RE = re.compile(r"本文件(已?)未作?印发。?敬请各位代表")
@@ -36,14 +35,28 @@ def footer_title(stripped: str) -> str | None:
 
 
 def running_templates(stripped_lines: list[str]) -> set[str]:
-    """Lines that recur with only a page number changing: running headers and footers."""
-    counts: Counter[str] = Counter()
-    for line in stripped_lines:
-        if 4 <= len(line) <= 60 and EDGE_NUMBER_RE.search(line):
+    """Lines that recur with only a page number changing: running headers and footers.
+
+    At least three occurrences, page numbers rising, and pages apart (a table row
+    such as "阿拉伯区域 19" recurs too, but close together and with arbitrary figures)."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for i, line in enumerate(stripped_lines):
+        if 4 <= len(line) <= 60:
+            m = EDGE_NUMBER_RE.search(line)
+            if m is None:
+                continue
             key = EDGE_NUMBER_RE.sub("#", line)
             if re.search(r"[。，；]", key) is None and len(key.replace("#", "").strip()) >= 4:
-                counts[key] += 1
-    return {key for key, n in counts.items() if n >= 3}
+                seen.setdefault(key, []).append((i, int(re.sub(r"\D", "", m.group(0)))))
+    out = set()
+    for key, hits in seen.items():
+        if len(hits) < 3:
+            continue
+        rising = all(b[1] > a[1] for a, b in zip(hits, hits[1:]))
+        apart = all(b[0] - a[0] >= 15 for a, b in zip(hits, hits[1:]))
+        if rising and apart:
+            out.add(key)
+    return out
 
 
 def classify(stripped: str, templates: set[str]) -> str | None:

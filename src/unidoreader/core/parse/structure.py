@@ -58,6 +58,7 @@ class Parsed:
 
     report: Report
     furniture: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # first/last source line (0-based) of each block
 
 
 def _content(s: str) -> bool:
@@ -138,7 +139,14 @@ class _Parser:
             return Tok("heading", i, [i], label=m.group(1), level=2, title=tidy_title(m.group(2)))
         m = ZHANG_RE.match(s)
         if m and (not m.group(3) or _title_ok(m.group(3))):
-            return Tok("heading", i, [i], label=f"第{m.group(1)}{m.group(2)}", level=1, title=tidy_title(m.group(3)))
+            tok = Tok("heading", i, [i], label=f"第{m.group(1)}{m.group(2)}", level=1, title=tidy_title(m.group(3)))
+            if not tok.title:
+                # "第一章" alone on its line: the title is printed on the next one
+                j = self.next_content(i, 3)
+                if j is not None and _title_ok(self.s[j], 30) and not PARA_RE.match(self.s[j]) and not TIAO_RE.match(self.s[j]):
+                    tok.title = tidy_title(self.s[j])
+                    tok.lines.append(j)
+            return tok
         m = JIE_RE.match(s)
         if m and (not m.group(3) or _title_ok(m.group(3), 60)):
             return Tok("heading", i, [i], label="", level=2, title=tidy_title(s))
@@ -192,6 +200,17 @@ class _Parser:
                 toks.append(head)
                 prev_text = s
                 i = max(head.lines) + 1
+                continue
+            m = TIAO_RE.match(s)
+            if m:
+                label = f"第{m.group(1)}条"
+                rest = m.group(2).strip()
+                if rest and (len(rest) > 24 or ends_sentence(rest) or not _title_ok(rest, 24)):
+                    toks.append(Tok("para", i, [i], rest=rest, label=label))  # an article: 第一条 + its text
+                else:
+                    toks.append(Tok("heading", i, [i], label=label, level=2, title=tidy_title(rest)))
+                prev_text = s
+                i += 1
                 continue
             m = PARA_RE.match(s)
             if numbered and m and expected_para <= int(m.group(1)) <= expected_para + 1:
@@ -270,7 +289,7 @@ class _Parser:
             return False
         if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊":
             return False
-        if re.search(r"\d年$", c):
+        if re.search(r"\d(年|个|项|次|名|%)$", c):
             return False
         if loose:
             return True
@@ -286,6 +305,11 @@ class _Parser:
         sentence, followed by a numbered paragraph (002) or by running text (004)."""
         for k, t in enumerate(toks):
             if t.kind != "text" or not self._looks_like_heading(t.start):
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if not numbered and tidy_title(t.rest) in REGIONS and nxt is not None and nxt.kind == "text" \
+                    and _width(nxt.rest) >= charts.LONG_TEXT:
+                t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)  # 004's regional sections
                 continue
             if charts.data_kind(t.rest) == "num":
                 continue
@@ -308,19 +332,40 @@ class _Parser:
     def find_tables(self, toks: list[Tok]) -> list[Tok]:
         """Merge runs of data-like text lines into table tokens."""
         kinds: list[str | None] = []
+        zone = False
+        narrow_run = 0
         for k, t in enumerate(toks):
             if t.kind != "text":
                 kinds.append(None)
+                zone = False
                 continue
             d = charts.data_kind(t.rest)
+            if charts.ZONE_START_RE.match(t.rest) or charts.INDICATOR_RE.match(t.rest):
+                zone = True  # an indicator table: everything up to the next heading belongs to it
+                narrow_run = 0
+            if zone:
+                running = d is None and 15 <= _width(t.rest) < 28 and not t.rest.startswith(("*", "＊")) \
+                    and not re.search(r"\d%?\s*$", t.rest)
+                if running:
+                    narrow_run += 1
+                    if narrow_run >= 3:
+                        # running text resumed: the last lines were not table material
+                        zone = False
+                        for back in range(1, 3):
+                            if kinds[k - back] == "zone":
+                                kinds[k - back] = None
+                        kinds.append(None)
+                        continue
+                else:
+                    narrow_run = 0
+                kinds.append(d or "zone")
+                continue
             if d == "label":
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if nxt is not None and nxt.kind == "text" and charts.data_kind(nxt.rest) is None and len(nxt.rest) >= charts.LONG_TEXT:
+                prv = kinds[k - 1] if k else None
+                if nxt is not None and nxt.kind == "text" and charts.data_kind(nxt.rest) is None \
+                        and _width(nxt.rest) >= charts.LONG_TEXT and (prv is None or _width(t.rest) >= 4) and " " not in t.rest:
                     d = None  # a heading or the first words of a paragraph
-                if charts.INDICATOR_RE.match(t.rest):
-                    d = "label"
-            elif d is None and charts.INDICATOR_RE.match(t.rest):
-                d = "label"
             kinds.append(d)
         out: list[Tok] = []
         k = 0
@@ -333,24 +378,24 @@ class _Parser:
             while e + 1 < len(toks) and kinds[e + 1] is not None:
                 e += 1
             run = toks[k : e + 1]
-            nums = sum(charts.number_count(t.rest) for t in run if kinds[toks.index(t)] in ("num", "row")) if False else \
-                sum(charts.number_count(toks[x].rest) for x in range(k, e + 1) if kinds[x] in ("num", "row"))
-            numeric_lines = sum(1 for x in range(k, e + 1) if kinds[x] in ("num", "row"))
-            if len(run) >= 3 and numeric_lines >= 2 and nums >= 3 or (len(run) >= 2 and nums >= 4):
-                first, last = run[0].start, run[-1].lines[-1]
+            numeric = [x for x in range(k, e + 1) if kinds[x] in ("num", "row") or (kinds[x] == "zone" and charts.number_count(toks[x].rest))]
+            nums = sum(charts.number_count(toks[x].rest) for x in numeric)
+            in_zone = any(kinds[x] == "zone" for x in range(k, e + 1))
+            if (len(run) >= 3 and len(numeric) >= 2 and nums >= 3) or (len(run) >= 2 and nums >= 4) or (in_zone and nums >= 1):
+                members = [t for t in run]
                 # a caption or unit line right after the figures belongs to the chart
-                extra: list[Tok] = []
                 if e + 1 < len(toks) and toks[e + 1].kind == "text":
                     a = toks[e + 1]
                     if charts.UNIT_RE.match(a.rest.replace(" ", "")):
-                        extra = [a]
+                        members.append(a)
+                        e += 1
                     elif e + 2 < len(toks) and toks[e + 2].kind == "text" and charts.UNIT_RE.match(toks[e + 2].rest.replace(" ", "")) \
                             and len(a.rest) <= 40 and "。" not in a.rest:
-                        extra = [a, toks[e + 2]]
-                if extra:
-                    last = extra[-1].lines[-1]
-                    e += len(extra)
-                lines = [x for x in range(first, last + 1) if self.role[x] is None and (not self.s[x] or x in {l for t in toks[k:e + 1] for l in t.lines})]
+                        members.extend([a, toks[e + 2]])
+                        e += 2
+                member_lines = {line for t in members for line in t.lines}
+                first, last = min(member_lines), max(member_lines)
+                lines = [x for x in range(first, last + 1) if x in member_lines or (self.role[x] is None and not self.s[x])]
                 out.append(Tok("table", first, lines))
                 k = e + 1
             else:
@@ -431,11 +476,15 @@ class _Parser:
         current: dict | None = None
         blank_mode = self._blank_separated()
 
+        deferred: list[dict] = []
+
         def flush() -> None:
             nonlocal current
             if current is not None and current["parts"]:
                 specs.append(current)
             current = None
+            specs.extend(deferred)
+            deferred.clear()
 
         last_line = -1
         for t in toks:
@@ -444,9 +493,13 @@ class _Parser:
                 specs.append({"kind": BlockKind.HEADING, "label": t.label, "parts": [t.title], "start": t.start, "end": max(t.lines),
                               "level": t.level, "title": t.title})
             elif t.kind == "table":
-                flush()
-                specs.append({"kind": BlockKind.TABLE, "label": None, "parts": [self.lines[i] for i in t.lines], "start": t.start,
-                              "end": max(t.lines), "raw": [self.lines[i] for i in t.lines]})
+                table = {"kind": BlockKind.TABLE, "label": None, "parts": [self.lines[i] for i in t.lines], "start": t.start,
+                         "end": max(t.lines), "raw": [self.lines[i] for i in t.lines]}
+                if current is not None and current["parts"] and not ends_sentence(current["parts"][-1]):
+                    deferred.append(table)  # a chart cutting a sentence: the paragraph goes on after it
+                else:
+                    flush()
+                    specs.append(table)
             elif t.kind in ("para", "item"):
                 flush()
                 current = {"kind": BlockKind.PARAGRAPH if t.kind == "para" else BlockKind.ITEM, "label": t.label,
@@ -487,6 +540,10 @@ class _Parser:
             if note.style != "separator":
                 continue
             k, offset = cursor
+            window = note.at - 400  # a reference sits on the page its note ends
+            while k < len(specs) and specs[k]["start"] < window and specs[k]["end"] < window:
+                k += 1
+                offset = 0
             while k < len(specs) and specs[k]["start"] < note.at:
                 if specs[k]["kind"] in (BlockKind.PARAGRAPH, BlockKind.ITEM):
                     m = notes_mod.find_bare_ref(texts[k], note.label, offset)
@@ -503,12 +560,15 @@ class _Parser:
         seen: dict[str, int] = {}
         blocks: list[Block] = []
         meta_fields = dict(cov.fields)
+        spans: list[tuple[int, int]] = []
         if cov.lines:
             cover_text = " ".join(collapse(self.lines[i]) for i in cov.lines)
             blocks.append(Block(id=block_id(BlockKind.NOTE, cover_text, seen), kind=BlockKind.NOTE, text=cover_text, label=None))
+            spans.append((min(cov.lines), max(cov.lines)))
         for note, first in doc_notes:
             text = join_lines([first] + [self.lines[i] for i in note.lines[1:]])
             blocks.append(Block(id=block_id(BlockKind.NOTE, text, seen), kind=BlockKind.NOTE, text=text, label=note.label))
+            spans.append((min(note.lines), max(note.lines)))
 
         tops: list[dict] = []
         current_top: dict | None = None
@@ -517,6 +577,7 @@ class _Parser:
         for k, sp in enumerate(specs):
             kind = sp["kind"]
             text = texts[k]
+            spans.append((sp["start"], sp["end"]))
             if kind is BlockKind.HEADING:
                 node = {"level": sp["level"], "label": sp["label"] or "", "title": sp["title"], "children": []}
                 if sp["level"] == 1 or current_top is None:
@@ -578,7 +639,7 @@ class _Parser:
             footnotes=tuple(footnote_list),
             contents=tuple(collapse(self.lines[i]) for i in contents if self.s[i]),
         )
-        return Parsed(report=report, furniture=self.furniture)
+        return Parsed(report=report, furniture=self.furniture, spans=spans)
 
     def _blank_separated(self) -> bool:
         """Whether blank lines separate paragraphs here (not double-spaced, not column breaks)."""
