@@ -1079,21 +1079,38 @@ _MIN_ROWS = 2
 
 
 def _plausible(table: Rebuilt, region: Region) -> bool:
-    """A rebuilt region is a table when it has figures in at least two rows (one for an
-    indicator with a code), with short labels: no prose paragraph turns into a table."""
+    """A rebuilt region is a table when at least two rows carry figures (one for an
+    indicator with a code) and its labels are labels, not sentences: numbered paragraphs
+    full of figures, or dates at the end of a line, never become tables."""
     rows_with_figures = [row for row in table.rows if any(c.text for c in row[1:])]
     if not rows_with_figures:
         return False
-    needed = 1 if (region.indicators or CODE_RE.match(region.caption or "")) else _MIN_ROWS
-    if len(rows_with_figures) < needed:
+    coded = region.indicators or bool(CODE_RE.match(region.caption or ""))
+    if len(rows_with_figures) < (1 if coded else _MIN_ROWS):
         return False
     labels = [row[0].text for row in rows_with_figures]
-    prose = sum(1 for label in labels if len(label) > 90 or "。" in label.rstrip("。")[:-1] if label)
-    if prose * 2 > len(labels):
+    prose = sum(1 for label in labels if _is_prose(label, coded))
+    if prose * 3 > len(labels):
         return False
+    values = [c for row in rows_with_figures for c in row[1:] if c.text]
+    if all(re.fullmatch(r"(19|20)\d\d", c.text) for c in values):
+        return False  # only years: dates at line ends, not figures
     if table.kind == "chart" and sum(1 for label in labels if label) < 2:
         return False
     return True
+
+
+_PARAGRAPH_NUMBER_RE = re.compile(r"^\d{1,3}\.\s*\S")
+
+
+def _is_prose(label: str, coded: bool) -> bool:
+    """A sentence rather than a row label: a numbered paragraph, or a long run of text
+    with sentence punctuation (indicator descriptions excepted)."""
+    if _PARAGRAPH_NUMBER_RE.match(label):
+        return True
+    if len(label) > 90:
+        return True
+    return not coded and len(label) >= 40 and bool(re.search(r"[，。；]", label))
 
 
 # a chart title inside a longer paragraph: "…方案技术合作（2020年）　36.2（以百万美元计）目前…"
