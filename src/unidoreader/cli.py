@@ -137,7 +137,29 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    raise UnidoreaderError("tables is not available yet")
+    """The tables and charts of a document: JSON, CSV files (one per table), or a summary."""
+    from unidoreader.core.errors import InputError
+    from unidoreader.core.export import write_tables_csv
+    from unidoreader.core.tables import recover_tables, table_records
+
+    report = _open_library(args).resolve(args.doc)
+    tables = recover_tables(report)
+    written: list[Path] = []
+    if args.csv:
+        try:
+            written = write_tables_csv(tables, Path(args.csv))
+        except OSError as error:
+            raise InputError(f"{args.csv}: cannot write the CSV files: {error.strerror or error}") from None
+    if args.json:
+        _print_json(table_records(tables))
+    elif written:
+        for path in written:
+            print(path)
+    else:
+        for table in tables:
+            check = {True: "totals ok", False: "totals DO NOT add up", None: ""}[table.totals_ok]
+            print(f"{table.id}  {len(table.rows)}x{len(table.header)}  {table.caption}  {check}".rstrip())
+    return 0
 
 
 def cmd_print(args: argparse.Namespace) -> int:
