@@ -47,23 +47,44 @@ def application(argv: list[str] | None = None):
     return app
 
 
+def create_window(root: Path | None = None, *, restore: bool = True):
+    """The main window in the user's language (Chinese unless they chose otherwise)."""
+    from unidoreader.gui import i18n
+    from unidoreader.gui.main_window import MainWindow
+
+    application()
+    window = MainWindow(root, restore=restore)
+    language = window.userdata.state("language", i18n.DEFAULT_LANGUAGE) if window.userdata else i18n.DEFAULT_LANGUAGE
+    window.language = language
+    i18n.set_language(language)
+    return window
+
+
+def _quiet_offscreen_messages() -> None:
+    """The offscreen platform warns about window hints it cannot honour; not news to users."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode: object, context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        _quiet_offscreen_messages()
     app = application()
 
     from PySide6.QtCore import QTimer
 
-    from unidoreader.gui import i18n
-    from unidoreader.gui.main_window import MainWindow
-
     open_docs = list(getattr(args, "open", None) or [])
     root = Path(args.library) if getattr(args, "library", None) else None
-    window = MainWindow(root, restore=not open_docs)
-    language = window.userdata.state("language", i18n.DEFAULT_LANGUAGE) if window.userdata else i18n.DEFAULT_LANGUAGE
-    window.language = language
-    i18n.set_language(language)
+    window = create_window(root, restore=not open_docs)
     if screenshot is not None:
         window.persist = False
         window.resize(*SCREENSHOT_SIZE)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from unidoreader.core.library import Entry
+from unidoreader.gui.search_panel import HTML_ROLE, HtmlDelegate
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,9 +31,8 @@ def dates_text(entry: Entry) -> str:
 
 
 class LibraryModel(QStandardItemModel):
-    """Body -> session -> document rows; a document row carries its id in DOC_ROLE."""
-
-    COLUMNS = 4
+    """Body -> session -> document rows; a document row carries its id in DOC_ROLE and
+    shows its title over a line with session, dates and kind."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +40,6 @@ class LibraryModel(QStandardItemModel):
 
     def set_entries(self, entries: list[Entry], labels: dict[str, str]) -> None:
         self.clear()
-        self.setHorizontalHeaderLabels([labels["title"], labels["session"], labels["dates"], labels["kind"]])
         self.entries = list(entries)
         bodies: dict[str, dict[tuple[int, str], list[Entry]]] = {}
         for entry in entries:
@@ -58,23 +58,26 @@ class LibraryModel(QStandardItemModel):
             return (dates[0] if dates else "", entry.metadata.year or 0, entry.added)
 
         for body in sorted(bodies, key=lambda b: (b == labels["other"], b)):
-            body_item = QStandardItem(body)
-            body_item.setEditable(False)
+            body_item = _plain(body)
             font = body_item.font()
             font.setBold(True)
             body_item.setFont(font)
-            row = [body_item] + [_plain("") for _ in range(self.COLUMNS - 1)]
             for key in sorted(bodies[body], key=lambda k: k[0], reverse=True):
-                group = bodies[body][key]
-                session_item = QStandardItem(key[1])
-                session_item.setEditable(False)
-                body_item.appendRow([session_item] + [_plain("") for _ in range(self.COLUMNS - 1)])
-                for entry in sorted(group, key=newest, reverse=True):
-                    title = _plain(entry.metadata.title or entry.source)
-                    title.setData(entry.id, DOC_ROLE)
-                    title.setToolTip(f"{entry.metadata.title or ''}\n{entry.source}\n{entry.id}".strip())
-                    session_item.appendRow([title, _plain(session_text(entry)), _plain(dates_text(entry)), _plain(entry.metadata.kind or "")])
-            self.appendRow(row)
+                session_item = _plain(key[1])
+                session_item.setForeground(QBrush(QColor("#1a5fb4")))
+                body_item.appendRow(session_item)
+                for entry in sorted(bodies[body][key], key=newest, reverse=True):
+                    title = entry.metadata.title or entry.source
+                    facts = " · ".join(f for f in (dates_text(entry) or session_text(entry), entry.metadata.kind or "") if f)
+                    item = _plain(title)
+                    item.setData(entry.id, DOC_ROLE)
+                    item.setData(
+                        f"<b>{html.escape(title)}</b><br><span style='color:#5e5c64'>{html.escape(facts or entry.source)}</span>",
+                        HTML_ROLE,
+                    )
+                    item.setToolTip(f"{title}\n{facts}\n{entry.source}  ·  {entry.id}")
+                    session_item.appendRow(item)
+            self.appendRow(body_item)
 
     def rows_for(self, doc_id: str) -> QModelIndex:
         for index in self._walk():
@@ -111,8 +114,10 @@ class LibraryPane(QWidget):
         self.model = LibraryModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setIndentation(14)
+        self.tree.setItemDelegate(HtmlDelegate(self.tree))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -126,10 +131,6 @@ class LibraryPane(QWidget):
 
     def labels(self) -> dict[str, str]:
         return {
-            "title": self.tr("Title"),
-            "session": self.tr("Session"),
-            "dates": self.tr("Dates"),
-            "kind": self.tr("Kind"),
             "other": self.tr("Other documents"),
             "year": self.tr("%1 (no session)"),
             "unknown": self.tr("Session not stated"),
@@ -138,10 +139,6 @@ class LibraryPane(QWidget):
     def set_entries(self, entries: list[Entry]) -> None:
         self.model.set_entries(entries, self.labels())
         self.tree.expandAll()
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, LibraryModel.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def retranslate(self) -> None:
         if self.model.entries:
@@ -164,7 +161,7 @@ class LibraryPane(QWidget):
             self.openRequested.emit(doc_id, False)
 
     def _menu(self, point: QPoint) -> None:
-        doc_id = self.model.itemFromIndex(self.tree.indexAt(point).siblingAtColumn(0)).data(DOC_ROLE) if self.tree.indexAt(point).isValid() else None
+        doc_id = self.tree.indexAt(point).data(DOC_ROLE)
         if not doc_id:
             return
         menu = QMenu(self)

@@ -426,8 +426,9 @@ class MainWindow(QMainWindow):
     def open_ref(self, ref: str, **where: Any) -> None:
         """Open a document named as on the command line (id, id prefix, source name or path)."""
         assert self.library is not None
-        if ref in self.library:
-            self.open_document(ref, True, **where)
+        doc_id = self.library_doc_for(ref)
+        if doc_id is not None:
+            self.open_document(doc_id, True, **where)
             return
         self.pending_loads += 1
         library = self.library
@@ -443,6 +444,17 @@ class MainWindow(QMainWindow):
             self._check_settled()
 
         self.lane.submit(self.tr("Opening %1…").replace("%1", ref), load, done, self._load_failed)
+
+    def library_doc_for(self, ref: str) -> str | None:
+        """A library id for `ref`: an id, a unique id prefix, or a unique prefix of a
+        source file name ("004" for 004_7c2c….txt, as the seeds are named)."""
+        ids = [e.id for e in self.entries()]
+        if ref in ids:
+            return ref
+        for candidates in ([i for i in ids if i.startswith(ref)], [e.id for e in self.entries() if e.source.startswith(ref)]):
+            if len(candidates) == 1:
+                return candidates[0]
+        return None
 
     def open_document(self, doc_id: str, new_pane: bool = False, block: str | None = None, offsets: Any = (), offset: float = 0.0, pane: ReaderPane | None = None, zoom: int | None = None) -> None:
         """Show a library document: in `pane`, in a new pane, or where it is already open."""

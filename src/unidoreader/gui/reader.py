@@ -165,11 +165,11 @@ class ReaderPane(QWidget):
         self.report = report
         self.tables = list(tables or [])
         document, self.map = build_document(report, self.tables, self.view.font())
-        document.setParent(self.view)
-        old = self.view.document()
+        document.setParent(self)
+        previous, self._document = getattr(self, "_document", None), document
         self.view.setDocument(document)
-        if old is not None and old.parent() is self.view:
-            old.deleteLater()
+        if previous is not None:
+            previous.deleteLater()
         if self.zoom:
             self.view.zoomIn(self.zoom)
         self.alignment = Alignment.of(report)

@@ -109,7 +109,8 @@ def build_document(report: Report, tables: list[Table] | None = None, font: QFon
             cursor.insertBlock(fmt, _char(size=-1))
             dmap.footnotes[note.label] = cursor.position()
             cursor.insertText(note.label, _char(bold=True, size=-1))
-            cursor.insertText("  " + note.text, _char(size=-1))
+            cursor.insertText("  ", _char(size=-1))
+            _text(cursor, note.text, _char(size=-1), None, {})
     return doc, dmap
 
 
@@ -191,7 +192,7 @@ def _block(cursor: QTextCursor, block: Block, notes: dict[str, str], heading_lev
     return text_start
 
 
-def _text(cursor: QTextCursor, text: str, plain: QTextCharFormat, block: Block, notes: dict[str, str]) -> None:
+def _text(cursor: QTextCursor, text: str, plain: QTextCharFormat, block: Block | None, notes: dict[str, str]) -> None:
     """Insert text as plain characters (so markup shows literally), linking URLs and
     footnote references. Offsets of `text` are kept one to one in the document."""
     links: list[tuple[int, int, str, str]] = []  # start, end, href, tooltip
@@ -199,7 +200,7 @@ def _text(cursor: QTextCursor, text: str, plain: QTextCharFormat, block: Block, 
         href = match.group(0)
         links.append((match.start(), match.end(), href if "://" in href else "https://" + href, href))
     unplaced: list[str] = []
-    for label in block.footnotes:
+    for label in block.footnotes if block is not None else ():
         mark = label.translate(SUPERSCRIPTS)
         where = text.find(mark) if mark != label else -1
         if where >= 0 and not any(s <= where < e for s, e, _, _ in links):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,7 +50,29 @@ def snippet_html(snippet: str, marks: tuple[tuple[int, int], ...] | list) -> str
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Paints items that carry HTML_ROLE as rich text (wrapped), others as usual."""
+    """Paints items that carry HTML_ROLE as rich text wrapped to the view's width
+    (rows grow to fit: relaid out when the view is resized), others as usual."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._width = -1
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+            self._width = self._view.viewport().width()
+            QTimer.singleShot(0, self._view.doItemsLayout)
+        return False
+
+    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        if option.rect.width() > 0 and option.rect.height() > 0:
+            return option.rect.width()
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        indent = self._view.indentation() * (depth + (1 if self._view.rootIsDecorated() else 0))
+        return self._view.viewport().width() - indent - 2
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
         markup = index.data(HTML_ROLE)
@@ -59,8 +82,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         doc.setHtml(markup)
-        width = option.rect.width() if option.rect.width() > 0 else 300
-        doc.setTextWidth(max(80, width))
+        doc.setTextWidth(max(80, self._text_width(option, index)))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -128,8 +150,9 @@ class SearchPanel(QWidget):
         self.session_filter = QComboBox()
         self.year_filter = QComboBox()
         self.doc_filter = QComboBox()
-        self.doc_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.doc_filter.setMinimumContentsLength(8)
+        for combo, length in ((self.session_filter, 6), (self.year_filter, 4), (self.doc_filter, 6)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(length)
         filters = QHBoxLayout()
         filters.setSpacing(4)
         filters.addWidget(self.session_filter)

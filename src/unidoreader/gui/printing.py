@@ -1,0 +1,239 @@
+"""Typesetting a briefing pack: the core's HTML (core.export) on Qt's document classes.
+
+Every report's part is its own QTextDocument laid out on the page body, then drawn page
+by page so that each page gets a running header (the report's title) and the footer
+"第 N 页 / 共 M 页" (N and M count the whole pack). The same painter code serves the
+PDF writer (`render_pdf`, also used headless by the CLI) and the system printer with its
+preview (`print_dialog`). Text is set in the bundled CJK font, which the PDF embeds.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from unidoreader.core.errors import InputError
+from unidoreader.core.export import PrintPart, part_html, running_context, running_title
+from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
+
+Progress = Callable[[int, int, str], None]
+
+PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
+    "A3": QPageSize.PageSizeId.A3,
+    "A4": QPageSize.PageSizeId.A4,
+    "A5": QPageSize.PageSizeId.A5,
+    "B5": QPageSize.PageSizeId.B5,
+    "LETTER": QPageSize.PageSizeId.Letter,
+    "LEGAL": QPageSize.PageSizeId.Legal,
+}
+MAX_MARGIN_MM = 60.0
+HEADER_MM = 8.0  # band above the body: header line, rule, gap
+FOOTER_MM = 8.0  # band below the body: gap, footer line
+BODY_POINT_SIZE = 10.5
+PDF_DPI = 600
+
+_app: QGuiApplication | None = None
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """The running QGuiApplication, or a new one (offscreen when there is no display),
+    so that the CLI can typeset without a window system."""
+    global _app
+    app = QGuiApplication.instance()
+    if app is None:
+        headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if headless and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = _app = QGuiApplication([sys.argv[0] if sys.argv else "unidoreader"])
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("printing needs a QGuiApplication, not a bare QCoreApplication")
+    return app
+
+
+def page_size_id(name: str) -> QPageSize.PageSizeId:
+    """"A4", "letter"... -> Qt's page size; a one-line error for anything else."""
+    try:
+        return PAGE_SIZES[name.strip().upper()]
+    except KeyError:
+        raise InputError(f"unknown page size {name!r} (use {', '.join(k.title() if len(k) > 2 else k for k in PAGE_SIZES)})") from None
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where things go on a page, in device pixels."""
+
+    page: QRectF
+    body: QRectF
+    header: QRectF
+    footer: QRectF
+
+
+def _frame(device: QPagedPaintDevice, margins_mm: tuple[float, float, float, float]) -> _Frame:
+    resolution = device.resolution()
+    mm = resolution / 25.4
+    page = QRectF(device.pageLayout().fullRectPixels(resolution))
+    left, top, right, bottom = (m * mm for m in margins_mm)
+    inner = page.adjusted(left, top, -right, -bottom)
+    body = inner.adjusted(0, HEADER_MM * mm, 0, -FOOTER_MM * mm)
+    if body.width() < 40 * mm or body.height() < 40 * mm:
+        raise InputError("the margins leave no room for the text on this page size")
+    header = QRectF(inner.left(), inner.top(), inner.width(), (HEADER_MM - 2.5) * mm)
+    footer = QRectF(inner.left(), inner.bottom() - (FOOTER_MM - 3) * mm, inner.width(), (FOOTER_MM - 3) * mm)
+    return _Frame(page, body, header, footer)
+
+
+def _documents(parts: Sequence[PrintPart], device: QPagedPaintDevice, body: QRectF) -> list[QTextDocument]:
+    """One laid-out document per part (the HTML comes from the core; errors before any page)."""
+    html = [part_html(part) for part in parts]  # raises InputError for unknown sections
+    documents: list[QTextDocument] = []
+    font = QFont(CJK_FAMILY)
+    font.setPointSizeF(BODY_POINT_SIZE)
+    for text in html:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(device)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(0)
+        document.setHtml(text)
+        document.setPageSize(QSizeF(body.width(), body.height()))
+        documents.append(document)
+    return documents
+
+
+def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPart],
+           margins_mm: tuple[float, float, float, float], progress: Progress | None) -> int:
+    """Lay out and draw every page; returns the number of pages."""
+    frame = _frame(device, margins_mm)
+    documents = _documents(parts, device, frame.body)
+    total = sum(document.pageCount() for document in documents)
+    small = QFont(CJK_FAMILY)
+    small.setPointSizeF(8.0)
+    metrics = QFontMetricsF(small, device)
+    rule = QPen(QColor("#777777"))
+    rule.setWidthF(device.resolution() / 254)  # 0.1 mm
+    page_no = 0
+    for part, document in zip(parts, documents):
+        title = running_title(part.report)
+        context = running_context(part.report)
+        height = frame.body.height()
+        for index in range(document.pageCount()):
+            if page_no:
+                device.newPage()
+            page_no += 1
+            painter.save()
+            painter.translate(frame.body.left(), frame.body.top() - index * height)
+            document.drawContents(painter, QRectF(0, index * height, frame.body.width(), height))
+            painter.restore()
+
+            painter.save()
+            painter.setFont(small)
+            painter.setPen(QColor("#444444"))
+            right_width = metrics.horizontalAdvance(context) + metrics.horizontalAdvance("　") if context else 0
+            shown = metrics.elidedText(title, Qt.TextElideMode.ElideRight, frame.header.width() - right_width)
+            align = Qt.AlignmentFlag.AlignBottom
+            painter.drawText(frame.header, align | Qt.AlignmentFlag.AlignLeft, shown)
+            if context:
+                painter.drawText(frame.header, align | Qt.AlignmentFlag.AlignRight, context)
+            painter.setPen(rule)
+            y = frame.header.bottom() + device.resolution() / 25.4
+            painter.drawLine(frame.header.left(), y, frame.header.right(), y)
+            painter.setPen(QColor("#444444"))
+            painter.drawText(frame.footer, Qt.AlignmentFlag.AlignCenter, f"第 {page_no} 页 / 共 {total} 页")
+            painter.restore()
+            if progress:
+                progress(page_no, total, title)
+    return total
+
+
+def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
+               margins_mm: float = 20, progress: Progress | None = None) -> int:
+    """Write the briefing pack as a PDF with the bundled font embedded; returns the page
+    count. Works headless. The file appears only when complete (written aside, then renamed)."""
+    if not parts:
+        raise InputError("nothing to print: no sections selected")
+    size = page_size_id(page_size)
+    if not 0 <= margins_mm <= MAX_MARGIN_MM:
+        raise InputError(f"margins must be between 0 and {MAX_MARGIN_MM:g} mm, not {margins_mm:g}")
+    for part in parts:  # validate every section before touching the disk
+        part_html(part)
+    ensure_gui_app()
+    register_bundled_fonts()
+    output = Path(output)
+    if output.is_dir():
+        raise InputError(f"{output}: is a folder, not a file name")
+    if not output.parent.exists():
+        raise InputError(f"{output.parent}: no such folder")
+    partial = output.with_name(output.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    writer.setTitle(" / ".join(running_title(p.report) for p in parts))
+    writer.setCreator("unidoreader")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise InputError(f"{output}: cannot write the PDF there")
+    try:
+        pages = _paint(painter, writer, parts, (margins_mm,) * 4, progress)
+    finally:
+        painter.end()
+        del writer
+    try:
+        os.replace(partial, output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+    return pages
+
+
+def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - any QWidget
+    """The system print dialog with a preview of the pack; True if it was printed.
+    Page size and margins come from the dialog's page setup (A4, 20 mm by default)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QMessageBox
+
+    if not parts:
+        raise InputError("nothing to print: no sections selected")
+    for part in parts:
+        part_html(part)
+    register_bundled_fonts()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
+    printer.setDocName(" / ".join(running_title(p.report) for p in parts))
+
+    def paint(target: QPrinter) -> None:
+        margins = target.pageLayout().margins(QPageLayout.Unit.Millimeter)
+        wanted = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        target.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(target):
+            return
+        try:
+            _paint(painter, target, parts, wanted, None)
+        except InputError as error:
+            QMessageBox.warning(parent, "unidoreader", str(error))
+        finally:
+            painter.end()
+            target.setFullPage(False)
+
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(printer.docName())
+    preview.paintRequested.connect(paint)
+    return bool(preview.exec())
