@@ -125,15 +125,107 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _index_after_import(library: Library) -> None:
-    """Bring the search index up to date after an import (no-op until search lands)."""
+    """Bring the search index up to date after an import (only the new documents are segmented)."""
+    from unidoreader.core.index import ensure_index
+
+    ensure_index(library, progress=_stderr_progress() if sys.stderr.isatty() else None)
+
+
+def _stderr_progress() -> Callable[[int, int, str], None]:
+    """Index progress as lines on stderr ("[done/total] message")."""
+
+    def progress(done: int, total: int, message: str) -> None:
+        print(f"[{done}/{total}] {message}", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _search_filters(args: argparse.Namespace, library: Library) -> dict[str, Any]:
+    from unidoreader.core.errors import UnknownDocumentError
+
+    filters: dict[str, Any] = {}
+    if args.doc:
+        ids = [e.id for e in library.entries() if e.id == args.doc or e.source == args.doc]
+        ids = ids or [e.id for e in library.entries() if len(args.doc) >= 4 and e.id.startswith(args.doc)]
+        if len(ids) != 1:
+            raise UnknownDocumentError(
+                f"{args.doc!r} matches {len(ids)} documents; give more of the id" if ids else f"no document {args.doc!r} in the library"
+            )
+        filters["doc"] = ids[0]
+    if args.session is not None:
+        filters["session"] = args.session
+    if args.year is not None:
+        filters["year"] = args.year
+    return filters
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    raise UnidoreaderError("search is not available yet")
+    """`search QUERY` or `search --batch FILE`: hits best first (JSON per DESIGN.md)."""
+    from unidoreader.core.errors import InputError
+    from unidoreader.core.search import Searcher
+
+    if (args.query is None) == (args.batch is None):
+        raise InputError("give either a QUERY or --batch FILE")
+    if args.limit < 0:
+        raise InputError("--limit must be 0 or more")
+    library = _open_library(args)
+    filters = _search_filters(args, library)
+    searcher = Searcher(library)
+    if args.batch is not None:
+        try:
+            queries = Path(args.batch).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{args.batch}: cannot read the queries: {getattr(error, 'strerror', None) or error}") from None
+        for query in queries:
+            result = searcher.search(query.strip(), limit=args.limit, **filters)
+            if args.json:
+                sys.stdout.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
+            else:
+                _print_search_text(result)
+        return 0
+    result = searcher.search(args.query, limit=args.limit, **filters)
+    _remember_search(library, args.query, filters)
+    if args.json:
+        _print_json(result.record())
+    else:
+        _print_search_text(result)
+    return 0
+
+
+def _remember_search(library: Library, query: str, filters: dict[str, Any]) -> None:
+    """Keep the search in the library's history (single searches; batches are scripts)."""
+    from unidoreader.core.userdata import UserData
+
+    userdata = UserData.for_library(library)
+    try:
+        userdata.add_history(query, filters or None)
+    finally:
+        userdata.close()
+
+
+def _print_search_text(result: Any) -> None:
+    print(f"{result.query}: {result.total} block(s)")
+    for hit in result.hits:
+        where = " › ".join(hit.section_path)
+        print(f"{hit.doc[:8]} {hit.block:14} {hit.score:7.2f}  {where}\n    {hit.marked_snippet('[', ']')}")
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    raise UnidoreaderError("index is not available yet")
+    """Bring the search index up to date (or rebuild it), progress on stderr."""
+    import time
+
+    from unidoreader.core.index import ensure_index
+
+    library = _open_library(args)
+    started = time.perf_counter()
+    changed = ensure_index(library, progress=_stderr_progress(), rebuild=args.rebuild)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        _print_json({"documents": len(library.entries()), "changed": changed, "seconds": round(elapsed, 3)})
+    else:
+        state = "updated" if changed else "already up to date"
+        print(f"index {state}: {len(library.entries())} documents ({elapsed:.1f} s)")
+    return 0
 
 
 def cmd_tables(args: argparse.Namespace) -> int:

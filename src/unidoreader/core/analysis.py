@@ -1,0 +1,354 @@
+"""Text analysis for the search index: normalisation, jieba segmentation, character grams.
+
+Three ideas hold the search together:
+
+* **One normal form.** Index and query both go through `normalize`: NFKC (full-width
+  and half-width forms agree, ㈠ becomes (一)), case folding, and every whitespace
+  character removed (PDF extraction puts line breaks in the middle of words). Matching
+  is plain substring search on that form, so a query string that occurs in a block's
+  text always finds the block, whatever jieba thinks the words are.
+* **Words for ranking.** jieba segments the normal form (with a user dictionary that
+  keeps UN terms whole); a match that starts and ends on word boundaries ranks above
+  one that only matches characters.
+* **Character grams for recall.** Every bigram of the normal form goes into a field
+  without positions; a query's bigrams select candidate entries, and candidates are
+  verified against the text (the trigram habit of code-search engines).
+
+jieba is imported lazily (`jieba_tokenizer()`), never at import time of this module:
+the GUI's first window must not wait for its dictionary. Whoosh pickles the schema, so
+the tokenizers below are module-level classes of this package.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import threading
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from whoosh.analysis import Token, Tokenizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jieba
+
+#: Separator inserted between words in the stored segmentation of a block ("seg" form).
+BOUNDARY = "\x1f"
+
+_log = logging.getLogger(__name__)
+
+
+# -- normalisation ------------------------------------------------------------------
+
+
+class _NormalTable(dict):  # type: ignore[type-arg]
+    """str.translate table that fills itself: code point -> NFKC + casefold.
+
+    Whitespace maps to `space` ("" for the normal form, " " for the form jieba reads).
+    """
+
+    def __init__(self, space: str) -> None:
+        super().__init__()
+        self.space = space
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char.isspace():
+            value = self.space
+        else:
+            value = "".join(c for c in unicodedata.normalize("NFKC", char).casefold() if not c.isspace())
+            if not value and self.space:
+                value = self.space
+        self[code] = value
+        return value
+
+
+_TABLE = _NormalTable("")
+_TABLE_SPACED = _NormalTable(" ")
+_SPACES = re.compile(" {2,}")
+#: A space survives only between two Latin letters or digits ("united nations").
+_LONE_SPACE = re.compile(r"(?<![0-9a-z]) | (?![0-9a-z])")
+_WORDY = re.compile(r"\w")
+
+
+def normalize(text: str) -> str:
+    """The form both index and queries are matched in: NFKC, case folded, no whitespace.
+
+    Normalises character by character (so offsets can be mapped back, see
+    `normalize_with_map`); the same function serves index and query, so they agree.
+    """
+    return text.translate(_TABLE)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """`normalize(text)` and, for each of its characters, the offset in `text` it came from."""
+    parts: list[str] = []
+    origin: list[int] = []
+    table = _TABLE
+    for index, char in enumerate(text):
+        value = char.translate(table)
+        if value:
+            parts.append(value)
+            origin.extend([index] * len(value))
+    return "".join(parts), origin
+
+
+def to_source_span(origin: Sequence[int], start: int, end: int, text_length: int) -> tuple[int, int]:
+    """Map a [start, end) span of the normal form back to the original text."""
+    if not origin or start >= len(origin):
+        return (text_length, text_length)
+    first = origin[start]
+    last = origin[min(end, len(origin)) - 1] + 1 if end > start else first
+    return (first, last)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _kept_bigram(gram: str) -> bool:
+    """One bigram in four is indexed, picked by a fixed function of its characters."""
+    return (ord(gram[0]) * 31 + ord(gram[1])) % 4 == 0
+
+
+def grams(norm: str) -> set[str]:
+    """The index terms of the character field for a normal-form string.
+
+    Every distinct character, plus one distinct bigram in four (`_kept_bigram`):
+    measured on the seeds, all bigrams cost Whoosh's pure-Python writer 7x the postings
+    of the characters; the sample keeps most of the bigrams' selectivity for queries
+    of three characters or more at a quarter of the price. Any sample is exact for
+    recall: a text that contains the query contains every gram of the query.
+    """
+    collector = GramCollector()
+    collector.add(norm)
+    return collector.terms()
+
+
+class GramCollector:
+    """Collects `grams` over many strings (the blocks of a document) cheaply."""
+
+    def __init__(self) -> None:
+        self.chars: set[str] = set()
+        self.pairs: set[str] = set()
+
+    def add(self, norm: str) -> None:
+        self.chars.update(norm)
+        self.pairs.update({norm[i : i + 2] for i in range(len(norm) - 1)})
+
+    def terms(self) -> set[str]:
+        return self.chars | {g for g in self.pairs if _kept_bigram(g)}
+
+
+# -- jieba, loaded on demand ----------------------------------------------------------
+
+_jieba_lock = threading.Lock()
+_jieba: Any = None
+
+
+def user_dictionary_path() -> Path:
+    from unidoreader import paths
+
+    return paths.resources_dir() / "jieba" / "userdict.txt"
+
+
+def _cache_dir() -> Path:
+    """A writable folder for jieba's dictionary cache (never the package folder)."""
+    env = os.environ.get("UNIDOREADER_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("unidoreader", appauthor=False))
+
+
+def _import_jieba_quietly() -> Any:
+    """Import jieba without letting it import pkg_resources.
+
+    jieba 0.42 uses pkg_resources for its dictionary when it can import it: slow, and
+    deprecated (a warning, an error under `filterwarnings = error`). A None entry in
+    sys.modules makes that import fail, so jieba falls back to opening its own files.
+    """
+    saved = sys.modules.get("pkg_resources", _MISSING)
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if saved is _MISSING:
+            sys.modules.pop("pkg_resources", None)
+        else:
+            sys.modules["pkg_resources"] = saved  # type: ignore[assignment]
+    return jieba
+
+
+_MISSING = object()
+
+
+def load_jieba() -> Any:
+    """jieba's default tokenizer, initialised with the user dictionary (thread-safe, once)."""
+    global _jieba
+    if _jieba is not None:
+        return _jieba
+    with _jieba_lock:
+        if _jieba is not None:
+            return _jieba
+        jieba = _import_jieba_quietly()
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer(str(Path(jieba.__file__).with_name("dict.txt")))
+        try:
+            cache_dir = _cache_dir()
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tokenizer.tmp_dir = str(cache_dir)
+        except OSError:  # read-only home: jieba falls back to the temp dir
+            pass
+        tokenizer.initialize()
+        userdict = user_dictionary_path()
+        if userdict.is_file():
+            with userdict.open("rb") as handle:
+                tokenizer.load_userdict(handle)
+        _jieba = tokenizer
+    return _jieba
+
+
+def jieba_loaded() -> bool:
+    return _jieba is not None
+
+
+def jieba_form(text: str) -> str:
+    """What jieba reads: the normal form, plus one space between Latin words that had one."""
+    spaced = _SPACES.sub(" ", text.translate(_TABLE_SPACED))
+    return _LONE_SPACE.sub("", spaced)
+
+
+def segment(text: str) -> tuple[str, list[tuple[str, int, int, bool]]]:
+    """Segment `text` in its normal form.
+
+    Returns the *seg form* (the normal form with BOUNDARY between jieba tokens, which
+    search stores to tell word matches from character matches) and the words as
+    (word, start, end, is_main) over `normalize(text)`. Main words follow each other
+    (punctuation dropped); search-mode sub-words (2- and 3-character dictionary words
+    inside longer words, as jieba's cut_for_search) follow their word with is_main False.
+    """
+    tokenizer = load_jieba()
+    freq = tokenizer.FREQ
+    pieces: list[str] = []
+    words: list[tuple[str, int, int, bool]] = []
+    offset = 0
+    wordy = _WORDY.search
+    for word in tokenizer.cut(jieba_form(text), HMM=True):
+        if word == " ":
+            continue
+        pieces.append(word)
+        start = offset
+        offset += len(word)
+        if not wordy(word):
+            continue
+        words.append((word, start, offset, True))
+        n = len(word)
+        if n > 2:
+            for i in range(n - 1):
+                gram = word[i : i + 2]
+                if freq.get(gram):
+                    words.append((gram, start + i, start + i + 2, False))
+            if n > 3:
+                for i in range(n - 2):
+                    gram = word[i : i + 3]
+                    if freq.get(gram):
+                        words.append((gram, start + i, start + i + 3, False))
+    return BOUNDARY.join(pieces), words
+
+
+# -- Whoosh tokenizers ----------------------------------------------------------------
+
+
+class JiebaTokenizer(Tokenizer):
+    """jieba words for Whoosh, with consecutive positions and offsets into the original text.
+
+    Accepts raw text (normalised and segmented here, offsets mapped back to the text
+    given) or a list of (word, start, end, is_main) tuples already segmented (the
+    indexer segments in worker processes and hands the words over). Sub-words share
+    the position of the word they are part of, so phrase positions stay consecutive.
+    """
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: Any,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        if isinstance(value, str):
+            _norm, origin = normalize_with_map(value)
+            words = segment(value)[1]
+            text_length = len(value)
+        else:
+            words = list(value)
+            origin = None
+            text_length = 0
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos - 1
+        for word, start, end, main in words:
+            if main:
+                pos += 1
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = max(pos, start_pos)
+            if chars:
+                if origin is not None:
+                    first, last = to_source_span(origin, start, end, text_length)
+                else:
+                    first, last = start, end
+                token.startchar = start_char + first
+                token.endchar = start_char + last
+            yield token
+
+
+class GramTokenizer(Tokenizer):
+    """The character grams of the normal form (see `grams`; no positions: candidates
+    are verified against the text). Accepts raw text or an iterable of grams."""
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: Any,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        grams_ = grams(normalize(value)) if isinstance(value, str) else value
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, gram in enumerate(grams_):
+            token.text = gram
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = gram
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+def jieba_analyzer() -> JiebaTokenizer:
+    return JiebaTokenizer()
+
+
+def gram_analyzer() -> GramTokenizer:
+    return GramTokenizer()

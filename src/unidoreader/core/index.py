@@ -1,0 +1,407 @@
+"""The search index: a Whoosh index of the library, kept up to date incrementally.
+
+Layout of `library.index_dir`::
+
+    FORMAT            the index signature (format version, parser version, user dictionary);
+                      a different signature means: rebuild from the library
+    blocks/<doc>.bin  per document, its blocks (id, kind, section, text, word boundaries)
+                      that search verifies candidates against and cuts snippets from
+    *.toc, *.seg ...  the Whoosh index: one entry per document
+
+The unit indexed is the whole document. Whoosh's pure-Python writer pays per posting
+(measured here: ~7 us each, more than jieba spends per character), and a posting is a
+distinct term of an entry, so the fewer and larger the entries, the fewer the postings;
+section-sized entries cost 1.6x the postings of whole documents on the seeds. Whoosh
+selects candidate documents (and filters by session and year); core.search then finds
+the matching blocks in the candidates' stored blocks.
+
+A document id is the content hash of its text, so "incremental by content hash" is the
+set difference between the library and the index: new ids are segmented and added,
+vanished ids deleted, unchanged ones left alone. This is the only module that writes
+Whoosh indexes. The Whoosh writer always runs in this process (its multi-process writer
+fails on Windows); only jieba segmentation may run in worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import shutil
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from unidoreader.core import analysis, parse
+from unidoreader.core.library import Library, atomic_write
+from unidoreader.core.model import Report
+
+#: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
+INDEX_FORMAT = 1
+#: Below this many characters to segment, worker processes cost more than they save.
+PARALLEL_MIN_CHARS = 300_000
+
+Progress = Callable[[int, int, str], None]
+
+_locks_guard = threading.Lock()
+_locks: dict[str, threading.RLock] = {}
+
+#: Counts documents segmented in this process (tests check that unchanged ones are not).
+segment_calls = 0
+
+
+def _dir_lock(path: Path) -> threading.RLock:
+    """One lock per index folder within this process: one writer at a time."""
+    key = str(path.resolve())
+    with _locks_guard:
+        return _locks.setdefault(key, threading.RLock())
+
+
+def schema() -> Any:
+    from whoosh import fields
+
+    return fields.Schema(
+        doc=fields.ID(stored=True, unique=True),
+        session=fields.ID(),
+        year=fields.ID(),
+        words=fields.TEXT(analyzer=analysis.JiebaTokenizer(), phrase=False),
+        grams=fields.FieldType(
+            format=_existence(),
+            analyzer=analysis.GramTokenizer(),
+            scorable=True,  # also spares Whoosh a file-exists check per posting for the lengths column
+            stored=False,
+        ),
+    )
+
+
+def _existence() -> Any:
+    from whoosh import formats
+
+    return formats.Existence()
+
+
+def signature() -> str:
+    """What the index on disk must have been built with to be reused."""
+    userdict = analysis.user_dictionary_path()
+    digest = hashlib.sha1(userdict.read_bytes() if userdict.is_file() else b"").hexdigest()[:12]
+    return f"format={INDEX_FORMAT};parser={parse.PARSER_VERSION};userdict={digest}"
+
+
+# -- what goes into the index for one document ----------------------------------------
+
+
+@dataclass
+class AnalysedDocument:
+    """A document segmented and ready for the writer (picklable, crosses processes)."""
+
+    doc: str
+    payload: dict[str, Any]  # written to blocks/<doc>.bin
+    words: list[str]  # jieba words and sub-words of two characters or more
+    grams: list[str]  # character grams (analysis.grams)
+    chars: int
+
+
+def _section_paths(report: Report) -> dict[str, list[str]]:
+    paths: dict[str, list[str]] = {}
+
+    def walk(section: Any, trail: list[str]) -> None:
+        title = " ".join(part for part in (section.label, section.title) if part).strip()
+        here = [*trail, title]
+        paths[section.id] = here
+        for child in section.children:
+            walk(child, here)
+
+    for top in report.sections:
+        walk(top, [])
+    return paths
+
+
+def analyse_report(report: Report) -> AnalysedDocument:
+    """Segment every block of a report (the costly part: jieba) into what the index keeps."""
+    global segment_calls
+    segment_calls += 1
+    blocks: list[list[Any]] = []
+    words: list[str] = []
+    found = analysis.GramCollector()
+    total = 0
+    for block in report.blocks:
+        seg, block_words = analysis.segment(block.text)
+        norm = seg.replace(analysis.BOUNDARY, "")
+        if not norm:
+            continue
+        words.extend(word for word, _start, _end, _main in block_words if len(word) > 1)
+        found.add(norm)
+        blocks.append([block.id, block.kind.value, block.section, block.text, seg])
+        total += len(norm)
+    meta = report.metadata
+    payload = {
+        "doc": report.id,
+        "source": report.source,
+        "title": meta.title,
+        "session": meta.session,
+        "year": meta.year,
+        "kind": meta.kind,
+        "sections": _section_paths(report),
+        "blocks": blocks,
+    }
+    return AnalysedDocument(report.id, payload, words, sorted(found.terms()), total)
+
+
+def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
+    """Worker-process entry point (module level, so that spawn can import it)."""
+    text = (Path(root) / "documents" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    report = parse.parse_text(text, source)
+    if report.id != doc_id:  # the library names documents by the hash of their text
+        from dataclasses import replace
+
+        report = replace(report, id=doc_id)
+    return analyse_report(report)
+
+
+def _warm_worker() -> None:
+    analysis.load_jieba()
+
+
+# -- the index on disk ------------------------------------------------------------------
+
+
+def blocks_dir(library: Library) -> Path:
+    return library.index_dir / "blocks"
+
+
+def payload_path(library: Library, doc_id: str) -> Path:
+    return blocks_dir(library) / f"{doc_id}.bin"
+
+
+def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
+    try:
+        return marshal.loads(payload_path(library, doc_id).read_bytes())  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _format_path(library: Library) -> Path:
+    return library.index_dir / "FORMAT"
+
+
+def _read_format(library: Library) -> str | None:
+    try:
+        return _format_path(library).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def open_index(library: Library) -> Any | None:
+    """The Whoosh index if it exists, is current and opens; None otherwise."""
+    from whoosh import index as whoosh_index
+
+    directory = library.index_dir
+    if _read_format(library) != signature():
+        return None
+    try:
+        if not whoosh_index.exists_in(str(directory)):
+            return None
+        return whoosh_index.open_dir(str(directory))
+    except Exception:  # a damaged index: any error from the Whoosh reader means rebuild
+        return None
+
+
+def indexed_documents(ix: Any) -> set[str]:
+    """The document ids present in the index (deleted entries excluded)."""
+    with ix.reader() as reader:
+        return {fields["doc"] for fields in reader.all_stored_fields()}
+
+
+def needs_update(library: Library) -> bool:
+    """True when the index is missing, outdated, damaged or lacks a library document."""
+    ix = open_index(library)
+    if ix is None:
+        return True
+    try:
+        present = indexed_documents(ix)
+    except Exception:
+        return True
+    finally:
+        ix.close()
+    wanted = {entry.id for entry in library.entries()}
+    if present != wanted:
+        return True
+    return any(not payload_path(library, doc).is_file() for doc in wanted)
+
+
+def _reset(library: Library) -> Any:
+    """Empty the index folder and create a fresh index (the library is the source of truth)."""
+    from whoosh import index as whoosh_index
+
+    directory = library.index_dir
+    if directory.exists():
+        for child in directory.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                try:
+                    child.unlink()
+                except OSError:
+                    pass
+    directory.mkdir(parents=True, exist_ok=True)
+    blocks_dir(library).mkdir(parents=True, exist_ok=True)
+    ix = whoosh_index.create_in(str(directory), schema())
+    atomic_write(_format_path(library), signature().encode("utf-8"))
+    return ix
+
+
+def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterator[AnalysedDocument]:
+    """Analyse documents, in worker processes when that pays, in order of completion."""
+    sizes = {doc: _text_size(library, doc) for doc in todo}
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 2) if sum(sizes.values()) >= PARALLEL_MIN_CHARS else 0
+    if workers and len(todo) > 1:
+        try:
+            yield from _analysed_parallel(library, todo, workers)
+            return
+        except (OSError, RuntimeError, ImportError, EOFError) as error:  # no processes here: do it inline
+            import logging
+
+            logging.getLogger(__name__).warning("parallel segmentation unavailable (%s); segmenting in-process", error)
+            done = {p.stem for p in blocks_dir(library).glob("*.bin")}
+            todo = [doc for doc in todo if doc not in done]
+    for doc in todo:
+        yield analyse_report(library.report(doc))
+
+
+def _text_size(library: Library, doc: str) -> int:
+    try:
+        return library.text_path(doc).stat().st_size // 3
+    except OSError:
+        return 0
+
+
+def _analysed_parallel(library: Library, todo: list[str], workers: int) -> Iterator[AnalysedDocument]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    # Largest first, so that one big document does not finish last on its own.
+    order = sorted(todo, key=lambda doc: -_text_size(library, doc))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
+        futures = [pool.submit(_analyse_in_worker, str(library.root), doc, library.entry(doc).source) for doc in order]
+        from concurrent.futures import as_completed
+
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def ensure_index(
+    library: Library,
+    progress: Progress | None = None,
+    *,
+    rebuild: bool = False,
+    workers: int | None = None,
+) -> bool:
+    """Build the index or bring it up to date; heal a damaged one. True if anything changed.
+
+    `workers`: processes for segmentation (None: two when there is enough text, 0: in-process).
+    """
+    report = progress or (lambda done, total, message: None)
+    with _dir_lock(library.index_dir):
+        ix = None if rebuild else open_index(library)
+        present: set[str] = set()
+        if ix is not None:
+            try:
+                present = indexed_documents(ix)
+            except Exception:
+                ix.close()
+                ix = None
+        if ix is None:
+            ix = _reset(library)
+            present = set()
+        try:
+            return _update(library, ix, present, report, workers)
+        except Exception as error:
+            if _is_damage(error):
+                ix.close()
+                ix = _reset(library)
+                return _update(library, ix, set(), report, workers)
+            raise
+        finally:
+            ix.close()
+
+
+def _is_damage(error: Exception) -> bool:
+    import pickle
+    import struct
+
+    from whoosh.index import IndexError as WhooshIndexError
+
+    return isinstance(error, (WhooshIndexError, EOFError, struct.error, pickle.UnpicklingError, ValueError, KeyError))
+
+
+def _update(library: Library, ix: Any, present: set[str], report: Progress, workers: int | None) -> bool:
+    wanted = {entry.id: entry for entry in library.entries()}
+    missing_payload = {doc for doc in present & wanted.keys() if not payload_path(library, doc).is_file()}
+    stale = (present - wanted.keys()) | missing_payload
+    todo = [doc for doc in wanted if doc not in present or doc in missing_payload]
+    if not stale and not todo:
+        report(len(wanted), len(wanted), "index up to date")
+        return False
+    writer = _writer(ix)
+    try:
+        for doc in stale:
+            writer.delete_by_term("doc", doc)
+        total = len(todo)
+        report(0, total, f"indexing {total} document(s)")
+        for done, analysed in enumerate(_analysed(library, todo, workers), 1):
+            entry = wanted[analysed.doc]
+            meta = entry.metadata
+            atomic_write(payload_path(library, analysed.doc), marshal.dumps(analysed.payload))
+            filters: dict[str, str] = {}
+            if meta.session is not None:
+                filters["session"] = str(meta.session)
+            if meta.year is not None:
+                filters["year"] = str(meta.year)
+            writer.add_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, **filters)
+            report(done, total, entry.source)
+        report(total, total, "saving the index")
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    for doc in present - wanted.keys():
+        payload_path(library, doc).unlink(missing_ok=True)
+    report(total, total, "index up to date")
+    return True
+
+
+def _writer(ix: Any) -> Any:
+    """Whoosh's single-process writer. A lock held by a live writer is waited for; the
+    lock file of a dead process is an OS lock that died with it, so it never blocks."""
+    from whoosh.writing import LockError
+
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return ix.writer(limitmb=128)
+        except LockError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def index_stats(library: Library) -> dict[str, int]:
+    """Number of entries and blocks in the index (for scoring and for the CLI)."""
+    ix = open_index(library)
+    if ix is None:
+        return {"entries": 0}
+    try:
+        return {"entries": ix.doc_count()}
+    finally:
+        ix.close()
+
+
+def iter_payloads(library: Library, docs: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for doc in docs:
+        payload = read_payload(library, doc)
+        if payload is not None:
+            yield doc, payload

@@ -1,0 +1,587 @@
+"""Queries over the index: parse, select candidate documents, find and rank the blocks.
+
+How a query runs:
+
+1. `parse_query` turns the text into clauses (plain words, "quoted phrases", OR, NOT /
+   -word) and filters (session:46 year:2020 doc:ID kind:…). Nothing is a syntax error:
+   a stray quote is dropped, a dangling OR/NOT is a word, and a query with no positive
+   term searches its whole text literally.
+2. Whoosh selects the documents that contain every character gram of every required
+   term (and pass the session/year/doc filters): exact for recall, since a text that
+   contains a string contains all its grams.
+3. The candidates' stored blocks are checked against the normal form (NFKC, case
+   folded, whitespace removed): a term matches a block that contains it, like Ctrl+F.
+   A plain term of several words also matches, one tier lower, a block that holds all
+   its words apart (the words come from the index's own vocabulary, so no jieba load
+   is needed to search).
+4. Ranking: blocks matching every term exactly come first; then blocks whose matches
+   fall on jieba word boundaries (word and phrase matches) before character-only
+   matches; then a BM25-like weight (occurrences, block length, rarity of the term).
+
+jieba is never loaded here: searching an existing index starts at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Iterator, Sequence
+
+from unidoreader.core import analysis, index
+from unidoreader.core.library import Library
+from unidoreader.core.model import BlockKind
+
+SNIPPET_CHARS = 100
+SNIPPET_LEAD = 30
+#: Weight of a match by how it sits on jieba's word boundaries (both ends, one, none).
+_ALIGN_WEIGHT = (0.4, 0.7, 1.0)
+_FUZZY_WEIGHT = 0.25
+_K1 = 1.2
+_B = 0.5
+_AVG_BLOCK = 120.0
+_BLOCK_KINDS = {kind.value for kind in BlockKind}
+
+
+# -- results ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A block that matches; `marks` are offsets in `snippet`, `block_offsets` in the block text."""
+
+    doc: str
+    block: str
+    section: str | None
+    section_path: tuple[str, ...]
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    score: float
+    block_offsets: tuple[tuple[int, int], ...] = ()
+
+    def marked_snippet(self, left: str = "«", right: str = "»") -> str:
+        """The snippet with each match wrapped in `left`/`right` (the JSON form)."""
+        out = []
+        last = 0
+        for start, end in self.marks:
+            out.append(self.snippet[last:start])
+            out.append(left + self.snippet[start:end] + right)
+            last = end
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def record(self) -> dict[str, Any]:
+        """The JSON record of the command-line contract (plus marks and section_path)."""
+        return {
+            "doc": self.doc,
+            "block": self.block,
+            "section": self.section,
+            "snippet": self.marked_snippet(),
+            "score": round(self.score, 4),
+            "marks": [list(mark) for mark in self.marks],
+            "section_path": list(self.section_path),
+            "block_offsets": [list(offsets) for offsets in self.block_offsets],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    per_document: dict[str, int]
+    per_session: dict[int | None, int]
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [hit.record() for hit in self.hits],
+            "per_document": self.per_document,
+            "per_session": {("null" if k is None else str(k)): v for k, v in self.per_session.items()},
+        }
+
+
+# -- query syntax ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Literal:
+    """One term in normal form. `pieces`: its words, for the lower tier of a plain term."""
+
+    text: str
+    phrase: bool = False
+    pieces: tuple[str, ...] = ()
+
+
+@dataclass
+class Clause:
+    alternatives: list[Literal]
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    clauses: list[Clause] = field(default_factory=list)
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def positive(self) -> list[Clause]:
+        return [c for c in self.clauses if not c.negated]
+
+
+_FILTER = re.compile(r"^(session|year|doc|kind):(.+)$", re.IGNORECASE)
+_QUOTES = {'"': '"', "“": "”", "「": "」", "”": "”"}
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    """Split into ("word", s) and ("phrase", s); an unclosed quote is simply dropped."""
+    tokens: list[tuple[str, str]] = []
+    i = 0
+    n = len(text)
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            tokens.append(("word", "".join(current)))
+            current.clear()
+
+    while i < n:
+        char = text[i]
+        if char.isspace():
+            flush()
+            i += 1
+        elif char in _QUOTES:
+            close = text.find(_QUOTES[char], i + 1)
+            if close < 0:  # unbalanced: the quote is not syntax
+                i += 1
+                continue
+            flush()
+            tokens.append(("phrase", text[i + 1 : close]))
+            i = close + 1
+        else:
+            current.append(char)
+            i += 1
+    flush()
+    return tokens
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """The clauses and filters of a query; never raises (see the module docstring)."""
+    parsed = ParsedQuery()
+    tokens = _lex(text)
+    negate_next = False
+    join_next = False
+    for position, (kind, value) in enumerate(tokens):
+        last = position == len(tokens) - 1
+        if kind == "word" and value in ("OR", "|") and parsed.clauses and not last and not negate_next:
+            join_next = True
+            continue
+        if kind == "word" and value == "NOT" and not last:
+            negate_next = True
+            continue
+        if kind == "word":
+            match = _FILTER.match(value)
+            if match and _add_filter(parsed.filters, match.group(1).lower(), match.group(2)):
+                continue
+        negated = negate_next
+        negate_next = False
+        if kind == "word" and value.startswith("-") and len(value) > 1 and not negated:
+            negated = True
+            value = value[1:]
+        literal = _literal(value, phrase=kind == "phrase")
+        if literal is None:
+            join_next = False
+            continue
+        if join_next and not negated and parsed.clauses and not parsed.clauses[-1].negated:
+            parsed.clauses[-1].alternatives.append(literal)
+        else:
+            parsed.clauses.append(Clause([literal], negated=negated))
+        join_next = False
+    if not parsed.positive and not parsed.filters:
+        literal = _literal(text, phrase=True)  # nothing searchable: the text itself
+        parsed.clauses = [Clause([literal])] if literal else []
+    return parsed
+
+
+def _literal(raw: str, *, phrase: bool) -> Literal | None:
+    norm = analysis.normalize(raw)
+    return Literal(norm, phrase=phrase) if norm else None
+
+
+def _add_filter(filters: dict[str, Any], key: str, value: str) -> bool:
+    value = value.strip()
+    if key in ("session", "year"):
+        digits = analysis.normalize(value)
+        if not digits.isdigit():
+            return False
+        filters[key] = int(digits)
+    else:
+        filters[key] = value
+    return True
+
+
+# -- searching -------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    id: str
+    kind: str
+    section: str | None
+    text: str
+    seg: str
+    norm: str
+
+
+@dataclass
+class _Doc:
+    id: str
+    session: int | None
+    kind: str
+    sections: dict[str, Sequence[str]]
+    blocks: list[_Block]
+
+
+@dataclass
+class _Match:
+    doc: _Doc
+    block: _Block
+    key: tuple[int, int, float]
+    literals: list[Literal]  # what to mark
+    exact: list[bool]
+
+
+class Searcher:
+    """Searches one library. Thread-safe; keep one per library (it caches stored blocks)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._lock = threading.RLock()
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._indexed: set[str] = set()
+        self._docs: dict[str, _Doc] = {}
+
+    # -- index access --------------------------------------------------------------------
+
+    def _whoosh(self) -> Any:
+        """An up-to-date Whoosh searcher; builds or updates the index on first use."""
+        wanted = {entry.id for entry in self.library.entries()}
+        if self._searcher is not None:
+            if not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+                self._indexed = self._read_indexed()
+            if self._indexed == wanted:
+                return self._searcher
+        self._close()
+        ix = index.open_index(self.library)
+        if ix is None or not self._matches(ix, wanted):
+            if ix is not None:
+                ix.close()
+            index.ensure_index(self.library)
+            ix = index.open_index(self.library)
+            if ix is None:  # pragma: no cover - ensure_index just built it
+                raise RuntimeError("the search index could not be opened")
+        self._ix = ix
+        self._searcher = ix.searcher()
+        self._indexed = self._read_indexed()
+        return self._searcher
+
+    def _matches(self, ix: Any, wanted: set[str]) -> bool:
+        try:
+            present = index.indexed_documents(ix)
+        except Exception:
+            return False
+        return present == wanted and all(index.payload_path(self.library, doc).is_file() for doc in wanted)
+
+    def _read_indexed(self) -> set[str]:
+        return {fields["doc"] for fields in self._searcher.reader().all_stored_fields()}
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._searcher = None
+        self._ix = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _doc(self, doc_id: str) -> _Doc | None:
+        cached = self._docs.get(doc_id)
+        if cached is not None:
+            return cached
+        payload = index.read_payload(self.library, doc_id)
+        if payload is None:
+            return None
+        boundary = analysis.BOUNDARY
+        blocks = [
+            _Block(block_id, kind, section, text, seg, seg.replace(boundary, ""))
+            for block_id, kind, section, text, seg in payload["blocks"]
+        ]
+        doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks)
+        self._docs[doc_id] = doc
+        return doc
+
+    # -- public API -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        doc: str | None = None,
+        session: int | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+    ) -> SearchResult:
+        matches, counts_doc, counts_session = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        hits = tuple(self._hit(m) for m in islice(matches, max(limit, 0)))
+        return SearchResult(query, len(matches), hits, counts_doc, counts_session)
+
+    def iter_hits(
+        self,
+        query: str,
+        *,
+        doc: str | None = None,
+        session: int | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Hit]:
+        """Hits best first; snippets are cut as the hits are consumed."""
+        matches, _docs, _sessions = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        for match in matches if limit is None else matches[:limit]:
+            yield self._hit(match)
+
+    # -- the work -----------------------------------------------------------------------------
+
+    def _run(self, query: str, **given: Any) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+        parsed = parse_query(query)
+        filters = dict(parsed.filters)
+        filters.update({k: v for k, v in given.items() if v not in (None, "")})
+        if not parsed.clauses and not filters:
+            return [], {}, {}
+        with self._lock:
+            try:
+                candidates = self._candidates(parsed, filters)
+            except Exception as error:
+                if not _is_index_damage(error):
+                    raise
+                self._close()  # a damaged index: rebuild from the library, then retry once
+                self._docs.clear()
+                index.ensure_index(self.library, rebuild=True)
+                candidates = self._candidates(parsed, filters)
+            docs = [d for d in (self._doc(doc_id) for doc_id in candidates) if d is not None]
+        return _rank(parsed, filters, docs)
+
+    def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
+        from whoosh import query as Q
+
+        searcher = self._whoosh()
+        reader = searcher.reader()
+        for clause in parsed.positive:  # words for the lower tier, from the index's vocabulary
+            clause.alternatives = [_with_pieces(lit, reader) for lit in clause.alternatives]
+        parts: list[Any] = []
+        for clause in parsed.positive:
+            alternatives = []
+            for literal in clause.alternatives:
+                needed: set[str] = set()
+                for piece in literal.pieces or (literal.text,):
+                    needed |= analysis.grams(piece)
+                alternatives.append(Q.And([Q.Term("grams", g) for g in sorted(needed)]))
+            parts.append(Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
+        if "session" in filters:
+            parts.append(Q.Term("session", str(filters["session"])))
+        if "year" in filters:
+            parts.append(Q.Term("year", str(filters["year"])))
+        if "doc" in filters:
+            ids = self._doc_ids(str(filters["doc"]))
+            if not ids:
+                return []
+            parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
+        query = Q.And(parts) if parts else Q.Every()
+        return [searcher.stored_fields(number)["doc"] for number in searcher.docs_for_query(query)]
+
+    def _doc_ids(self, ref: str) -> list[str]:
+        entries = self.library.entries()
+        exact = [e.id for e in entries if e.id == ref or e.source == ref]
+        if exact:
+            return exact
+        return [e.id for e in entries if len(ref) >= 4 and e.id.startswith(ref)]
+
+    def _hit(self, match: _Match) -> Hit:
+        block = match.block
+        text = block.text
+        norm, origin = analysis.normalize_with_map(text)
+        spans: list[tuple[int, int]] = []
+        for literal, exact in zip(match.literals, match.exact):
+            for needle in (literal.text,) if exact else literal.pieces:
+                start = norm.find(needle)
+                found = 0
+                while start >= 0 and found < 200:
+                    spans.append(analysis.to_source_span(origin, start, start + len(needle), len(text)))
+                    found += 1
+                    start = norm.find(needle, start + len(needle))
+        offsets = _merge(spans)
+        snippet, marks = _snippet(text, offsets)
+        path = tuple(match.doc.sections.get(block.section, ())) if block.section else ()
+        tier, classes, raw = match.key
+        score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
+        return Hit(match.doc.id, block.id, block.section, path, snippet, marks, score, offsets)
+
+
+def _is_index_damage(error: Exception) -> bool:
+    import pickle
+    import struct
+
+    from whoosh.index import IndexError as WhooshIndexError
+
+    return isinstance(error, (WhooshIndexError, EOFError, struct.error, pickle.UnpicklingError, OSError, KeyError))
+
+
+def _with_pieces(literal: Literal, reader: Any) -> Literal:
+    """A plain term of four characters or more, split into index words (fewest pieces)."""
+    if literal.phrase or len(literal.text) < 4 or literal.pieces:
+        return literal
+    text = literal.text
+    n = len(text)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, start of last piece)
+    best[0] = (0, 0)
+    for end in range(2, n + 1):
+        for start in range(max(0, end - 12), end - 1):
+            if best[start] is None:
+                continue
+            cost = best[start][0] + 1  # type: ignore[index]
+            if best[end] is not None and best[end][0] <= cost:  # type: ignore[index]
+                continue
+            if ("words", text[start:end]) in reader:
+                best[end] = (cost, start)
+    if best[n] is None or best[n][0] < 2:  # type: ignore[index]
+        return literal
+    pieces = []
+    end = n
+    while end > 0:
+        start = best[end][1]  # type: ignore[index]
+        pieces.append(text[start:end])
+        end = start
+    return Literal(text, phrase=False, pieces=tuple(reversed(pieces)))
+
+
+def _alignment(seg: str, norm: str, needle: str) -> tuple[int, int]:
+    """(occurrences, best boundary class 0..2) of `needle` in a block."""
+    count = norm.count(needle)
+    if not count:
+        return 0, 0
+    cuts = {0, len(norm)}
+    position = 0
+    for piece in seg.split(analysis.BOUNDARY):
+        position += len(piece)
+        cuts.add(position)
+    best = 0
+    start = norm.find(needle)
+    looked = 0
+    while start >= 0 and looked < 20 and best < 2:
+        best = max(best, (start in cuts) + (start + len(needle) in cuts))
+        looked += 1
+        start = norm.find(needle, start + 1)
+    return count, best
+
+
+def _rank(
+    parsed: ParsedQuery, filters: dict[str, Any], docs: list[_Doc]
+) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+    kind = analysis.normalize(str(filters.get("kind") or ""))
+    block_kind = kind if kind in _BLOCK_KINDS else ""
+    doc_kind = kind if kind and not block_kind else ""
+    positive = parsed.positive
+    negative = [lit.text for clause in parsed.clauses if clause.negated for lit in clause.alternatives]
+    found: list[tuple[_Doc, _Block, list[tuple[Literal, bool, int, int]]]] = []
+    df = [0] * len(positive)
+    scanned = 0
+    for doc in docs:
+        if doc_kind and doc_kind not in doc.kind:
+            continue
+        for block in doc.blocks:
+            if block_kind and block.kind != block_kind:
+                continue
+            scanned += 1
+            norm = block.norm
+            if negative and any(text in norm for text in negative):
+                continue
+            per_clause: list[tuple[Literal, bool, int, int]] = []
+            for number, clause in enumerate(positive):
+                chosen: tuple[Literal, bool, int, int] | None = None
+                for literal in clause.alternatives:
+                    if literal.text in norm:
+                        count, align = _alignment(block.seg, norm, literal.text)
+                        option = (literal, True, count, align)
+                    elif literal.pieces and all(p in norm for p in literal.pieces):
+                        option = (literal, False, min(norm.count(p) for p in literal.pieces), -1)
+                    else:
+                        continue
+                    if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
+                        chosen = option
+                if chosen is None:
+                    break
+                per_clause.append(chosen)
+                df[number] += 1
+            else:
+                found.append((doc, block, per_clause))
+    idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
+    matches: list[_Match] = []
+    per_document: dict[str, int] = {}
+    per_session: dict[int | None, int] = {}
+    for doc, block, per_clause in found:
+        length = len(block.norm)
+        norm_len = _K1 * (1.0 - _B + _B * length / _AVG_BLOCK)
+        raw = 0.0
+        classes = 0
+        tier = 1
+        for number, (literal, exact, count, align) in enumerate(per_clause):
+            weight = _ALIGN_WEIGHT[align] if exact else _FUZZY_WEIGHT
+            raw += idf[number] * weight * count * (_K1 + 1.0) / (count + norm_len)
+            classes += align + 1 if exact else 0
+            tier &= exact
+        if block.kind == BlockKind.HEADING.value:
+            raw *= 1.3
+        matches.append(_Match(doc, block, (tier, classes, raw), [p[0] for p in per_clause], [p[1] for p in per_clause]))
+        per_document[doc.id] = per_document.get(doc.id, 0) + 1
+        per_session[doc.session] = per_session.get(doc.session, 0) + 1
+    matches.sort(key=lambda m: m.key, reverse=True)
+    return matches, per_document, per_session
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((a, b) for a, b in merged)
+
+
+def _snippet(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About SNIPPET_CHARS characters around the first match; line breaks become spaces."""
+    first = offsets[0][0] if offsets else 0
+    start = max(0, first - SNIPPET_LEAD)
+    end = min(len(text), start + SNIPPET_CHARS)
+    start = max(0, min(start, end - SNIPPET_CHARS))
+    if offsets and offsets[0][1] > end:  # a match longer than the window
+        end = offsets[0][1]
+    body = "".join(" " if c.isspace() else c for c in text[start:end])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    marks = tuple(
+        (max(a, start) + shift, min(b, end) + shift) for a, b in offsets if b > start and a < end
+    )
+    return prefix + body + suffix, marks
