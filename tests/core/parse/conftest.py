@@ -33,3 +33,49 @@ def parsed_seed(name: str) -> Parsed:
 @pytest.fixture(scope="session")
 def acceptance() -> dict:
     return load_acceptance()
+
+
+# -- the "nothing lost" accounting -------------------------------------------------
+#
+# Invariant (stated precisely): let T be the parsed text, F the furniture lines the
+# parser removed (Parsed.furniture) and O everything the Report carries: metadata
+# strings, every block's label, text and cited footnote labels, every footnote's label
+# and text, and the contents lines. With superscript digits read as digits, for every
+# character c that is not whitespace and not structural punctuation (the "." of "1.",
+# the brackets of "(a)", underscores of a "____" separator, the "、" of "一、"):
+#     count_T(c) - count_F(c) <= count_O(c)
+# i.e. the parser may drop markup and furniture, never text.
+
+from collections import Counter
+
+from unidoreader.core.model import Report
+from unidoreader.core.parse.text import SUPER_TO_DIGIT, is_han
+
+STRUCTURAL = set(".．、()（）_＿")
+
+
+def report_text(report: Report) -> str:
+    m = report.metadata
+    parts = [str(v) for v in (m.title, m.kind, m.body, m.place, m.agenda_title, m.agenda_item, m.symbol) if v]
+    for b in report.blocks:
+        parts += [b.label or "", b.text, "".join(b.footnotes)]
+    for f in report.footnotes:
+        parts += [f.label, f.text]
+    parts += list(report.contents)
+    return "".join(parts)
+
+
+def _chars(text: str) -> Counter[str]:
+    return Counter(ch for ch in text.translate(SUPER_TO_DIGIT) if not ch.isspace() and ch not in STRUCTURAL)
+
+
+def lost_characters(text: str, parsed: Parsed) -> Counter[str]:
+    """Characters of the input (beyond furniture and markup) that reach no part of the Report."""
+    return _chars(text) - _chars("".join(parsed.furniture)) - _chars(report_text(parsed.report))
+
+
+def lost_han(text: str, parsed: Parsed) -> tuple[int, int]:
+    """(Han characters lost, Han characters of the input outside furniture)."""
+    src = Counter(ch for ch in text if is_han(ch)) - Counter(ch for ch in "".join(parsed.furniture) if is_han(ch))
+    out = Counter(ch for ch in report_text(parsed.report) if is_han(ch))
+    return sum((src - out).values()), sum(src.values())

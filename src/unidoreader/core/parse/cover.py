@@ -24,7 +24,7 @@ DATES_RE = re.compile(
     DATE_PART + r"(?:\s*(?:至|-|–|—|~|～|到)\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?"
     r"\s*[，,、]?\s*(.*)$"
 )
-AGENDA_RE = re.compile(r"^(?:临时)?议程(?:项目)?\s*[*＊]?\s*(\d{1,3}(?:\s*[(（][a-z一二三四五六七八九十][)）])?)\s*[*＊]?\s*(.*)$")
+AGENDA_RE = re.compile(r"^(?:临时)?议程\s*[*＊]?\s*(?:项目)?\s*[*＊]?\s*(\d{1,3}(?:\s*[(（][a-z一二三四五六七八九十][)）])?)\s*[*＊]?\s*(.*)$")
 KIND_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}的)?(报告|说明|通知|建议|决定|决议草案)$")
 KIND_SUFFIX_RE = re.compile(r"(总干事|秘书长|秘书处|主席|外聘审计员|执行主任|高级专员|委员会)[^，。]{0,10}的(报告|说明)$")
 DISTR_RE = re.compile(r"^(Distr\.?|Distr\.:|Original|Chinese|联合国|General|Limited|限制分发|一般分发|原文|中文)\b")

@@ -81,9 +81,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: not text in UTF-8, UTF-16 or GB18030 (undecodable bytes)") from None
+        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or GB18030)") from None
     if not _plausible_chinese(text):
-        raise InputError(f"{name}: unknown text encoding (neither UTF-8, UTF-16 nor sensible GB18030)")
+        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or sensible GB18030)")
     return _checked(text, name)
 
 

@@ -32,7 +32,7 @@ ITEM_RES = (
     re.compile(rf"^[(（]([{CN}]{{1,3}})[)）]\s*(.*)$"),
 )
 LONE_NUMBER_RE = re.compile(r"^\d{1,3}$")
-KNOWN_CHAPTERS = {"序言", "前言", "简称", "缩略语", "缩写", "简称和缩写", "缩写和简称", "缩略语和简称", "词汇表", "致谢"}
+KNOWN_CHAPTERS = {"序言", "前言", "摘要", "简称", "缩略语", "缩写", "简称和缩写", "缩写和简称", "缩略语和简称", "词汇表", "致谢"}
 REGIONS = {"非洲", "阿拉伯区域", "亚洲及太平洋", "亚洲和太平洋", "欧洲和中亚", "拉丁美洲和加勒比", "拉丁美洲及加勒比"}
 CONTINUED_RE = re.compile(r"[（(]续[)）]$")
 TITLE_BAD_END = "。；，：,;:"
@@ -208,7 +208,14 @@ class _Parser:
                 if rest and (len(rest) > 24 or ends_sentence(rest) or not _title_ok(rest, 24)):
                     toks.append(Tok("para", i, [i], rest=rest, label=label))  # an article: 第一条 + its text
                 else:
-                    toks.append(Tok("heading", i, [i], label=label, level=2, title=tidy_title(rest)))
+                    tok = Tok("heading", i, [i], label=label, level=2, title=tidy_title(rest))
+                    j = self.next_content(i, 3)
+                    if not rest and j is not None and _title_ok(self.s[j], 24) and not TIAO_RE.match(self.s[j]) \
+                            and not PARA_RE.match(self.s[j]) and self.heading_of(j) is None:
+                        tok.title = tidy_title(self.s[j])  # "第四条" / "会议日期"
+                        tok.lines.append(j)
+                    toks.append(tok)
+                    i = max(tok.lines)
                 prev_text = s
                 i += 1
                 continue
@@ -463,6 +470,16 @@ class _Parser:
         cov = cover_mod.parse_cover(self.lines, candidates)
         for i in cov.lines:
             self.role[i] = "cover"
+        symbol = cov.fields.get("symbol")
+        if isinstance(symbol, str):
+            # the document symbol repeated as a page header
+            for i in range(self.n):
+                if self.role[i] is None and self.s[i].replace(" ", "") == symbol:
+                    self.mark_furniture(i)
+        if "title" not in cov.fields and not self.footer_title and candidates:
+            first = collapse(self.s[candidates[0]])
+            if _title_ok(first, 40) and self.role[candidates[0]] is None:
+                cov.fields["title"] = tidy_title(first)  # a bare text: its first line names it
 
         toks = self.tokenize(numbered)
         toks = self.find_tables(toks)
