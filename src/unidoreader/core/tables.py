@@ -600,6 +600,9 @@ def _label_header(labels: Sequence[str], caption: str) -> str:
         return "区域"
     if CODE_RE.match(plain[0] if plain else ""):
         return "指标"
+    for word in ("捐助方", "供资伙伴", "类型"):  # what the chart's title says its labels are
+        if word in caption:
+            return word
     return "类别"
 
 
@@ -1117,10 +1120,11 @@ def _is_prose(label: str, coded: bool) -> bool:
 _EMBEDDED_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}（\d{4}年）[\s\u3000]*[\d.,]+（以[^（）]{1,8}计）")
 
 
-def _lookback_caption(blocks: Sequence[Block], start: int) -> str:
+def _lookback_caption(blocks: Sequence[Block], start: int, report: Report | None = None) -> str:
     """The title of a table whose block does not carry it: a heading or a short line just
     before, or a chart title ("…（以百万美元计）") at most three blocks before, even inside
-    a paragraph that swallowed it."""
+    a paragraph that swallowed it. Such a title is often generic (every regional chart is
+    "技术合作（2020年）…"), so it gets the section's title in front."""
     for back in range(1, 4):
         i = start - back
         if i < 0:
@@ -1135,7 +1139,9 @@ def _lookback_caption(blocks: Sequence[Block], start: int) -> str:
             return text
         embedded = list(_EMBEDDED_TITLE_RE.finditer(text))
         if embedded:
-            return _clean(embedded[-1].group(0))
+            title = _clean(embedded[-1].group(0))
+            section = report.section(blocks[start].section) if report and blocks[start].section else None
+            return f"{section.title}：{title}" if section and section.title else title
     return ""
 
 
@@ -1163,7 +1169,7 @@ def recover_tables(report: Report) -> list[Table]:
             caption = region.caption
             rebuilt = rebuild_table(region.lines, caption, context)
             if not rebuilt.caption and region.first == 0:
-                found = _lookback_caption(blocks, run[0])
+                found = _lookback_caption(blocks, run[0], report)
                 if found:
                     rebuilt = rebuild_table(region.lines, found, context)
             if len(rebuilt.header) == 2 and rebuilt.kind == "grid":
