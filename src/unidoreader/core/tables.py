@@ -299,7 +299,6 @@ def _split_glued(tokens: list[str], wanted: int) -> list[str] | None:
     options: list[list[tuple[float, list[str]]]] = []
     for token in tokens:
         options.append(_segmentations(token))
-    best: tuple[float, list[str]] | None = None
     # dynamic programming over tokens: count -> (score, pieces)
     table: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
     for token_options in options:
@@ -351,8 +350,8 @@ def _segmentations(token: str) -> list[tuple[float, list[str]]]:
 
     walk(token, [], 0.0)
     whole = parse_figure(token)
-    if whole is not None and whole.value is not None:
-        results.append((piece_score(token) or 0.0 + 0.5, [token]))
+    if whole is not None and whole.value is not None and piece_score(token) is None:
+        results.append((0.0, [token]))  # "07.39" read as one figure, if the count wants it
     return results or [(0.0, [token])]
 
 
@@ -759,7 +758,7 @@ def _place(entries: list[tuple[str, str, list[str]]], value_headers: list[str]) 
         labels.append(_label_cell(entry[1]))
         groups[-1].append(index)
         if len(figures) >= ncols:
-            rows.append(figures[:ncols] + figures[ncols:])  # never more than ncols (ncols is the max)
+            rows.append(figures)  # ncols is the most figures any row has
             continue
         cells = [Cell("")] * ncols
         if total_col is not None and len(figures) >= 2:
@@ -767,7 +766,6 @@ def _place(entries: list[tuple[str, str, list[str]]], value_headers: list[str]) 
             rest = figures[:-1]
         else:
             rest = figures
-        free = [c for c in range(ncols) if c != total_col or (total_col is not None and len(figures) < 2 and False)]
         if total_col is not None and len(figures) >= 2:
             free = [c for c in range(ncols) if c != total_col]
         else:
@@ -893,7 +891,7 @@ def _check_totals(rows: Sequence[tuple[Cell, ...]], header: Sequence[str], group
     for col in total_cols:
         for row in rows:
             cells = list(row[1:])
-            if cells[col].value is None or _is_total_label(row[0].text) and False:
+            if cells[col].value is None:
                 continue
             parts = [c for i, c in enumerate(cells) if i not in total_cols and c.value is not None]
             if not parts:
@@ -1133,8 +1131,6 @@ def _lookback_caption(blocks: Sequence[Block], start: int, report: Report | None
         if block.kind is BlockKind.TABLE:
             break
         text = _clean(block.text)
-        if _CAPTION_CUE_RE.search(text) and len(text) <= 60:
-            return text
         if back == 1 and block.kind is BlockKind.HEADING and len(text) <= 40:
             return text
         embedded = list(_EMBEDDED_TITLE_RE.finditer(text))
@@ -1142,6 +1138,8 @@ def _lookback_caption(blocks: Sequence[Block], start: int, report: Report | None
             title = _clean(embedded[-1].group(0))
             section = report.section(blocks[start].section) if report and blocks[start].section else None
             return f"{section.title}：{title}" if section and section.title else title
+        if _CAPTION_CUE_RE.search(text) and len(text) <= 60:
+            return text
     return ""
 
 
