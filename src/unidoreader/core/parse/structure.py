@@ -503,8 +503,54 @@ class _Parser:
             specs.extend(deferred)
             deferred.clear()
 
+        # Magazine layouts (004) print body text in narrow columns, and boxes, captions and
+        # infographics across them. A paragraph interrupted by such a box goes on after it:
+        # the box becomes blocks of its own (split at blank lines), placed after the paragraph.
+        widths = sorted(_width(t.rest) for t in toks if t.kind == "text" and _width(t.rest) >= 8)
+        median = widths[len(widths) // 2] if widths else 0.0
+        narrow = 0 < median < 26 and len(widths) >= 40
+
+        def column_line(w: float) -> bool:
+            return 0.92 * median <= w <= 1.15 * median
+
+        def resumes(k: int) -> bool:
+            """Back in the column after a box: a line printed with the leading space pdftotext
+            gives text flowing on after a box, or two full column lines in a row."""
+            t = toks[k]
+            w = _width(t.rest)
+            if self.lines[t.start][:1].isspace() and 0.5 * median <= w <= 1.15 * median:
+                return True
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            return (column_line(w) and nxt is not None and nxt.kind == "text" and column_line(_width(nxt.rest))
+                    and not self._blank_between(t.start, nxt.start))
+
+        def aside_ahead(k: int) -> bool:
+            for u in toks[k : k + 12]:
+                if u.kind == "table":
+                    continue
+                if u.kind != "text" or column_line(_width(u.rest)):
+                    return False
+                if _width(u.rest) > 1.3 * median:
+                    return True
+            return False
+
+        aside: dict | None = None
+        in_aside = False
+
+        def close_aside() -> None:
+            nonlocal aside
+            if aside is not None and aside["parts"]:
+                deferred.append(aside)
+            aside = None
+
+        def unfinished() -> bool:
+            return current is not None and bool(current["parts"]) and not ends_sentence(current["parts"][-1])
+
         last_line = -1
-        for t in toks:
+        for k, t in enumerate(toks):
+            if t.kind != "text" and in_aside:
+                close_aside()
+                in_aside = t.kind == "table"
             if t.kind == "heading":
                 flush()
                 specs.append({"kind": BlockKind.HEADING, "label": t.label, "parts": [t.title], "start": t.start, "end": max(t.lines),
@@ -512,7 +558,7 @@ class _Parser:
             elif t.kind == "table":
                 table = {"kind": BlockKind.TABLE, "label": None, "parts": [self.lines[i] for i in t.lines], "start": t.start,
                          "end": max(t.lines), "raw": [self.lines[i] for i in t.lines]}
-                if current is not None and current["parts"] and not ends_sentence(current["parts"][-1]):
+                if unfinished():
                     deferred.append(table)  # a chart cutting a sentence: the paragraph goes on after it
                 else:
                     flush()
@@ -522,6 +568,35 @@ class _Parser:
                 current = {"kind": BlockKind.PARAGRAPH if t.kind == "para" else BlockKind.ITEM, "label": t.label,
                            "parts": [t.rest] if t.rest else [], "start": t.start, "end": t.start}
             else:
+                w = _width(t.rest)
+                if in_aside:
+                    if resumes(k):  # back in the column: the interrupted paragraph goes on
+                        close_aside()
+                        in_aside = False
+                    else:
+                        if aside is not None and (self._blank_between(last_line, t.start) or ends_sentence(aside["parts"][-1])):
+                            close_aside()
+                        if aside is None:
+                            aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [], "start": t.start, "end": t.start}
+                        aside["parts"].append(t.rest)
+                        aside["end"] = t.start
+                        last_line = max(t.lines)
+                        continue
+                elif narrow and unfinished() and not column_line(w) and not ends_sentence(t.rest) and aside_ahead(k):
+                    in_aside = True
+                    aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
+                    last_line = max(t.lines)
+                    continue
+                if charts.UNIT_IN_RE.search(t.rest) and w <= 30 and "。" not in t.rest:
+                    # a chart caption "技术合作（2020年） 36.2（以百万美元计）": a block of its own
+                    caption = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
+                    if unfinished():
+                        deferred.append(caption)
+                    else:
+                        flush()
+                        specs.append(caption)
+                    last_line = max(t.lines)
+                    continue
                 if current is not None and current["label"] is None and current["kind"] is BlockKind.PARAGRAPH:
                     prev = current["parts"][-1] if current["parts"] else ""
                     if ends_sentence(prev) or (blank_mode and self._blank_between(last_line, t.start)):
@@ -531,6 +606,7 @@ class _Parser:
                 current["parts"].append(t.rest)
                 current["end"] = t.start
             last_line = max(t.lines)
+        close_aside()
         flush()
 
         # -- footnotes
