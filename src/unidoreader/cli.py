@@ -255,7 +255,22 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    raise UnidoreaderError("print is not available yet")
+    """Selected sections of one or more documents -> one PDF (headless, bundled font)."""
+    from unidoreader.core.export import parse_section_spec
+
+    library = _open_library(args)
+    reports = [library.resolve(ref) for ref in args.docs]
+    parts = parse_section_spec(args.sections, reports, args.docs)
+    output = Path(args.output)
+    from unidoreader.gui.printing import render_pdf  # Qt only once the input is known good
+
+    pages = render_pdf(parts, output, page_size=args.page_size, margins_mm=args.margins)
+    if args.json:
+        _print_json({"output": str(output), "pages": pages,
+                     "parts": [{"doc": p.report.id, "sections": list(p.section_ids)} for p in parts]})
+    else:
+        print(f"{output}  ({pages} pages)")
+    return 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -303,7 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = add("print", cmd_print, "print selected sections to PDF")
     printing.add_argument("docs", metavar="DOC", nargs="+")
-    printing.add_argument("--sections", required=True, metavar="ID,ID", help="section ids; DOC:ID names the document")
+    printing.add_argument("--sections", required=True, metavar="ID,ID",
+                          help="section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
+                          "(DOC = its position 1..n, the DOC as given, or an id prefix); a bare ID goes "
+                          "to the first DOC that has it; documents print in the order given")
     printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")

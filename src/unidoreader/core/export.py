@@ -66,3 +66,365 @@ def write_tables_csv(tables: _Sequence[_Table], directory: _Path) -> list[_Path]
         path.write_text(table_csv(table), encoding="utf-8-sig", newline="")
         paths.append(path)
     return paths
+
+
+# -- selected sections as a briefing pack (owner: PRINT) -------------------------------------
+
+import html as _html
+from dataclasses import dataclass as _dataclass
+
+from unidoreader.core.errors import InputError as _InputError
+from unidoreader.core.model import Block as _Block
+from unidoreader.core.model import BlockKind as _BlockKind
+from unidoreader.core.model import Report as _Report
+from unidoreader.core.model import Section as _Section
+
+
+@_dataclass(frozen=True)
+class PrintPart:
+    """One report's share of a briefing pack: its sections in the order they print.
+
+    A chapter brings its sections with it; a section whose chapter is also listed is
+    printed once, inside its chapter."""
+
+    report: _Report
+    section_ids: tuple[str, ...]
+
+
+# Inline styles only: QTextDocument's CSS support is per element, and pt/em (never px)
+# keep the sizes right on a 1200 dpi PDF device as on the screen.
+_STYLE = """
+body { font-size: 10.5pt; }
+p { margin-top: 0; margin-bottom: 0.55em; line-height: 135%; }
+p.cover-body { font-size: 10.5pt; margin-bottom: 0.1em; }
+p.cover-meta { font-size: 9pt; color: #333333; margin-bottom: 0.1em; }
+p.cover-kind { font-size: 11pt; margin-top: 0.3em; }
+p.cover-extract { font-size: 9pt; color: #444444; margin-top: 0.6em; }
+h1 { font-size: 17pt; font-weight: bold; margin-top: 0.5em; margin-bottom: 0.3em; }
+h2 { font-size: 13pt; font-weight: bold; margin-top: 1.1em; margin-bottom: 0.55em; }
+h3 { font-size: 11.5pt; font-weight: bold; margin-top: 0.9em; margin-bottom: 0.45em; }
+h4 { font-size: 10.5pt; font-weight: bold; margin-top: 0.7em; margin-bottom: 0.4em; }
+p.quote { margin-left: 2.5em; margin-right: 2em; color: #222222; }
+p.note { font-size: 9pt; color: #333333; }
+p.caption { font-weight: bold; font-size: 9.5pt; margin-top: 0.6em; margin-bottom: 0.25em; }
+p.table-note { font-size: 8.5pt; color: #333333; margin-bottom: 0.15em; }
+p.fn-title { font-size: 9pt; margin-top: 1em; margin-bottom: 0.2em; color: #333333; }
+p.fn { font-size: 8.5pt; margin-bottom: 0.2em; }
+td { font-size: 8.5pt; }
+th { font-size: 8.5pt; font-weight: bold; background-color: #ececec; }
+"""
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """46 -> 四十六, 10 -> 十, 105 -> 一百零五: how session numbers are written."""
+    if n < 0 or n >= 10000:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero and out:
+                out += "零"
+            out += _CN_DIGITS[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def chinese_dates(dates: tuple[str, str] | None) -> str:
+    """("2018-11-26", "2018-11-28") -> "2018年11月26日至28日" (the cover's own style)."""
+    if not dates:
+        return ""
+    try:
+        (y1, m1, d1), (y2, m2, d2) = ([int(x) for x in d.split("-")] for d in dates)
+    except ValueError:
+        return "至".join(dates)
+    first = f"{y1}年{m1}月{d1}日"
+    if (y1, m1, d1) == (y2, m2, d2):
+        return first
+    if y1 != y2:
+        return f"{first}至{y2}年{m2}月{d2}日"
+    if m1 != m2:
+        return f"{first}至{m2}月{d2}日"
+    return f"{first}至{d2}日"
+
+
+def running_title(report: _Report) -> str:
+    """The running header of a report's pages: its title, else its file name."""
+    return report.metadata.title or report.source or report.id
+
+
+def running_context(report: _Report) -> str:
+    """The right-hand running header: body and session, or the year."""
+    meta = report.metadata
+    if meta.session:
+        return f"{meta.body or ''}第{chinese_number(meta.session)}届会议"
+    if meta.year:
+        return f"{meta.year}年"
+    return ""
+
+
+def heading_text(block: _Block) -> str:
+    """A heading as printed: "四. 战略目标和愿景", "A. 创造共同繁荣"."""
+    if block.label and not block.text.startswith(block.label):
+        return f"{block.label}. {block.text}"
+    return block.text
+
+
+def item_label(label: str) -> str:
+    """(a), ㈠ and (一) as the reports print them."""
+    if len(label) == 1 and "\u3220" <= label <= "\u3229":
+        return label
+    return f"({label})"
+
+
+def selected_sections(report: _Report, section_ids: tuple[str, ...]) -> list[_Section]:
+    """The sections to print, in the order asked, without those already inside an
+    earlier-or-later selected chapter (a chapter prints its sections)."""
+    chosen: list[_Section] = []
+    for section_id in section_ids:
+        section = report.section(section_id)
+        if section is None:
+            known = ", ".join(s.id for s in report.walk_sections()) or "none"
+            raise _InputError(f"{running_title(report)}: no section {section_id!r} (sections: {known})")
+        if all(s.id != section.id for s in chosen):
+            chosen.append(section)
+    covered = {inner.id for s in chosen for inner in s.walk() if inner.id != s.id}
+    return [s for s in chosen if s.id not in covered]
+
+
+def _esc(text: str) -> str:
+    return _html.escape(text, quote=True)
+
+
+def _cover(report: _Report, sections: list[_Section], first: bool) -> list[str]:
+    meta = report.metadata
+    out = [f'<div style="page-break-before: always;">' if not first else "<div>"]
+    if meta.body or meta.session:
+        session = f"第{chinese_number(meta.session)}届会议" if meta.session else ""
+        out.append(f'<p class="cover-body"><b>{_esc(meta.body or "")}</b>{"　" if meta.body and session else ""}{_esc(session)}</p>')
+    place_date = "，".join(x for x in (chinese_dates(meta.dates), meta.place or "") if x)
+    if place_date:
+        out.append(f'<p class="cover-meta">{_esc(place_date)}</p>')
+    if meta.agenda_item:
+        agenda = f"临时议程项目 {meta.agenda_item}" + (f"　{meta.agenda_title}" if meta.agenda_title else "")
+        out.append(f'<p class="cover-meta">{_esc(agenda)}</p>')
+    if meta.symbol:
+        out.append(f'<p class="cover-meta">{_esc(meta.symbol)}</p>')
+    out.append(f"<h1>{_esc(running_title(report))}</h1>")
+    if meta.kind:
+        out.append(f'<p class="cover-kind">{_esc(meta.kind)}</p>')
+    listed = "；".join(
+        f"{s.label}. {s.title}" if s.label else s.title for s in sections
+    )
+    out.append(f'<p class="cover-extract">本文件摘录：{_esc(listed)}</p>')
+    out.append('<hr width="100%" />')
+    out.append("</div>")
+    return out
+
+
+def _tables_by_block(report: _Report) -> dict[str, list] | None:
+    """Recovered tables keyed by block id, or None while table recovery is unavailable."""
+    try:
+        from unidoreader.core.tables import recover_tables
+    except ImportError:
+        return None
+    by_block: dict[str, list] = {}
+    for table in recover_tables(report):
+        by_block.setdefault(table.block, []).append(table)
+    return by_block
+
+
+# Sizes in CSS px (1/96 in); gui/printing scales them to the printer's resolution.
+_TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="3" width="100%" style="border-collapse: collapse; border-color: #555555;"'
+
+
+def _table_html(table) -> list[str]:
+    out: list[str] = []
+    if table.caption:
+        out.append(f'<p class="caption">{_esc(table.caption)}</p>')
+    out.append(f"<table {_TABLE_ATTRS}>")
+    if table.header:
+        out.append("<tr>" + "".join(f"<th>{_esc(h)}</th>" for h in table.header) + "</tr>")
+    for row in table.rows:
+        cells = []
+        for i, cell in enumerate(row):
+            align = "left" if i == 0 or cell.value is None else "right"
+            cells.append(f'<td align="{align}">{_esc(cell.text + cell.mark)}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    for note in table.notes:
+        out.append(f'<p class="table-note">{_esc(note)}</p>')
+    return out
+
+
+def _raw_table_html(block: _Block) -> list[str]:
+    """A table not (yet) recovered: its lines as printed, in a ruled box."""
+    lines = block.lines or tuple(block.text.splitlines())
+    body = "<br />".join(_esc(line) for line in lines if line.strip())
+    return [f"<table {_TABLE_ATTRS}>", f"<tr><td>{body}</td></tr>", "</table>"]
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+# Like a printed report: a short rule at the left, then the notes.
+_FOOTNOTE_RULE = (
+    '<table width="30%" cellspacing="0" cellpadding="0" style="border-collapse: collapse; margin-top: 6px;">'
+    '<tr><td style="border-top: 1px solid #666666; border-left: none; border-right: none; '
+    'border-bottom: none; font-size: 3pt;">&nbsp;</td></tr></table>'
+)
+
+
+def _em_px(em: float) -> int:
+    """`em` of the body font in CSS px (1/96 in): QTextDocument takes text-indent in px only."""
+    return round(em * 10.5 * 96 / 72)
+
+
+def _footnote_marks(block: _Block) -> str:
+    """Reference marks for the notes a block cites, after the block: the parser keeps a
+    superscript reference in the text (¹) but drops a bare-digit one, which would leave
+    the printed note unattached."""
+    return "".join(
+        f"<sup>{_esc(label)}</sup>" for label in block.footnotes if label.translate(_SUPERSCRIPTS) not in block.text
+    )
+
+
+def _section_html(report: _Report, section: _Section, tables: dict[str, list] | None) -> list[str]:
+    levels = {s.id: s.level for s in section.walk()}
+    base = section.level
+    wanted = set(levels)
+    out: list[str] = []
+    cited: list[str] = []
+    for block in report.blocks:
+        if block.section not in wanted:
+            continue
+        for label in block.footnotes:
+            if label not in cited:
+                cited.append(label)
+        marks = _footnote_marks(block)
+        text = _esc(block.text)
+        if block.kind is _BlockKind.HEADING:
+            level = levels[block.section] - base + 2
+            tag = f"h{min(max(level, 2), 4)}"
+            out.append(f"<{tag}>{_esc(heading_text(block))}{marks}</{tag}>")
+        elif block.kind is _BlockKind.PARAGRAPH:
+            if block.label:
+                out.append(
+                    f'<p style="margin-left: 1.9em; text-indent: -{_em_px(1.9)}px;">{_esc(block.label)}.'
+                    f"&nbsp;{text}{marks}</p>"
+                )
+            else:
+                out.append(f"<p>{text}{marks}</p>")
+        elif block.kind is _BlockKind.ITEM:
+            label = block.label or ""
+            nested = bool(label) and "\u3220" <= label[0] <= "\u3229"
+            indent = 5.0 if nested else 2.6
+            prefix = f"{_esc(item_label(label))}&nbsp;" if label else ""
+            out.append(
+                f'<p style="margin-left: {indent + 2.2}em; text-indent: -{_em_px(2.2)}px;">{prefix}{text}{marks}</p>'
+            )
+        elif block.kind is _BlockKind.QUOTE:
+            out.append(f'<p class="quote">{text}{marks}</p>')
+        elif block.kind is _BlockKind.NOTE:
+            out.append(f'<p class="note">{text}{marks}</p>')
+        elif block.kind is _BlockKind.TABLE:
+            recovered = (tables or {}).get(block.id)
+            if recovered:
+                for table in recovered:
+                    out.extend(_table_html(table))
+            else:
+                out.extend(_raw_table_html(block))
+    notes = {n.label: n for n in report.footnotes}
+    printed = [notes[label] for label in cited if label in notes]
+    if printed:
+        out.append(_FOOTNOTE_RULE)
+        for note in printed:
+            out.append(f'<p class="fn"><sup>{_esc(note.label)}</sup>&nbsp;{_esc(note.text)}</p>')
+    return out
+
+
+def part_html(part: PrintPart, first: bool = True) -> str:
+    """One report's part: title block, then each selected section with its footnotes.
+    `first` False starts it on a new page."""
+    sections = selected_sections(part.report, part.section_ids)
+    if not sections:
+        raise _InputError(f"{running_title(part.report)}: no sections selected")
+    tables = None
+    if any(b.kind is _BlockKind.TABLE for s in sections for b in part.report.blocks_in(s.id)):
+        tables = _tables_by_block(part.report)
+    body = _cover(part.report, sections, first)
+    for section in sections:
+        body.extend(_section_html(part.report, section, tables))
+    return "\n".join(body)
+
+
+def briefing_html(parts: "_Sequence[PrintPart]") -> str:
+    """The whole briefing pack as one HTML document for QTextDocument: every part on
+    its own pages, in the order given. All report text is escaped (untrusted)."""
+    if not parts:
+        raise _InputError("nothing to print: no sections selected")
+    bodies = [part_html(part, first=i == 0) for i, part in enumerate(parts)]
+    title = _esc(" / ".join(running_title(p.report) for p in parts))
+    return (
+        f'<html><head><meta charset="utf-8" /><title>{title}</title>'
+        f"<style>{_STYLE}</style></head><body>\n" + "\n".join(bodies) + "\n</body></html>"
+    )
+
+
+def parse_section_spec(spec: str, reports: "_Sequence[_Report]", refs: "_Sequence[str]") -> list[PrintPart]:
+    """`print`'s --sections: which sections of which of the given documents, in order.
+
+    The rule (also in `unidoreader print --help`):
+    - items are separated by commas (also "，" or spaces);
+    - `DOC:ID` names the document: DOC is its position among the DOCs given (1, 2…),
+      the DOC argument exactly as given, or a prefix of its document id;
+    - a bare `ID` belongs to the first DOC, in the order given, that has that section;
+    - documents print in the order given, each one's sections in the order listed;
+      a chapter brings its sections; an unknown section or a DOC left with nothing to
+      print is a one-line error.
+    """
+    items = [item for item in spec.replace("，", ",").replace(" ", ",").split(",") if item.strip()]
+    if not items:
+        raise _InputError("--sections is empty: give section ids such as 三,四.A (see `outline DOC`)")
+    wanted: list[list[str]] = [[] for _ in reports]
+    for item in items:
+        item = item.strip()
+        doc_ref, sep, section_id = item.rpartition(":")
+        if sep:
+            index = _doc_index(doc_ref, reports, refs)
+            if reports[index].section(section_id) is None:
+                raise _InputError(f"{refs[index]}: no section {section_id!r} (see `unidoreader outline {refs[index]}`)")
+        else:
+            found = [i for i, report in enumerate(reports) if report.section(item) is not None]
+            if not found:
+                where = refs[0] if len(refs) == 1 else "any of the documents given"
+                raise _InputError(f"no section {item!r} in {where} (see `unidoreader outline DOC`)")
+            index, section_id = found[0], item
+        if section_id not in wanted[index]:
+            wanted[index].append(section_id)
+    for i, sections in enumerate(wanted):
+        if not sections:
+            raise _InputError(f"{refs[i]}: none of --sections is in this document (name it as {i + 1}:ID)")
+    return [PrintPart(report=report, section_ids=tuple(ids)) for report, ids in zip(reports, wanted)]
+
+
+def _doc_index(doc_ref: str, reports: "_Sequence[_Report]", refs: "_Sequence[str]") -> int:
+    """Which of the given DOCs a `DOC:` prefix means (see parse_section_spec)."""
+    if doc_ref.isdigit() and 1 <= int(doc_ref) <= len(reports):
+        return int(doc_ref) - 1
+    exact = [i for i, ref in enumerate(refs) if ref == doc_ref]
+    if exact:
+        return exact[0]
+    by_id = sorted({i for i, report in enumerate(reports) if doc_ref and report.id.startswith(doc_ref)})
+    if len({reports[i].id for i in by_id}) == 1:
+        return by_id[0]
+    if by_id:
+        raise _InputError(f"{doc_ref!r} matches several of the documents given; give more of the id")
+    raise _InputError(f"{doc_ref!r} is not one of the documents given (use 1..{len(reports)} or an id)")

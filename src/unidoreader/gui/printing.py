@@ -27,11 +27,12 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
 )
 
 from unidoreader.core.errors import InputError
-from unidoreader.core.export import PrintPart, part_html, running_context, running_title
+from unidoreader.core.export import PrintPart, briefing_html, running_context, running_title
 from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
 
 Progress = Callable[[int, int, str], None]
@@ -102,7 +103,7 @@ def _frame(device: QPagedPaintDevice, margins_mm: tuple[float, float, float, flo
 
 def _documents(parts: Sequence[PrintPart], device: QPagedPaintDevice, body: QRectF) -> list[QTextDocument]:
     """One laid-out document per part (the HTML comes from the core; errors before any page)."""
-    html = [part_html(part) for part in parts]  # raises InputError for unknown sections
+    html = [briefing_html([part]) for part in parts]  # raises InputError for unknown sections
     documents: list[QTextDocument] = []
     font = QFont(CJK_FAMILY)
     font.setPointSizeF(BODY_POINT_SIZE)
@@ -112,9 +113,30 @@ def _documents(parts: Sequence[PrintPart], device: QPagedPaintDevice, body: QRec
         document.setDefaultFont(font)
         document.setDocumentMargin(0)
         document.setHtml(text)
+        _scale_lengths(document, device.logicalDpiX() / 96)
         document.setPageSize(QSizeF(body.width(), body.height()))
         documents.append(document)
     return documents
+
+
+def _scale_lengths(document: QTextDocument, factor: float) -> None:
+    """Qt's layout scales vertical margins, borders and padding from CSS pixels (1/96 in)
+    to its paint device, but takes a block's left/right margin and text-indent as raw
+    device pixels: on the 600 dpi PDF a hanging indent would shrink to a sixth. Scale
+    those the same way, so the page looks as the stylesheet says."""
+    if abs(factor - 1) < 1e-3:
+        return
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.leftMargin() or fmt.rightMargin() or fmt.textIndent():
+            fmt.setLeftMargin(fmt.leftMargin() * factor)
+            fmt.setRightMargin(fmt.rightMargin() * factor)
+            fmt.setTextIndent(fmt.textIndent() * factor)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+        block = block.next()
 
 
 def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPart],
@@ -139,7 +161,10 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
             page_no += 1
             painter.save()
             painter.translate(frame.body.left(), frame.body.top() - index * height)
-            document.drawContents(painter, QRectF(0, index * height, frame.body.width(), height))
+            # Qt draws every line that touches the clip, and text clipped away still sits in
+            # the PDF (pdftotext reads it): a line ending exactly on the page boundary would be
+            # printed twice. Pagination puts lines on the boundary, so keep half a pixel clear.
+            document.drawContents(painter, QRectF(0, index * height + 0.5, frame.body.width(), height - 1.0))
             painter.restore()
 
             painter.save()
@@ -172,7 +197,7 @@ def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
     if not 0 <= margins_mm <= MAX_MARGIN_MM:
         raise InputError(f"margins must be between 0 and {MAX_MARGIN_MM:g} mm, not {margins_mm:g}")
     for part in parts:  # validate every section before touching the disk
-        part_html(part)
+        briefing_html([part])
     ensure_gui_app()
     register_bundled_fonts()
     output = Path(output)
@@ -211,7 +236,7 @@ def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - 
     if not parts:
         raise InputError("nothing to print: no sections selected")
     for part in parts:
-        part_html(part)
+        briefing_html([part])
     register_bundled_fonts()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
