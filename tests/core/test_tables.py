@@ -320,6 +320,15 @@ def test_rebuild_table_never_raises_and_never_drops_a_figure(lines: list[str], c
     assert not digits_in - digits_out
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(chunks=st.lists(st.lists(_LINE, max_size=15), min_size=1, max_size=3))
+def test_recover_tables_never_raises_on_arbitrary_table_blocks(chunks: list[list[str]]) -> None:
+    report = _table_report(*chunks)
+    for table in recover_tables(report):
+        assert table.caption is not None and table.block in {b.id for b in report.blocks}
+        assert all(len(row) == len(table.header) for row in table.rows)
+
+
 # -- CSV and the command line ---------------------------------------------------------------
 
 

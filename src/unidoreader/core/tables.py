@@ -542,7 +542,8 @@ def _rebuild_grid(items: list[Item], caption: str, context: str) -> Rebuilt:
     # stacked records ("合计 597" / "男/女 346/251" under each heading) become one row each
     pivoted = _pivot(entries)
     lead = caption_parts[-1] if len(caption_parts) > (1 if caption else 0) else ""
-    if pivoted is not None and lead and len(lead) <= 20 and not pivoted[1][0][0].strip() == "" and pivoted[1][0][0] == "合计":
+    if pivoted is not None and lead and len(lead) <= 20 and pivoted[1][0][0] == "合计":
+        # "总部" printed before the first record was taken for a caption line: it is its label
         with_lead = _pivot([("heading", lead, []), *entries])
         if with_lead is not None:
             pivoted = with_lead
