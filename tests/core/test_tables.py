@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import seed
 from unidoreader import cli
-from unidoreader.core.export import table_csv, write_tables_csv
-from unidoreader.core.model import Block, BlockKind, Metadata, Report, Table, block_id
+from unidoreader.core.export import table_csv, table_file_name, write_tables_csv
+from unidoreader.core.model import Block, BlockKind, Cell, Metadata, Report, Table, block_id
 from unidoreader.core.parse import parse_text, read_text
 from unidoreader.core.tables import parse_figure, rebuild_table, recover_tables, table_records
 
@@ -366,3 +366,15 @@ def test_cli_tables_csv_and_errors(capsys: pytest.CaptureFixture[str], tmp_path:
     assert json.loads(capsys.readouterr().out) == []
     assert cli.main(["tables", str(tmp_path / "missing.txt"), "--json"]) == cli.EXIT_USER_ERROR
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_csv_file_names_are_safe_unique_and_short() -> None:
+    def table(caption: str) -> Table:
+        return Table("t1", caption, None, "b", ("类别", "数目"), ((Cell("非洲"), Cell("1", 1.0)),), ("* 注",))
+
+    taken: set[str] = set()
+    names = [table_file_name(table(c), taken) for c in ("项目/方案: 数目*?", "项目/方案: 数目*?", "CON", "长" * 200, "")]
+    assert names[0] == "项目_方案_数目.csv" and names[1] == "项目_方案_数目_2.csv"
+    assert names[2] == "_CON.csv" and names[4] == "t1.csv"
+    assert all(len(n.encode("utf-8")) <= 160 and not set('\\/:*?"<>|') & set(n) for n in names)
+    assert table_csv(table("x")).split("\r\n") == ["类别,数目", "非洲,1", "", "* 注", ""]

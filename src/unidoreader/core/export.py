@@ -18,19 +18,22 @@ from typing import Sequence as _Sequence
 from unidoreader.core.model import Table as _Table
 
 _UNSAFE_NAME = _re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+_RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _NAME_BYTES = 150  # file names are limited to 255 bytes; a Chinese character takes 3
 
 
 def table_csv(table: _Table) -> str:
     """One table as CSV text: the header, then the rows as printed (footnote marks kept
-    with their cell, "合计*"), then the notes under the table, one per line."""
+    with their cell, "合计*"), then, after an empty line, the notes under the table."""
     buffer = _io.StringIO()
     writer = _csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.header)
     for row in table.rows:
         writer.writerow([cell.text + cell.mark for cell in row])
-    for note in table.notes:
-        writer.writerow([note])
+    if table.notes:
+        writer.writerow([])
+        for note in table.notes:
+            writer.writerow([note])
     return buffer.getvalue()
 
 
@@ -39,6 +42,8 @@ def table_file_name(table: _Table, taken: set[str] | None = None) -> str:
     Windows refuses, at most ~150 bytes), unique among `taken`."""
     caption = table.caption or table.id
     name = _UNSAFE_NAME.sub("_", caption).strip("._") or table.id
+    if name.split(".")[0].upper() in _RESERVED_NAMES:
+        name = f"_{name}"
     if len(name.encode("utf-8")) > _NAME_BYTES:
         sub = _re.search(r"_([a-z])\._", name)
         code = _re.match(r"[A-Z]{2,4}\.\d+", name)
