@@ -35,6 +35,7 @@ LONE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 KNOWN_CHAPTERS = {"序言", "前言", "摘要", "简称", "缩略语", "缩写", "简称和缩写", "缩写和简称", "缩略语和简称", "词汇表", "致谢"}
 REGIONS = {"非洲", "阿拉伯区域", "亚洲及太平洋", "亚洲和太平洋", "欧洲和中亚", "拉丁美洲和加勒比", "拉丁美洲及加勒比"}
 CONTINUED_RE = re.compile(r"[（(]续[)）]$")
+RUNNING_HEAD_RE = re.compile(r"^(\S.{1,29}?)\u3000+\d{1,3}$")
 TITLE_BAD_END = "。；，：,;:"
 JOINING_END = "的和及与、或"
 
@@ -102,6 +103,11 @@ class _Parser:
 
     def find_furniture(self) -> None:
         templates = furniture.running_templates(self.s)
+        standalone = {tidy_title(s) for s in self.s if 2 <= len(s) <= 30}
+        for i, s in enumerate(self.s):
+            m = RUNNING_HEAD_RE.match(s)
+            if m and tidy_title(m.group(1)) in standalone:
+                self.mark_furniture(i)  # "创造共同繁荣　21": a part title and the page number
         for i, s in enumerate(self.s):
             why = furniture.classify(s, templates)
             if why is None:
@@ -438,6 +444,11 @@ class _Parser:
                 if key in seen:
                     self.mark_furniture(t.start)
                     continue
+            elif t.kind == "text" and RUNNING_HEAD_RE.match(t.rest):
+                m = RUNNING_HEAD_RE.match(t.rest)
+                if m is not None and tidy_title(m.group(1)) in seen:
+                    self.mark_furniture(t.start)  # "促进包容及可持续工业发展的全球活动　3": chapter title and page
+                    continue
             out.append(t)
         return out
 
@@ -525,13 +536,18 @@ class _Parser:
                     and not self._blank_between(t.start, nxt.start))
 
         def aside_ahead(k: int) -> bool:
-            for u in toks[k : k + 12]:
+            """A box starts at toks[k]: a line wider than the column follows within a few
+            lines, before any column line or finished sentence (text wrapping round a picture
+            is narrower, never wider)."""
+            for u in toks[k : k + 4]:
                 if u.kind == "table":
                     continue
-                if u.kind != "text" or column_line(_width(u.rest)):
+                if u.kind != "text" or column_line(_width(u.rest)) or furniture.URL_RE.match(u.rest):
                     return False
                 if _width(u.rest) > 1.3 * median:
                     return True
+                if ends_sentence(u.rest):
+                    return False
             return False
 
         aside: dict | None = None
@@ -587,8 +603,8 @@ class _Parser:
                     aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
                     last_line = max(t.lines)
                     continue
-                if charts.UNIT_IN_RE.search(t.rest) and w <= 30 and "。" not in t.rest:
-                    # a chart caption "技术合作（2020年） 36.2（以百万美元计）": a block of its own
+                if furniture.URL_RE.match(t.rest) or (charts.UNIT_IN_RE.search(t.rest) and w <= 30 and "。" not in t.rest):
+                    # a printed link, or a chart caption "技术合作（2020年） 36.2（以百万美元计）": a block of its own
                     caption = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
                     if unfinished():
                         deferred.append(caption)
