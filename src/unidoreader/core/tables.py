@@ -1004,7 +1004,7 @@ def split_regions(lines: Sequence[str]) -> list[Region]:
                 value_header = tokens[1]
             elif current is not None and _header_shaped(item.label):
                 current.lines += take(item)  # column names ("接近要求 达到要求")
-            elif current is not None and not current.lines:
+            elif current is not None and not current.lines and (len(item.label) > 24 or re.search(r"[，。；]", item.label)):
                 current.notes.append(item.label)  # the indicator's description paragraph
             else:
                 heading = item.label
