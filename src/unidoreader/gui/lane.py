@@ -38,7 +38,7 @@ class Job:
 
     def partial(self, value: Any) -> None:
         if self._lane is not None and not self.cancelled:
-            self._lane._deliver_signal.emit(self, "partial", value)
+            self._lane._deliver_signal.emit(self, "partial", (value,))
 
     def progress(self, done: int, total: int, message: str = "") -> None:
         if self._lane is not None and not self.cancelled:
@@ -51,7 +51,7 @@ class Lane(QObject):
     started = Signal(str)  # label of the job that starts
     progress = Signal(int, int, str)
     idle = Signal()
-    _deliver_signal = Signal(object, str, object)
+    _deliver_signal = Signal(object, str, tuple)
     _progress_signal = Signal(int, int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -98,18 +98,21 @@ class Lane(QObject):
             if job is None:
                 return
             if job.cancelled:
-                self._deliver_signal.emit(job, "skip", None)
+                self._deliver_signal.emit(job, "skip", (None,))
                 continue
-            self._deliver_signal.emit(job, "start", None)
+            self._deliver_signal.emit(job, "start", (None,))
             try:
                 value = job.fn(job)
             except BaseException as error:  # noqa: BLE001 - reported to the GUI, never lost
                 error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-                self._deliver_signal.emit(job, "error", error)
+                self._deliver_signal.emit(job, "error", (error,))
             else:
-                self._deliver_signal.emit(job, "done", value)
+                self._deliver_signal.emit(job, "done", (value,))
 
-    def _deliver(self, job: Job, what: str, value: Any) -> None:
+    def _deliver(self, job: Job, what: str, boxed: tuple[Any]) -> None:
+        # Values travel boxed in a 1-tuple: PySide6 mis-counts references to a bare None
+        # sent through a queued `object` argument (seen as a crash at interpreter exit).
+        (value,) = boxed
         if what == "start":
             self.started.emit(job.label)
             return

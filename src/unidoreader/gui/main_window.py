@@ -528,6 +528,8 @@ class MainWindow(QMainWindow):
             pane.scroll_to_block(block, offset)
         if pane is self.active:
             self._active_changed()
+        elif block:  # a hit, bookmark or note was opened there: that is where the user reads now
+            self.set_active(pane)
 
     def set_active(self, pane: ReaderPane) -> None:
         if pane is self.active:

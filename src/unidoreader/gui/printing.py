@@ -115,6 +115,7 @@ def _documents(parts: Sequence[PrintPart], device: QPagedPaintDevice, body: QRec
         document.setHtml(text)
         _scale_lengths(document, device.logicalDpiX() / 96)
         document.setPageSize(QSizeF(body.width(), body.height()))
+        _split_blocks_at_page_breaks(document, body.height())
         documents.append(document)
     return documents
 
@@ -136,6 +137,42 @@ def _scale_lengths(document: QTextDocument, factor: float) -> None:
             fmt.setTextIndent(fmt.textIndent() * factor)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
+        block = block.next()
+
+
+def _split_blocks_at_page_breaks(document: QTextDocument, page_height: float) -> None:
+    """Cut every paragraph that runs over a page break into two blocks at that break.
+
+    Qt draws a page by drawing every block that touches it with the page as clip, and
+    QTextLayout also draws the last line above the clip: invisible on paper, but the PDF
+    then holds that line twice and pdftotext, search and copy see it twice. A block that
+    ends at the foot of the page and one that starts at the top of the next lay out
+    exactly as before, with no line drawn outside its own page."""
+    layout = document.documentLayout()
+    layout.documentSize()  # lay the whole document out (Qt does it lazily)
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout().lineCount()
+        if lines > 1 and QTextCursor(block).currentTable() is None:
+            top = layout.blockBoundingRect(block).top()
+            first_page = int((top + block.layout().lineAt(0).y() + 1) // page_height)
+            cut = next(
+                (i for i in range(1, lines)
+                 if int((top + block.layout().lineAt(i).y() + 1) // page_height) != first_page),
+                None,
+            )
+            if cut is not None:
+                head = block.blockFormat()
+                tail = block.blockFormat()
+                head.setBottomMargin(0)
+                tail.setTopMargin(0)
+                tail.setTextIndent(0)
+                cursor.setPosition(block.position() + block.layout().lineAt(cut).textStart())
+                cursor.insertBlock(tail)
+                cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+                cursor.setBlockFormat(head)
+                block = cursor.block()  # the head; its tail is checked next
         block = block.next()
 
 

@@ -269,12 +269,27 @@ class ReaderPane(QWidget):
         block = self.report.block(block_id)
         return block.section if block else None
 
+    def _position_y(self, position: int) -> float:
+        """Top of the line holding document position `position`, in document pixels."""
+        doc = self.view.document()
+        block = doc.findBlock(position)
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + (line.y() if line.isValid() else 0.0)
+
     def block_visible(self, block_id: str) -> bool:
-        y = self._block_y(block_id)
-        if y is None:
+        """True when some of the block is on screen."""
+        if block_id not in self.map.block_start:
             return False
-        top = self.view.verticalScrollBar().value()
-        return top - 1 <= y < top + self.view.viewport().height()
+        top = self._position_y(self.map.text_start[block_id])
+        bottom = self._position_y(max(self.map.text_start[block_id], self.map.block_end[block_id] - 1)) + 1
+        view_top = self.view.verticalScrollBar().value()
+        return bottom >= view_top and top < view_top + self.view.viewport().height()
+
+    def position_visible(self, position: int) -> bool:
+        y = self._position_y(position)
+        view_top = self.view.verticalScrollBar().value()
+        return view_top <= y < view_top + self.view.viewport().height()
 
     # -- links and tooltips --------------------------------------------------------------
 
@@ -330,8 +345,9 @@ class ReaderPane(QWidget):
             self._hits.append(sel)
         self._apply_selections()
         self.scroll_to_block(block_id)
+        y = self._position_y(self._hits[0].cursor.selectionStart())
         bar = self.view.verticalScrollBar()
-        bar.setValue(max(0, bar.value() - self.view.viewport().height() // 4))
+        bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
 
     def highlighted_text(self) -> list[str]:
         return [s.cursor.selectedText() for s in self._hits]

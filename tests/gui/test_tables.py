@@ -1,0 +1,71 @@
+"""The tables panel: list, sortable view, copy, CSV export, jump, totals marker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from tests.gui.helpers import open_docs
+
+
+def test_tables_of_the_active_report_are_listed_and_marked(qtbot, window) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    panel = window.tables_panel
+    assert panel.list.count() == len(pane.tables) > 10
+    for row, table in enumerate(pane.tables):
+        text = panel.list.item(row).text()
+        assert text.startswith("⚠") == (table.totals_ok is False)
+    bad = [r for r, t in enumerate(pane.tables) if t.totals_ok is False]
+    assert bad, "the annual report has tables whose totals do not add up"
+    panel.list.setCurrentRow(bad[0])
+    assert "合计数不符" in panel.caption.text()
+
+
+def test_table_view_shows_cells_and_sorts_by_value(qtbot, window) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    panel = window.tables_panel
+    row = next(r for r, t in enumerate(pane.tables) if len(t.rows) >= 3 and sum(c.value is not None for c in (row[1] for row in t.rows if len(row) > 1)) >= 3)
+    panel.list.setCurrentRow(row)
+    table = pane.tables[row]
+    assert panel.visible_rows()[0][0] == table.rows[0][0].text
+    panel.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    values = [c.value for c in (r[1] for r in table.rows if len(r) > 1) if c.value is not None]
+    shown = panel.visible_rows()
+    assert shown[0][1].rstrip("*") == next(r[1].text for r in table.rows if len(r) > 1 and r[1].value == max(values)).rstrip("*")
+
+
+def test_copy_and_export_csv(qtbot, window, tmp_path, monkeypatch) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    panel = window.tables_panel
+    panel.list.setCurrentRow(1)
+    table = pane.tables[1]
+    panel.copy_button.click()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[1].split("\t")[0] == table.rows[0][0].text
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    panel.csv_button.click()
+    files = list(tmp_path.glob("*.csv"))
+    assert len(files) == 1
+    data = files[0].read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert table.rows[0][0].text in data.decode("utf-8-sig")
+    assert str(files[0]) in window.last_message
+
+
+def test_jump_to_the_table_in_the_text(qtbot, window) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    panel = window.tables_panel
+    panel.list.setCurrentRow(len(pane.tables) - 1)
+    table = pane.tables[-1]
+    assert not pane.block_visible(table.block)
+    panel.jump_button.click()
+    assert pane.block_visible(table.block)
+    assert table.caption.split()[0] in pane.view.toPlainText()
+
+
+def test_a_report_without_tables_says_so(qtbot, window) -> None:
+    open_docs(qtbot, window, "000")
+    panel = window.tables_panel
+    assert panel.list.count() == 0
+    assert panel.empty.text() == "此报告没有表格。"
