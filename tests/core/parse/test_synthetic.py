@@ -211,3 +211,17 @@ def test_reflow_keeps_latin_spacing() -> None:
     report = parse_text("1. 工发组织在工业 4.0\n及 COVID-19 大流行期间与 World\nBank 合作，于 2013\n年通过。\n2. 完。\n3. 完。\n")
     para = next(b for b in report.blocks if b.label == "1")
     assert para.text == "工发组织在工业 4.0及 COVID-19 大流行期间与 World Bank 合作，于 2013年通过。"
+
+
+def test_heading_title_wrapped_onto_two_lines() -> None:
+    text = (
+        "一. 导言\n1. 第一段。\n二. 联合国系统在支持中等收入国家方面的作用和\n    工作\n2. 第二段。\n"
+        "A. 工发组织在中等收入国家开展的技术合作活动及其\n成果\n3. 第三段。\n三. 结论\n导言\n4. 完。\n"
+    )
+    assert [(s.label, s.title) for s in parse_text(text).walk_sections()] == [
+        ("一", "导言"),
+        ("二", "联合国系统在支持中等收入国家方面的作用和工作"),
+        ("A", "工发组织在中等收入国家开展的技术合作活动及其成果"),
+        ("三", "结论"),
+        ("", "导言"),
+    ]

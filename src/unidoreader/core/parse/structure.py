@@ -38,6 +38,7 @@ CONTINUED_RE = re.compile(r"[（(]续[)）]$")
 RUNNING_HEAD_RE = re.compile(r"^(\S.{1,29}?)\u3000+\d{1,3}$")
 TITLE_BAD_END = "。；，：,;:"
 JOINING_END = "的和及与、或"
+HEADING_JOINING_END = JOINING_END + "其对在将为以同向"
 
 
 @dataclass
@@ -139,10 +140,10 @@ class _Parser:
         s = collapse(self.s[i])
         m = CHAPTER_RE.match(s)
         if m and _title_ok(m.group(2)):
-            return Tok("heading", i, [i], label=m.group(1), level=1, title=tidy_title(m.group(2)))
+            return self._wrapped(Tok("heading", i, [i], label=m.group(1), level=1, title=tidy_title(m.group(2))))
         m = SECTION_RE.match(s)
         if m and _title_ok(m.group(2)) and not m.group(2)[0].isascii():
-            return Tok("heading", i, [i], label=m.group(1), level=2, title=tidy_title(m.group(2)))
+            return self._wrapped(Tok("heading", i, [i], label=m.group(1), level=2, title=tidy_title(m.group(2))))
         m = ZHANG_RE.match(s)
         if m and (not m.group(3) or _title_ok(m.group(3))):
             tok = Tok("heading", i, [i], label=f"第{m.group(1)}{m.group(2)}", level=1, title=tidy_title(m.group(3)))
@@ -175,6 +176,22 @@ class _Parser:
             tok.title = tidy_title(title)
             return tok
         return None
+
+    def _wrapped(self, tok: Tok) -> Tok:
+        """A heading title wrapped onto a second line ("三. …的作用和" / "工作"): the title
+        ends mid-phrase. (A long title followed by a short line is no evidence: 002's
+        unnumbered sub-heading "导言" follows its chapter heading just so.)"""
+        j = self.next_content(tok.start, 3)
+        if j is None:
+            return tok
+        nxt = self.s[j]
+        if (PARA_RE.match(nxt) or self.item_of(nxt, "") or CHAPTER_RE.match(nxt) or SECTION_RE.match(nxt)
+                or TIAO_RE.match(nxt) or not _title_ok(nxt, 20)):
+            return tok
+        if tok.title[-1] in HEADING_JOINING_END:
+            tok.title = tidy_title(tok.title + nxt)
+            tok.lines.append(j)
+        return tok
 
     def item_of(self, s: str, prev: str) -> tuple[str, str] | None:
         for pattern in ITEM_RES:
