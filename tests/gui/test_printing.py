@@ -3,6 +3,7 @@ read back what `unidoreader print` and gui.printing.render_pdf wrote."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -159,3 +160,48 @@ def test_render_pdf_reports_progress_and_page_count(tmp_path: Path) -> None:
     pages = render_pdf([PrintPart(report("003"), ("一", "三"))], tmp_path / "p.pdf", progress=lambda d, t, _m: seen.append((d, t)))
     assert pages == page_count(tmp_path / "p.pdf") == len(seen)
     assert seen[-1] == (pages, pages)
+
+
+def test_cli_prints_headless_from_a_fresh_process(tmp_path: Path) -> None:
+    """No display and no QT_QPA_PLATFORM: the CLI still writes the PDF (offscreen)."""
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "fresh.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "unidoreader", "print", str(seed("002")), "--sections", "一", "-o", str(out), "--json"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["pages"] == page_count(out)
+    assert "《利马宣言：努力实现包容及可持续工业发展》的执行情况" in compact(pdftext(out))
+
+
+def test_print_dialog_prints_through_the_system_printer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's paint request goes through the same typesetting, honouring the
+    printer's page setup (here A5 with 10 mm margins, printed to a PDF file)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from unidoreader.gui.printing import print_dialog
+
+    out = tmp_path / "printer.pdf"
+
+    def fake_exec(dialog: QPrintPreviewDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait,
+                                          QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
+        dialog.paintRequested.emit(printer)
+        return 1
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    assert print_dialog(None, [PrintPart(report("000"), ("三",))])
+    total = page_count(out)
+    text = compact(pdftext(out))
+    assert "6.目前工发组织的168个成员国中有97个国家" in text and f"第{total}页/共{total}页" in text
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "(A5)" in info

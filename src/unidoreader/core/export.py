@@ -256,8 +256,8 @@ def _table_html(table) -> list[str]:
     if table.caption:
         out.append(f'<p class="caption">{_esc(table.caption)}</p>')
     out.append(f"<table {_TABLE_ATTRS}>")
-    if table.header:
-        out.append("<tr>" + "".join(f"<th>{_esc(h)}</th>" for h in table.header) + "</tr>")
+    if table.header:  # <thead>: Qt repeats it at the top of each page the table runs onto
+        out.append("<thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in table.header) + "</tr></thead>")
     for row in table.rows:
         cells = []
         for i, cell in enumerate(row):
