@@ -333,6 +333,8 @@ class _Parser:
     def find_subheadings(self, toks: list[Tok], numbered: bool) -> None:
         """Unnumbered sub-headings: a short line without punctuation after a finished
         sentence, followed by a numbered paragraph (002) or by running text (004)."""
+        if not numbered:
+            self._two_line_headings(toks)
         for k, t in enumerate(toks):
             if t.kind != "text" or not self._looks_like_heading(t.start):
                 continue
@@ -358,6 +360,29 @@ class _Parser:
                     and _width(t.rest) <= 0.8 * _width(nxt.rest) and charts.data_kind(nxt.rest) is None
             if ok:
                 t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)
+
+    def _two_line_headings(self, toks: list[Tok]) -> None:
+        """004's story titles: a line, a short remainder ("病房", "更多机会"), a blank line,
+        then the story. Running text never leaves a short unfinished line before a blank."""
+        for k in range(len(toks) - 2):
+            t1, t2, t3 = toks[k], toks[k + 1], toks[k + 2]
+            if not (t1.kind == t2.kind == t3.kind == "text"):
+                continue
+            a, b = t1.rest, t2.rest
+            if not (8 <= _width(a) <= 24 and _width(b) <= 8 and han_count(b) >= 1):
+                continue
+            if re.search(r"[。；：:;]", a) or re.search(r"[。；：，、:;,]", b) or a[:1] in "•·*＊" or b[:1] in "•·*＊":
+                continue
+            if charts.data_kind(b) == "num" or _width(t3.rest) < charts.LONG_TEXT:
+                continue
+            prev = toks[k - 1] if k else None
+            before_ok = prev is None or prev.kind in ("heading", "table") or (
+                prev.kind == "text" and ends_sentence(prev.rest)) or self._blank_between(prev.lines[-1], t1.start)
+            if not (before_ok and self._blank_between(t2.start, t3.start) and not self._blank_between(t1.start, t2.start)):
+                continue
+            t1.kind, t1.level, t1.label, t1.title = "heading", 2, "", tidy_title(a + b)
+            t1.lines = [t1.start, t2.start]
+            t2.kind = "merged"
 
     def find_tables(self, toks: list[Tok]) -> list[Tok]:
         """Merge runs of data-like text lines into table tokens."""
@@ -512,6 +537,7 @@ class _Parser:
         toks = self.tokenize(numbered)
         toks = self.find_tables(toks)
         self.find_subheadings(toks, numbered)
+        toks = [t for t in toks if t.kind != "merged"]
         toks = self.drop_lone_numbers(toks)
         toks = self.drop_repeated_headings(toks)
         return self.assemble(toks, cov, scan, contents)
