@@ -108,3 +108,19 @@ def test_import_of_a_bad_file_fails_cleanly_and_changes_nothing(
     assert _library_state(library) == before
     assert cli.main(["--library", str(library), "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == listed
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_without_any_ascii(tmp_path: Path, encoding: str) -> None:
+    """No NUL bytes to spot: the text is all Han and CJK punctuation."""
+    text = "工业发展理事会第四十六届会议。总干事的报告：与中等收入国家建立伙伴关系的战略框架。" * 20
+    path = tmp_path / "han.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_text(path) == text
+
+
+def test_gb18030_is_not_mistaken_for_utf16(tmp_path: Path) -> None:
+    text = "工业发展理事会第四十六届会议。总干事的报告：与中等收入国家建立伙伴关系的战略框架。" * 20
+    path = tmp_path / "gb.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert read_text(path) == text

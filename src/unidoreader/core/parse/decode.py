@@ -78,6 +78,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
         # A file cut in the middle of a multi-byte character is still UTF-8: drop the stump.
         if error.start >= len(data) - 3 and error.reason in ("unexpected end of data",):
             return _checked(data[: error.start].decode("utf-8"), name)
+    han_utf16 = _han_only_utf16(data)
+    if han_utf16 is not None:
+        return _checked(han_utf16, name)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -101,6 +104,25 @@ def _bomless_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even >= 0.9 * total and even >= len(sample) // 2 * 0.05:
         return "utf-16-be"
+    return None
+
+
+def _han_only_utf16(data: bytes) -> str | None:
+    """BOM-less UTF-16 of text with (almost) no ASCII has no NUL bytes to give it away;
+    read as UTF-16 it is then nearly all common Han and CJK punctuation, which GB18030
+    or UTF-8 bytes read as UTF-16 never are."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        common = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                     or "\uff00" <= ch <= "\uffef" or ch in "\n\r\t " or " " <= ch <= "~")
+        if common >= 0.97 * len(sample):
+            return text
     return None
 
 
