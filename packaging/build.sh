@@ -40,6 +40,14 @@ if ! "$PY" -m PyInstaller --version >/dev/null 2>&1; then
   "$PY" -m pip install -q --disable-pip-version-check "pyinstaller>=6.0"
 fi
 
+# One build at a time in this checkout (two test runs at once would share build/ and dist/):
+# a second build.sh waits, then usually finds the bundle up to date.
+mkdir -p build
+if command -v flock >/dev/null; then
+  exec 9>build/.build.lock
+  flock 9
+fi
+
 DIST=dist/unidoreader
 WORK=build/pyinstaller
 STAMP=build/bundle.fingerprint
