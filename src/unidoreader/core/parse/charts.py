@@ -9,6 +9,9 @@ lines are long, and numbered paragraphs and dates are sentences.
 from __future__ import annotations
 
 import re
+from typing import Protocol
+
+from unidoreader.core.parse.tokens import Tok, width
 
 NUM_LINE_RE = re.compile(r"^[-+−–—$€£¥\d.,%*()（）/~～:：\s　]+$")
 NUMBER_RE = re.compile(r"(?<![\w.])[-+−–]?[$€£¥]?\d[\d,]*(?:\.\d+)?\s?%?(?![\w])")
@@ -60,3 +63,85 @@ def number_count(s: str) -> int:
     if NUM_LINE_RE.match(s.strip()):
         return sum(max(1, tok.count(".")) for tok in s.split() if any(ch.isdigit() for ch in tok))
     return len(NUMBER_RE.findall(s))
+
+
+class LineRoles(Protocol):
+    """What merge_tables reads of the parser: the lines and the role each has been given."""
+
+    s: list[str]
+    role: list[str | None]
+
+
+def merge_tables(p: "LineRoles", toks: list[Tok]) -> list[Tok]:
+    """Merge runs of data-like text lines into table tokens."""
+    kinds: list[str | None] = []
+    zone = False
+    narrow_run = 0
+    for k, t in enumerate(toks):
+        if t.kind != "text":
+            kinds.append(None)
+            zone = False
+            continue
+        d = data_kind(t.rest)
+        if ZONE_START_RE.match(t.rest) or INDICATOR_RE.match(t.rest):
+            zone = True  # an indicator table: everything up to the next heading belongs to it
+            narrow_run = 0
+        if zone:
+            running = d is None and 15 <= width(t.rest) < 28 and not t.rest.startswith(("*", "＊")) \
+                and not re.search(r"\d%?\s*$", t.rest)
+            if running:
+                narrow_run += 1
+                if narrow_run >= 3:
+                    # running text resumed: the last lines were not table material
+                    zone = False
+                    for back in range(1, 3):
+                        if kinds[k - back] == "zone":
+                            kinds[k - back] = None
+                    kinds.append(None)
+                    continue
+            else:
+                narrow_run = 0
+            kinds.append(d or "zone")
+            continue
+        if d == "label":
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            prv = kinds[k - 1] if k else None
+            if nxt is not None and nxt.kind == "text" and data_kind(nxt.rest) is None \
+                    and width(nxt.rest) >= LONG_TEXT and (prv is None or width(t.rest) >= 4) and " " not in t.rest:
+                d = None  # a heading or the first words of a paragraph
+        kinds.append(d)
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        if kinds[k] is None:
+            out.append(toks[k])
+            k += 1
+            continue
+        e = k
+        while e + 1 < len(toks) and kinds[e + 1] is not None:
+            e += 1
+        run = toks[k : e + 1]
+        numeric = [x for x in range(k, e + 1) if kinds[x] in ("num", "row") or (kinds[x] == "zone" and number_count(toks[x].rest))]
+        nums = sum(number_count(toks[x].rest) for x in numeric)
+        in_zone = any(kinds[x] == "zone" for x in range(k, e + 1))
+        if (len(run) >= 3 and len(numeric) >= 2 and nums >= 3) or (len(run) >= 2 and nums >= 4) or (in_zone and nums >= 1):
+            members = [t for t in run]
+            # a caption or unit line right after the figures belongs to the chart
+            if e + 1 < len(toks) and toks[e + 1].kind == "text":
+                a = toks[e + 1]
+                if UNIT_RE.match(a.rest.replace(" ", "")):
+                    members.append(a)
+                    e += 1
+                elif e + 2 < len(toks) and toks[e + 2].kind == "text" and UNIT_RE.match(toks[e + 2].rest.replace(" ", "")) \
+                        and len(a.rest) <= 40 and "。" not in a.rest:
+                    members.extend([a, toks[e + 2]])
+                    e += 2
+            member_lines = {line for t in members for line in t.lines}
+            first, last = min(member_lines), max(member_lines)
+            lines = [x for x in range(first, last + 1) if x in member_lines or (p.role[x] is None and not p.s[x])]
+            out.append(Tok("table", first, lines))
+            k = e + 1
+        else:
+            out.extend(run)
+            k = e + 1
+    return out

@@ -1,22 +1,21 @@
-"""Lines -> tokens -> blocks and sections: the parser's main pass.
+"""Lines -> roles -> tokens: the parser's main pass.
 
 The text is handled as a list of lines. Each line first gets a role (furniture,
 footnote, contents, cover); the remaining content lines are classified (heading,
-numbered paragraph, item, table, text) and assembled into blocks in reading order.
-Blank lines are no paragraph boundary by themselves (000 is double-spaced, 004 breaks
-paragraphs across columns): a numbered paragraph or item runs to the next marker, an
-unnumbered paragraph ends with its sentence.
+numbered paragraph, item, table, text), and assemble.py turns the tokens into blocks.
+Headings are recognised by their markers (一. / A. / 第X章 / 附件 / 第一层：…) and, where
+a document has none, by layout (002's unnumbered sub-headings before a numbered paragraph,
+004's lone chapter numbers and short titles over running text).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id
 from unidoreader.core.parse import charts, cover as cover_mod, furniture, footnotes as notes_mod, toc
-from unidoreader.core.parse.reflow import join_lines
+from unidoreader.core.parse.assemble import assemble
 from unidoreader.core.parse.text import collapse, ends_sentence, han_count, tidy_title
+from unidoreader.core.parse.tokens import Parsed, Tok, title_ok, width
 
 CN = "一二三四五六七八九十"
 CHAPTER_RE = re.compile(rf"^([{CN}]{{1,3}})\s*[.．、]\s*(\S.*)$")
@@ -39,43 +38,6 @@ RUNNING_HEAD_RE = re.compile(r"^(\S.{1,29}?)\u3000+\d{1,3}$")
 TITLE_BAD_END = "。；，：,;:"
 JOINING_END = "的和及与、或"
 HEADING_JOINING_END = JOINING_END + "其对在将为以同向"
-
-
-@dataclass
-class Tok:
-    """One classified content line (or a run of lines for tables and multi-line headings)."""
-
-    kind: str  # heading | para | item | text | table
-    start: int
-    lines: list[int]
-    rest: str = ""  # text of the first line after its marker
-    label: str | None = None
-    level: int = 0
-    title: str = ""
-
-
-@dataclass
-class Parsed:
-    """The report plus what the parser removed (for the "nothing lost" accounting)."""
-
-    report: Report
-    furniture: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int]] = field(default_factory=list)  # first/last source line (0-based) of each block
-
-
-def _content(s: str) -> bool:
-    return bool(s.strip())
-
-
-def _title_ok(title: str, limit: int = 50) -> bool:
-    t = title.strip()
-    return (bool(t) and len(t) <= limit and t[-1] not in TITLE_BAD_END and "。" not in t and han_count(t) >= 1
-            and t[0] not in "）)，。；：、,.;:•·")
-
-
-def _width(s: str) -> float:
-    """Printed width in Han characters (Latin letters and digits count half)."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in s if not ch.isspace())
 
 
 class _Parser:
@@ -139,29 +101,29 @@ class _Parser:
         """A heading on line i by its marker (not by layout)."""
         s = collapse(self.s[i])
         m = CHAPTER_RE.match(s)
-        if m and _title_ok(m.group(2)):
+        if m and title_ok(m.group(2)):
             return self._wrapped(Tok("heading", i, [i], label=m.group(1), level=1, title=tidy_title(m.group(2))))
         m = SECTION_RE.match(s)
-        if m and _title_ok(m.group(2)) and not m.group(2)[0].isascii():
+        if m and title_ok(m.group(2)) and not m.group(2)[0].isascii():
             return self._wrapped(Tok("heading", i, [i], label=m.group(1), level=2, title=tidy_title(m.group(2))))
         m = ZHANG_RE.match(s)
-        if m and (not m.group(3) or _title_ok(m.group(3))):
+        if m and (not m.group(3) or title_ok(m.group(3))):
             tok = Tok("heading", i, [i], label=f"第{m.group(1)}{m.group(2)}", level=1, title=tidy_title(m.group(3)))
             if not tok.title:
                 # "第一章" alone on its line: the title is printed on the next one
                 j = self.next_content(i, 3)
-                if j is not None and _title_ok(self.s[j], 30) and not PARA_RE.match(self.s[j]) and not TIAO_RE.match(self.s[j]):
+                if j is not None and title_ok(self.s[j], 30) and not PARA_RE.match(self.s[j]) and not TIAO_RE.match(self.s[j]):
                     tok.title = tidy_title(self.s[j])
                     tok.lines.append(j)
             return tok
         m = JIE_RE.match(s)
-        if m and (not m.group(3) or _title_ok(m.group(3), 60)):
+        if m and (not m.group(3) or title_ok(m.group(3), 60)):
             return Tok("heading", i, [i], label="", level=2, title=tidy_title(s))
         compact = s.replace(" ", "")
         if compact in KNOWN_CHAPTERS:
             return Tok("heading", i, [i], label="", level=1, title=compact)
         m = ANNEX_RE.match(s)
-        if m and len(s) <= 40 and (not m.group(3) or _title_ok(m.group(3))):
+        if m and len(s) <= 40 and (not m.group(3) or title_ok(m.group(3))):
             tok = Tok("heading", i, [i], label="", level=1)
             title = s
             j = i + 1
@@ -186,7 +148,7 @@ class _Parser:
             return tok
         nxt = self.s[j]
         if (PARA_RE.match(nxt) or self.item_of(nxt, "") or CHAPTER_RE.match(nxt) or SECTION_RE.match(nxt)
-                or TIAO_RE.match(nxt) or not _title_ok(nxt, 20)):
+                or TIAO_RE.match(nxt) or not title_ok(nxt, 20)):
             return tok
         if tok.title[-1] in HEADING_JOINING_END:
             tok.title = tidy_title(tok.title + nxt)
@@ -228,12 +190,12 @@ class _Parser:
             if m:
                 label = f"第{m.group(1)}条"
                 rest = m.group(2).strip()
-                if rest and (len(rest) > 24 or ends_sentence(rest) or not _title_ok(rest, 24)):
+                if rest and (len(rest) > 24 or ends_sentence(rest) or not title_ok(rest, 24)):
                     toks.append(Tok("para", i, [i], rest=rest, label=label))  # an article: 第一条 + its text
                 else:
                     tok = Tok("heading", i, [i], label=label, level=2, title=tidy_title(rest))
                     j = self.next_content(i, 3)
-                    if not rest and j is not None and _title_ok(self.s[j], 24) and not TIAO_RE.match(self.s[j]) \
+                    if not rest and j is not None and title_ok(self.s[j], 24) and not TIAO_RE.match(self.s[j]) \
                             and not PARA_RE.match(self.s[j]) and self.heading_of(j) is None:
                         tok.title = tidy_title(self.s[j])  # "第四条" / "会议日期"
                         tok.lines.append(j)
@@ -288,12 +250,12 @@ class _Parser:
         if j is None:
             return None
         title = self.s[j]
-        if not _title_ok(title, 30) or han_count(title) < 2 or charts.data_kind(title) == "num":
+        if not title_ok(title, 30) or han_count(title) < 2 or charts.data_kind(title) == "num":
             return None
         lines = [i, j]
         while title[-1] in JOINING_END:
             k = self.next_content(j, 4)
-            if k is None or not _title_ok(self.s[k], 20):
+            if k is None or not title_ok(self.s[k], 20):
                 break
             title += self.s[k]
             lines.append(k)
@@ -305,30 +267,24 @@ class _Parser:
             for t in reversed(toks[-40:]):
                 if t.kind == "heading":
                     break
-                if t.kind == "text" and t.start >= i - 60 and self._looks_like_heading(t.start, loose=True):
+                if t.kind == "text" and t.start >= i - 60 and self._looks_like_heading(t.start):
                     t.kind, t.level, t.label, t.title = "heading", 1, str(number), tidy_title(self.s[t.start])
                     self.role[i] = "heading"
                     return [Tok("heading", j, lines[1:], label="", level=2, title=title)]
             return [Tok("heading", i, lines, label=str(number), level=1, title=title)]
         return [Tok("heading", i, lines, label=str(number), level=1, title=title)]
 
-    def _looks_like_heading(self, i: int, loose: bool = False) -> bool:
+    def _looks_like_heading(self, i: int) -> bool:
+        """Short, Chinese, no punctuation: could be a heading (layout decides)."""
         s = self.s[i]
         c = s.replace(" ", "").replace("\u3000", "")
         if not (2 <= len(c) <= 16) or han_count(c) < 2:
             return False
         if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊":
             return False
-        if re.search(r"\d(年|个|项|次|名|%)$", c):
-            return False
-        if loose:
-            return True
-        return True
+        return not re.search(r"\d(年|个|项|次|名|%)$", c)
 
     # -- sub-headings, tables, lone numbers ------------------------------------------
-
-    def prev_content_tok(self, toks: list[Tok], k: int) -> Tok | None:
-        return toks[k - 1] if k > 0 else None
 
     def find_subheadings(self, toks: list[Tok], numbered: bool) -> None:
         """Unnumbered sub-headings: a short line without punctuation after a finished
@@ -340,7 +296,7 @@ class _Parser:
                 continue
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if not numbered and tidy_title(t.rest) in REGIONS and nxt is not None and nxt.kind == "text" \
-                    and _width(nxt.rest) >= charts.LONG_TEXT:
+                    and width(nxt.rest) >= charts.LONG_TEXT:
                 t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)  # 004's regional sections
                 continue
             if charts.data_kind(t.rest) == "num":
@@ -356,8 +312,8 @@ class _Parser:
             else:
                 # 004: a short line after a blank line, then a full-width line of running text
                 blank_before = t.start > 0 and (not self.s[t.start - 1] or self.role[t.start - 1] is not None)
-                ok = blank_before and nxt.kind == "text" and _width(t.rest) <= 14 and _width(nxt.rest) >= charts.LONG_TEXT \
-                    and _width(t.rest) <= 0.8 * _width(nxt.rest) and charts.data_kind(nxt.rest) is None
+                ok = blank_before and nxt.kind == "text" and width(t.rest) <= 14 and width(nxt.rest) >= charts.LONG_TEXT \
+                    and width(t.rest) <= 0.8 * width(nxt.rest) and charts.data_kind(nxt.rest) is None
             if ok:
                 t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)
 
@@ -369,94 +325,20 @@ class _Parser:
             if not (t1.kind == t2.kind == t3.kind == "text"):
                 continue
             a, b = t1.rest, t2.rest
-            if not (8 <= _width(a) <= 24 and _width(b) <= 8 and han_count(b) >= 1):
+            if not (8 <= width(a) <= 24 and width(b) <= 8 and han_count(b) >= 1):
                 continue
             if re.search(r"[。；：:;]", a) or re.search(r"[。；：，、:;,]", b) or a[:1] in "•·*＊" or b[:1] in "•·*＊":
                 continue
-            if charts.data_kind(b) == "num" or _width(t3.rest) < charts.LONG_TEXT:
+            if charts.data_kind(b) == "num" or width(t3.rest) < charts.LONG_TEXT:
                 continue
             prev = toks[k - 1] if k else None
             before_ok = prev is None or prev.kind in ("heading", "table") or (
-                prev.kind == "text" and ends_sentence(prev.rest)) or self._blank_between(prev.lines[-1], t1.start)
-            if not (before_ok and self._blank_between(t2.start, t3.start) and not self._blank_between(t1.start, t2.start)):
+                prev.kind == "text" and ends_sentence(prev.rest)) or self.blank_between(prev.lines[-1], t1.start)
+            if not (before_ok and self.blank_between(t2.start, t3.start) and not self.blank_between(t1.start, t2.start)):
                 continue
             t1.kind, t1.level, t1.label, t1.title = "heading", 2, "", tidy_title(a + b)
             t1.lines = [t1.start, t2.start]
             t2.kind = "merged"
-
-    def find_tables(self, toks: list[Tok]) -> list[Tok]:
-        """Merge runs of data-like text lines into table tokens."""
-        kinds: list[str | None] = []
-        zone = False
-        narrow_run = 0
-        for k, t in enumerate(toks):
-            if t.kind != "text":
-                kinds.append(None)
-                zone = False
-                continue
-            d = charts.data_kind(t.rest)
-            if charts.ZONE_START_RE.match(t.rest) or charts.INDICATOR_RE.match(t.rest):
-                zone = True  # an indicator table: everything up to the next heading belongs to it
-                narrow_run = 0
-            if zone:
-                running = d is None and 15 <= _width(t.rest) < 28 and not t.rest.startswith(("*", "＊")) \
-                    and not re.search(r"\d%?\s*$", t.rest)
-                if running:
-                    narrow_run += 1
-                    if narrow_run >= 3:
-                        # running text resumed: the last lines were not table material
-                        zone = False
-                        for back in range(1, 3):
-                            if kinds[k - back] == "zone":
-                                kinds[k - back] = None
-                        kinds.append(None)
-                        continue
-                else:
-                    narrow_run = 0
-                kinds.append(d or "zone")
-                continue
-            if d == "label":
-                nxt = toks[k + 1] if k + 1 < len(toks) else None
-                prv = kinds[k - 1] if k else None
-                if nxt is not None and nxt.kind == "text" and charts.data_kind(nxt.rest) is None \
-                        and _width(nxt.rest) >= charts.LONG_TEXT and (prv is None or _width(t.rest) >= 4) and " " not in t.rest:
-                    d = None  # a heading or the first words of a paragraph
-            kinds.append(d)
-        out: list[Tok] = []
-        k = 0
-        while k < len(toks):
-            if kinds[k] is None:
-                out.append(toks[k])
-                k += 1
-                continue
-            e = k
-            while e + 1 < len(toks) and kinds[e + 1] is not None:
-                e += 1
-            run = toks[k : e + 1]
-            numeric = [x for x in range(k, e + 1) if kinds[x] in ("num", "row") or (kinds[x] == "zone" and charts.number_count(toks[x].rest))]
-            nums = sum(charts.number_count(toks[x].rest) for x in numeric)
-            in_zone = any(kinds[x] == "zone" for x in range(k, e + 1))
-            if (len(run) >= 3 and len(numeric) >= 2 and nums >= 3) or (len(run) >= 2 and nums >= 4) or (in_zone and nums >= 1):
-                members = [t for t in run]
-                # a caption or unit line right after the figures belongs to the chart
-                if e + 1 < len(toks) and toks[e + 1].kind == "text":
-                    a = toks[e + 1]
-                    if charts.UNIT_RE.match(a.rest.replace(" ", "")):
-                        members.append(a)
-                        e += 1
-                    elif e + 2 < len(toks) and toks[e + 2].kind == "text" and charts.UNIT_RE.match(toks[e + 2].rest.replace(" ", "")) \
-                            and len(a.rest) <= 40 and "。" not in a.rest:
-                        members.extend([a, toks[e + 2]])
-                        e += 2
-                member_lines = {line for t in members for line in t.lines}
-                first, last = min(member_lines), max(member_lines)
-                lines = [x for x in range(first, last + 1) if x in member_lines or (self.role[x] is None and not self.s[x])]
-                out.append(Tok("table", first, lines))
-                k = e + 1
-            else:
-                out.extend(run)
-                k = e + 1
-        return out
 
     def drop_lone_numbers(self, toks: list[Tok]) -> list[Tok]:
         """Page numbers and graphic labels: a lone number that is neither a chapter nor in a chart."""
@@ -531,269 +413,18 @@ class _Parser:
                     self.mark_furniture(i)
         if "title" not in cov.fields and not self.footer_title and candidates:
             first = collapse(self.s[candidates[0]])
-            if _title_ok(first, 40) and self.role[candidates[0]] is None:
+            if title_ok(first, 40) and self.role[candidates[0]] is None:
                 cov.fields["title"] = tidy_title(first)  # a bare text: its first line names it
 
         toks = self.tokenize(numbered)
-        toks = self.find_tables(toks)
+        toks = charts.merge_tables(self, toks)
         self.find_subheadings(toks, numbered)
         toks = [t for t in toks if t.kind != "merged"]
         toks = self.drop_lone_numbers(toks)
         toks = self.drop_repeated_headings(toks)
-        return self.assemble(toks, cov, scan, contents)
+        return assemble(self, toks, cov, scan, contents)
 
-    def assemble(self, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.NoteScan, contents: list[int]) -> Parsed:
-        specs: list[dict] = []  # kind, label, lines(list[str]), start, end, title/level for headings
-        current: dict | None = None
-        blank_mode = self._blank_separated()
-
-        deferred: list[dict] = []
-
-        def flush() -> None:
-            nonlocal current
-            if current is not None and current["parts"]:
-                specs.append(current)
-            current = None
-            specs.extend(deferred)
-            deferred.clear()
-
-        # Magazine layouts (004) print body text in narrow columns, and boxes, captions and
-        # infographics across them. A paragraph interrupted by such a box goes on after it:
-        # the box becomes blocks of its own (split at blank lines), placed after the paragraph.
-        widths = sorted(_width(t.rest) for t in toks if t.kind == "text" and _width(t.rest) >= 8)
-        median = widths[len(widths) // 2] if widths else 0.0
-        narrow = 0 < median < 26 and len(widths) >= 40
-
-        def column_line(w: float) -> bool:
-            return 0.92 * median <= w <= 1.15 * median
-
-        def resumes(k: int) -> bool:
-            """Back in the column after a box: a line printed with the leading space pdftotext
-            gives text flowing on after a box, or two full column lines in a row."""
-            t = toks[k]
-            w = _width(t.rest)
-            if self.lines[t.start][:1].isspace() and 0.5 * median <= w <= 1.15 * median:
-                return True
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            return (column_line(w) and nxt is not None and nxt.kind == "text" and column_line(_width(nxt.rest))
-                    and not self._blank_between(t.start, nxt.start))
-
-        def aside_ahead(k: int) -> bool:
-            """A box starts at toks[k]: a line wider than the column follows within a few
-            lines, before any column line or finished sentence (text wrapping round a picture
-            is narrower, never wider)."""
-            for u in toks[k : k + 4]:
-                if u.kind == "table":
-                    continue
-                if u.kind != "text" or column_line(_width(u.rest)) or furniture.URL_RE.match(u.rest):
-                    return False
-                if _width(u.rest) > 1.3 * median:
-                    return True
-                if ends_sentence(u.rest):
-                    return False
-            return False
-
-        aside: dict | None = None
-        in_aside = False
-
-        def close_aside() -> None:
-            nonlocal aside
-            if aside is not None and aside["parts"]:
-                deferred.append(aside)
-            aside = None
-
-        def unfinished() -> bool:
-            return current is not None and bool(current["parts"]) and not ends_sentence(current["parts"][-1])
-
-        last_line = -1
-        for k, t in enumerate(toks):
-            if t.kind != "text" and in_aside:
-                close_aside()
-                in_aside = t.kind == "table"
-            if t.kind == "heading":
-                flush()
-                specs.append({"kind": BlockKind.HEADING, "label": t.label, "parts": [t.title], "start": t.start, "end": max(t.lines),
-                              "level": t.level, "title": t.title})
-            elif t.kind == "table":
-                table = {"kind": BlockKind.TABLE, "label": None, "parts": [self.lines[i] for i in t.lines], "start": t.start,
-                         "end": max(t.lines), "raw": [self.lines[i] for i in t.lines]}
-                if unfinished():
-                    deferred.append(table)  # a chart cutting a sentence: the paragraph goes on after it
-                else:
-                    flush()
-                    specs.append(table)
-            elif t.kind in ("para", "item"):
-                flush()
-                current = {"kind": BlockKind.PARAGRAPH if t.kind == "para" else BlockKind.ITEM, "label": t.label,
-                           "parts": [t.rest] if t.rest else [], "start": t.start, "end": t.start}
-            else:
-                w = _width(t.rest)
-                if in_aside:
-                    if resumes(k):  # back in the column: the interrupted paragraph goes on
-                        close_aside()
-                        in_aside = False
-                    else:
-                        if aside is not None and (self._blank_between(last_line, t.start) or ends_sentence(aside["parts"][-1])):
-                            close_aside()
-                        if aside is None:
-                            aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [], "start": t.start, "end": t.start}
-                        aside["parts"].append(t.rest)
-                        aside["end"] = t.start
-                        last_line = max(t.lines)
-                        continue
-                elif narrow and unfinished() and not column_line(w) and not ends_sentence(t.rest) and aside_ahead(k):
-                    in_aside = True
-                    aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
-                    last_line = max(t.lines)
-                    continue
-                if furniture.URL_RE.match(t.rest) or (charts.UNIT_IN_RE.search(t.rest) and w <= 30 and "。" not in t.rest):
-                    # a printed link, or a chart caption "技术合作（2020年） 36.2（以百万美元计）": a block of its own
-                    caption = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
-                    if unfinished():
-                        deferred.append(caption)
-                    else:
-                        flush()
-                        specs.append(caption)
-                    last_line = max(t.lines)
-                    continue
-                if current is not None and current["label"] is None and current["kind"] is BlockKind.PARAGRAPH:
-                    prev = current["parts"][-1] if current["parts"] else ""
-                    if ends_sentence(prev) or (blank_mode and self._blank_between(last_line, t.start)):
-                        flush()
-                if current is None:
-                    current = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [], "start": t.start, "end": t.start}
-                current["parts"].append(t.rest)
-                current["end"] = t.start
-            last_line = max(t.lines)
-        close_aside()
-        flush()
-
-        # -- footnotes
-        note_items = [(note, first) for note, first in scan.notes]
-        doc_notes = [(note, first) for note, first in note_items if not note.label.isdigit()]
-        numbered_notes = [(note, first) for note, first in note_items if note.label.isdigit()]
-        texts: list[str] = []
-        for sp in specs:
-            if sp["kind"] is BlockKind.TABLE:
-                texts.append("\n".join(collapse(x) for x in sp["parts"] if x.strip()))
-            elif sp["kind"] is BlockKind.HEADING:
-                texts.append(sp["title"])
-            else:
-                texts.append(join_lines(sp["parts"]))
-        cites: list[list[str]] = [[] for _ in specs]
-        known = {note.label for note, _ in numbered_notes}
-        for k, sp in enumerate(specs):
-            if sp["kind"] is not BlockKind.TABLE:
-                for label in notes_mod.superscript_refs(texts[k], known):
-                    if label not in cites[k]:
-                        cites[k].append(label)
-        cursor = (0, 0)
-        for note, _ in numbered_notes:
-            if note.style != "separator":
-                continue
-            k, offset = cursor
-            window = note.at - 400  # a reference sits on the page its note ends
-            while k < len(specs) and specs[k]["start"] < window and specs[k]["end"] < window:
-                k += 1
-                offset = 0
-            while k < len(specs) and specs[k]["start"] < note.at:
-                if specs[k]["kind"] in (BlockKind.PARAGRAPH, BlockKind.ITEM):
-                    m = notes_mod.find_bare_ref(texts[k], note.label, offset)
-                    if m is not None:
-                        texts[k] = texts[k][: m.start()] + texts[k][m.end():]
-                        if note.label not in cites[k]:
-                            cites[k].append(note.label)
-                        cursor = (k, m.start())
-                        break
-                k += 1
-                offset = 0
-
-        # -- blocks and sections
-        seen: dict[str, int] = {}
-        blocks: list[Block] = []
-        meta_fields = dict(cov.fields)
-        spans: list[tuple[int, int]] = []
-        if cov.lines:
-            cover_text = " ".join(collapse(self.lines[i]) for i in cov.lines)
-            blocks.append(Block(id=block_id(BlockKind.NOTE, cover_text, seen), kind=BlockKind.NOTE, text=cover_text, label=None))
-            spans.append((min(cov.lines), max(cov.lines)))
-        for note, first in doc_notes:
-            text = join_lines([first] + [self.lines[i] for i in note.lines[1:]])
-            blocks.append(Block(id=block_id(BlockKind.NOTE, text, seen), kind=BlockKind.NOTE, text=text, label=note.label))
-            spans.append((min(note.lines), max(note.lines)))
-
-        tops: list[dict] = []
-        current_top: dict | None = None
-        current_sec: dict | None = None
-        used_ids: set[str] = set()
-        for k, sp in enumerate(specs):
-            kind = sp["kind"]
-            text = texts[k]
-            spans.append((sp["start"], sp["end"]))
-            if kind is BlockKind.HEADING:
-                node = {"level": sp["level"], "label": sp["label"] or "", "title": sp["title"], "children": []}
-                if sp["level"] == 1 or current_top is None:
-                    siblings = tops
-                    parent_id = ""
-                    node["level"] = 1 if current_top is None and sp["level"] != 1 and False else sp["level"]
-                else:
-                    siblings = current_top["children"]
-                    parent_id = current_top["id"] + "."
-                base = sp["label"] if sp["label"] else f"#{len(siblings) + 1}"
-                sid = parent_id + base
-                n = 2
-                while sid in used_ids:
-                    sid = f"{parent_id}{base}~{n}"
-                    n += 1
-                used_ids.add(sid)
-                node["id"] = sid
-                siblings.append(node)
-                if siblings is tops:
-                    current_top = node
-                current_sec = node
-                bid = block_id(kind, text, seen)
-                node["heading"] = bid
-                blocks.append(Block(id=bid, kind=kind, text=text, section=sid, label=sp["label"] or None))
-                continue
-            section = current_sec["id"] if current_sec else None
-            raw = tuple(sp.get("raw", ()))
-            bid = block_id(kind, text, seen)
-            blocks.append(Block(id=bid, kind=kind, text=text, section=section, label=sp["label"], footnotes=tuple(cites[k]), lines=raw))
-
-        cited_by: dict[str, list[str]] = {}
-        for b in blocks:
-            for label in b.footnotes:
-                cited_by.setdefault(label, []).append(b.id)
-        footnote_list = []
-        for note, first in numbered_notes:
-            text = join_lines([first] + [self.lines[i] for i in note.lines[1:]])
-            footnote_list.append(Footnote(label=note.label, text=text, blocks=tuple(cited_by.get(note.label, ()))))
-
-        def freeze(node: dict) -> Section:
-            return Section(id=node["id"], level=node["level"], label=node["label"], title=node["title"], heading=node["heading"],
-                           children=tuple(freeze(c) for c in node["children"]))
-
-        if "title" not in meta_fields and self.footer_title:
-            meta_fields["title"] = self.footer_title
-            if self.footer_title.endswith("年度报告"):
-                meta_fields["kind"] = "年度报告"
-            y = re.search(r"(19|20)\d{2}", self.footer_title)
-            if y and "year" not in meta_fields:
-                meta_fields["year"] = int(y.group(0))
-        known_fields = set(Metadata.__dataclass_fields__)
-        metadata = Metadata(**{k: v for k, v in meta_fields.items() if k in known_fields})
-        report = Report(
-            id=document_id(self.text),
-            source=self.source,
-            metadata=metadata,
-            blocks=tuple(blocks),
-            sections=tuple(freeze(node) for node in tops),
-            footnotes=tuple(footnote_list),
-            contents=tuple(collapse(self.lines[i]) for i in contents if self.s[i]),
-        )
-        return Parsed(report=report, furniture=self.furniture, spans=spans)
-
-    def _blank_separated(self) -> bool:
+    def blank_separated(self) -> bool:
         """Whether blank lines separate paragraphs here (not double-spaced, not column breaks)."""
         ends = 0
         total = 0
@@ -803,7 +434,7 @@ class _Parser:
                 ends += ends_sentence(self.s[i])
         return total > 0 and ends >= 0.8 * total
 
-    def _blank_between(self, a: int, b: int) -> bool:
+    def blank_between(self, a: int, b: int) -> bool:
         if a < 0:
             return False
         between = range(a + 1, b)
