@@ -205,3 +205,27 @@ def test_print_dialog_prints_through_the_system_printer(tmp_path: Path, monkeypa
     assert "6.目前工发组织的168个成员国中有97个国家" in text and f"第{total}页/共{total}页" in text
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "(A5)" in info
+
+
+@pytest.mark.parametrize("prefix,page_size", [("004", "A4"), ("001", "A5"), ("000", "A5")])
+def test_no_line_is_printed_twice_across_a_whole_report(tmp_path: Path, prefix: str, page_size: str) -> None:
+    """Qt draws lines just outside a page's clip; invisible, but they would put text
+    into the PDF twice. Every printed line occurs no more often than in the content."""
+    import html as html_lib
+
+    from unidoreader.core.export import briefing_html
+
+    whole = report(prefix)
+    chapters = ",".join(s.id for s in whole.sections)
+    out = tmp_path / "whole.pdf"
+    assert main(["print", str(seed(prefix)), "--sections", chapters, "-o", str(out), "--page-size", page_size]) == 0
+    printed = compact(pdftext(out))
+    content = briefing_html([PrintPart(whole, tuple(s.id for s in whole.sections))])
+    source = compact(html_lib.unescape(re.sub(r"<[^>]+>", "", content.split("</style>", 1)[1])))
+    checked = 0
+    for line in pdftext(out).splitlines():
+        line = compact(line)
+        if len(line) >= 20 and line in source:
+            checked += 1
+            assert printed.count(line) <= source.count(line), line
+    assert checked > 50

@@ -170,7 +170,7 @@ def running_context(report: _Report) -> str:
     """The right-hand running header: body and session, or the year."""
     meta = report.metadata
     if meta.session:
-        return f"{meta.body or ''}第{chinese_number(meta.session)}届会议"
+        return f"{meta.body + ' ' if meta.body else ''}第{chinese_number(meta.session)}届会议"
     if meta.year:
         return f"{meta.year}年"
     return ""

@@ -50,6 +50,7 @@ HEADER_MM = 8.0  # band above the body: header line, rule, gap
 FOOTER_MM = 8.0  # band below the body: gap, footer line
 BODY_POINT_SIZE = 10.5
 PDF_DPI = 600
+BOUNDARY_SLACK = 2.0  # device pixels (1/300 in): a line starting this close to a page break is on the next page
 
 _app: QGuiApplication | None = None
 
@@ -67,6 +68,14 @@ def ensure_gui_app() -> QGuiApplication:
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("printing needs a QGuiApplication, not a bare QCoreApplication")
     return app
+
+
+def _require_bundled_font() -> None:
+    """Register the bundled font; without it Qt would fall back to a system CJK font,
+    whose PDFs can extract 工 as ⼯, so say so rather than print quietly worse."""
+    if CJK_FAMILY not in register_bundled_fonts():
+        print(f"unidoreader: warning: the bundled font {CJK_FAMILY!r} is missing from resources/fonts; "
+              "printing with a system font", file=sys.stderr)
 
 
 def page_size_id(name: str) -> QPageSize.PageSizeId:
@@ -156,10 +165,10 @@ def _split_blocks_at_page_breaks(document: QTextDocument, page_height: float) ->
         lines = block.layout().lineCount()
         if lines > 1 and QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
-            first_page = int((top + block.layout().lineAt(0).y() + 1) // page_height)
+            first_page = int((top + block.layout().lineAt(0).y() + BOUNDARY_SLACK) // page_height)
             cut = next(
                 (i for i in range(1, lines)
-                 if int((top + block.layout().lineAt(i).y() + 1) // page_height) != first_page),
+                 if int((top + block.layout().lineAt(i).y() + BOUNDARY_SLACK) // page_height) != first_page),
                 None,
             )
             if cut is not None:
@@ -199,9 +208,10 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
             painter.save()
             painter.translate(frame.body.left(), frame.body.top() - index * height)
             # Qt draws every line that touches the clip, and text clipped away still sits in
-            # the PDF (pdftotext reads it): a line ending exactly on the page boundary would be
-            # printed twice. Pagination puts lines on the boundary, so keep half a pixel clear.
-            document.drawContents(painter, QRectF(0, index * height + 0.5, frame.body.width(), height - 1.0))
+            # the PDF (pdftotext reads it). Pagination puts the first line of a page at the
+            # boundary give or take a rounding error, so keep BOUNDARY_SLACK clear of it.
+            clip = QRectF(0, index * height + BOUNDARY_SLACK, frame.body.width(), height - 2 * BOUNDARY_SLACK)
+            document.drawContents(painter, clip)
             painter.restore()
 
             painter.save()
@@ -236,7 +246,7 @@ def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
     for part in parts:  # validate every section before touching the disk
         briefing_html([part])
     ensure_gui_app()
-    register_bundled_fonts()
+    _require_bundled_font()
     output = Path(output)
     if output.is_dir():
         raise InputError(f"{output}: is a folder, not a file name")
@@ -274,7 +284,7 @@ def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - 
         raise InputError("nothing to print: no sections selected")
     for part in parts:
         briefing_html([part])
-    register_bundled_fonts()
+    _require_bundled_font()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                       QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
