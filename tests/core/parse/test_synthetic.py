@@ -39,6 +39,7 @@ __________________
 
 A/75/158
 2/4
+V.20-05432 (C)
 二. 工业发展趋势
 A. 全球趋势
 3. 全球制造业在 2019 年增长放缓，原因包括：
@@ -86,7 +87,7 @@ def test_general_assembly_report_structure() -> None:
     items = [(b.label, b.text) for b in report.blocks if b.kind is BlockKind.ITEM]
     assert items == [("a", "贸易紧张关系；"), ("b", "投资下降。"), ("㈠", "注意到本报告；"), ("㈡", "请秘书长继续报告。")]
     # page furniture: job number, barcode, the symbol as page header, "2/4"
-    assert {line.strip() for line in parsed.furniture} >= {"A/75/158", "2/4", "*2009483*"}
+    assert {line.strip() for line in parsed.furniture} >= {"A/75/158", "2/4", "*2009483*", "V.20-05432 (C)", "20-09483 (C) 100820 110820"}
     assert all("A/75/158" != b.text for b in report.blocks)
     # the "*" note concerns the document; numbered notes are footnotes in both styles
     assert any(b.kind is BlockKind.NOTE and b.label == "*" and b.text == "A/75/150。" for b in report.blocks)
@@ -225,3 +226,15 @@ def test_heading_title_wrapped_onto_two_lines() -> None:
         ("三", "结论"),
         ("", "导言"),
     ]
+
+
+def test_parse_text_never_raises(monkeypatch) -> None:
+    """Should the parser have a bug, the reader still gets the text, a paragraph a line."""
+    import unidoreader.core.parse as parse
+
+    def broken(text: str, source: str = ""):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(parse, "parse_document", broken)
+    report = parse.parse_text("第一行\n\n第二行\n", "x.txt")
+    assert [b.text for b in report.blocks] == ["第一行", "第二行"] and report.source == "x.txt"
