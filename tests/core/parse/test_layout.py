@@ -101,3 +101,11 @@ def test_annual_report_furniture() -> None:
     assert "促进包容及可持续工业发展的全球活动\u30003" in removed
     assert removed.count("1") >= 5  # the lone "1" graphic labels and page marks
     assert "第三层：\u3000提供的方案和方案管理的有效性（续）" in removed
+
+
+def test_abbreviation_list_one_entry_a_block() -> None:
+    report = parsed_seed(R004).report
+    section = next(s for s in report.sections if s.title == "简称")
+    entries = [b.text for b in report.blocks_in(section.id) if b.kind is BlockKind.PARAGRAPH]
+    assert "AfDB 非洲开发银行" in entries and "GEF（环境基金） 全球环境基金" in entries
+    assert not any("AfDB" in e and "AUC" in e for e in entries)

@@ -18,6 +18,9 @@ from unidoreader.core.parse.text import collapse, ends_sentence
 from unidoreader.core.parse.tokens import Parsed, Tok, width
 
 
+GLOSSARY_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]{1,15}(?:[ ][A-Z][A-Za-z0-9&/.\-]{1,10})?(?:（[^）]{1,12}）)?[ \u3000]+[^\sA-Za-z]")
+
+
 class Context(Protocol):
     """What assembly reads of the parser."""
 
@@ -85,6 +88,12 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
                 return False
         return False
 
+    def is_entry(u: Tok) -> bool:
+        return u.kind == "text" and GLOSSARY_RE.match(u.rest) is not None
+
+    def glossary(k: int) -> bool:
+        return is_entry(toks[k]) and ((k > 0 and is_entry(toks[k - 1])) or (k + 1 < len(toks) and is_entry(toks[k + 1])))
+
     aside: dict | None = None
     in_aside = False
 
@@ -136,6 +145,12 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
             elif narrow and unfinished() and not column_line(w) and not ends_sentence(t.rest) and aside_ahead(k):
                 in_aside = True
                 aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
+                last_line = max(t.lines)
+                continue
+            if glossary(k):
+                # an abbreviation list ("AfDB 非洲开发银行"): one entry a block
+                flush()
+                specs.append({"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start})
                 last_line = max(t.lines)
                 continue
             if furniture.URL_RE.match(t.rest) or (charts.UNIT_IN_RE.search(t.rest) and w <= 30 and "。" not in t.rest):
