@@ -38,7 +38,8 @@ def make_window(qtbot, library_dir: Path) -> Callable[..., object]:
     def make(restore: bool = True, size: tuple[int, int] = (1500, 900)):
         window = create_window(library_dir, restore=restore)
         qtbot.addWidget(window)
-        window.resize(*size)
+        if window.userdata.state("window.geometry") is None:  # a restart keeps the saved geometry
+            window.resize(*size)
         window.show()
         window.start()
         qtbot.waitUntil(window.is_settled, timeout=30000)

@@ -57,6 +57,7 @@ def create_window(root: Path | None = None, *, restore: bool = True):
     language = window.userdata.state("language", i18n.DEFAULT_LANGUAGE) if window.userdata else i18n.DEFAULT_LANGUAGE
     window.language = language
     i18n.set_language(language)
+    window.retranslate()
     return window
 
 

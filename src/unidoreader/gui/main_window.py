@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.act_print = self._action("print", self.print_checked, QKeySequence(K.Print))
         self.act_pdf = self._action("export_pdf", self.export_pdf, "Ctrl+Shift+E")
         self.act_prefs = self._action("preferences", self.preferences, "Ctrl+,")
-        self.act_quit = self._action("quit", self.close, QKeySequence(K.Quit))
+        self.act_quit = self._action("quit", self.close, "Ctrl+Q")
         self.act_find = self._action("find", self.find, QKeySequence(K.Find))
         self.act_find_next = self._action("find_next", lambda: self.active and self.active.find_next(), QKeySequence(K.FindNext))
         self.act_find_prev = self._action("find_prev", lambda: self.active and self.active.find_previous(), QKeySequence(K.FindPrevious))
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.act_sync = self._action("sync", self._sync_toggled, "Ctrl+L", checkable=True)
         self.act_sync.setChecked(True)
         self.act_new_pane = self._action("open_new_pane", self._open_selected_new_pane, "Ctrl+Return")
-        self.act_close_pane = self._action("close_pane", lambda: self.active and self.close_pane(self.active), QKeySequence(K.Close))
+        self.act_close_pane = self._action("close_pane", lambda: self.active and self.close_pane(self.active), "Ctrl+W")
         self.act_next_pane = self._action("next_pane", lambda: self._cycle_pane(+1), "F6")
         self.act_prev_pane = self._action("prev_pane", lambda: self._cycle_pane(-1), "Shift+F6")
         self.act_search = self._action("search", self.focus_search, "Ctrl+Shift+F")
@@ -951,6 +951,7 @@ class MainWindow(QMainWindow):
         if self.userdata:
             self.userdata.set_state("language", language)
         i18n.set_language(language)
+        self.retranslate()  # now, not when the LanguageChange event comes round
 
     def show_shortcuts(self) -> None:
         lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16}\t{a.text().replace('&', '')}" for a in self.actions() if not a.shortcut().isEmpty()]
@@ -964,7 +965,7 @@ class MainWindow(QMainWindow):
     # -- state across restarts ---------------------------------------------------------------------------------------------
 
     def _remember_position(self, pane: ReaderPane) -> None:
-        block, _ = pane.top_block()
+        block, _ = pane.reading_position()
         if self.userdata and pane.report and block:
             self.userdata.set_position(pane.report.id, block)
 
@@ -975,7 +976,7 @@ class MainWindow(QMainWindow):
         for pane in self.panes:
             if pane.report is None:
                 continue
-            block, offset = pane.top_block()
+            block, offset = pane.reading_position()
             panes.append({"doc": pane.report.id, "block": block, "offset": offset, "zoom": pane.zoom})
             self._remember_position(pane)
         self.userdata.set_state("panes", panes)

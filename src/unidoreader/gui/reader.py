@@ -87,6 +87,8 @@ class ReaderPane(QWidget):
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._note_marks: list[QTextEdit.ExtraSelection] = []
         self._pending_scroll: tuple[str, float] | None = None
+        self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
+        self._resizing = False
         self._last_top: str | None = None
 
         self.title = QLabel()
@@ -234,6 +236,10 @@ class ReaderPane(QWidget):
         y = self._block_y(block_id) or 0.0
         return block_id, max(0.0, self.view.verticalScrollBar().value() - y)
 
+    def reading_position(self) -> tuple[str | None, float]:
+        """Where the user is reading: the top block, as kept across reflows."""
+        return self._anchor if self._anchor else self.top_block()
+
     def scroll_to_block(self, block_id: str, offset: float = 0.0) -> bool:
         """Bring `block_id` to the top of the view (`offset` pixels into it)."""
         y = self._block_y(block_id)
@@ -257,7 +263,9 @@ class ReaderPane(QWidget):
             QTimer.singleShot(0, lambda: self.scroll_to_block(block_id, offset))
 
     def _scrolled(self, *_: object) -> None:
-        block_id, _offset = self.top_block()
+        block_id, offset = self.top_block()
+        if not self._resizing:
+            self._anchor = (block_id, offset) if block_id else None
         if block_id and block_id != self._last_top:
             self._last_top = block_id
             self.topBlockChanged.emit(self, block_id)
@@ -445,7 +453,19 @@ class ReaderPane(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             self.activated.emit(self)
+        elif event.type() == QEvent.Type.Resize and watched is self.view.viewport() and self._anchor and not self._resizing:
+            # the text reflows to the new width: keep the same paragraph at the top
+            self._resizing = True
+            QTimer.singleShot(0, self._restore_anchor)
         return False
+
+    def _restore_anchor(self) -> None:
+        anchor = self._anchor
+        try:
+            if anchor:
+                self.scroll_to_block(*anchor)
+        finally:
+            self._resizing = False
 
     def extend_context_menu(self, menu: QMenu, position: int) -> None:
         block_id = self.map.block_at(position)
