@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 
 from fontTools import subset
@@ -97,24 +96,35 @@ def wanted_codepoints(font: TTFont) -> list[int]:
     return sorted(cp for cp in cmap if in_ranges(cp, KEEP_RANGES) and not in_ranges(cp, FORBIDDEN_RANGES))
 
 
+# Where Noto gives two code points one glyph, the one Chinese text uses wins (checked on
+# the seeds and common usage); the other is left to a fallback font.
+PREFERRED = {0x002D, 0x2013, 0x00B7, 0x2026, 0xFF0F, 0xFF40, 0xFF5E}
+# Pairs allowed to keep sharing a glyph: text with the second may extract as the first,
+# which is harmless (a bullet • coming back as a middle dot ·), while dropping the bullet
+# would print it in another font.
+SHARED_OK = {0x2022: 0x00B7}
+
+
 def drop_aliases(font: TTFont, codepoints: list[int]) -> list[int]:
-    """Keep one code point per glyph unless the others are the same text (NFKC-equal),
-    so a PDF's ToUnicode map cannot pick a look-alike. Ideographs win over the rest."""
+    """Keep one code point per glyph, so a PDF's ToUnicode map cannot pick a look-alike
+    (Qt maps a glyph back to one code point). Preference: PREFERRED, then unified
+    ideographs, then ASCII, then the lowest code point; SHARED_OK pairs stay together."""
     cmap = font.getBestCmap()
     by_glyph: dict[str, list[int]] = {}
     for cp in codepoints:
         by_glyph.setdefault(cmap[cp], []).append(cp)
-    dropped: list[int] = []
+    dropped: set[int] = set()
     for cps in by_glyph.values():
         if len(cps) < 2:
             continue
-        keep = min(cps, key=lambda cp: (not 0x4E00 <= cp <= 0x9FFF, not chr(cp).isascii(), cp))
+        keep = min(cps, key=lambda cp: (cp not in PREFERRED, not 0x4E00 <= cp <= 0x9FFF, not chr(cp).isascii(), cp))
         for cp in cps:
-            if cp != keep and unicodedata.normalize("NFKC", chr(cp)) != unicodedata.normalize("NFKC", chr(keep)):
-                # Space-like aliases (U+00A0 vs U+0020) are harmless; anything else goes.
-                if not (chr(cp).isspace() and chr(keep).isspace()):
-                    dropped.append(cp)
-    return [cp for cp in codepoints if cp not in set(dropped)]
+            if cp == keep or SHARED_OK.get(cp) == keep:
+                continue
+            if chr(cp).isspace() and chr(keep).isspace():
+                continue  # U+00A0 vs U+0020: either is a space
+            dropped.add(cp)
+    return [cp for cp in codepoints if cp not in dropped]
 
 
 def cff_to_glyf(font: TTFont, max_err: float = 1.0) -> None:
