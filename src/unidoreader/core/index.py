@@ -24,13 +24,16 @@ fails on Windows); only jieba segmentation may run in worker processes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
 import shutil
 import threading
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -45,6 +48,10 @@ INDEX_FORMAT = 1
 PARALLEL_MIN_CHARS = 300_000
 
 Progress = Callable[[int, int, str], None]
+
+
+class DamagedIndexError(Exception):
+    """Something the index should hold is missing or unreadable: rebuild from the library."""
 
 _locks_guard = threading.Lock()
 _locks: dict[str, threading.RLock] = {}
@@ -178,9 +185,12 @@ def payload_path(library: Library, doc_id: str) -> Path:
 
 def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
     try:
-        return marshal.loads(payload_path(library, doc_id).read_bytes())  # type: ignore[no-any-return]
+        payload = marshal.loads(payload_path(library, doc_id).read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("blocks"), list):
+        return None
+    return payload
 
 
 def _format_path(library: Library) -> Path:
@@ -196,17 +206,38 @@ def _read_format(library: Library) -> str | None:
 
 def open_index(library: Library) -> Any | None:
     """The Whoosh index if it exists, is current and opens; None otherwise."""
-    from whoosh import index as whoosh_index
-
     directory = library.index_dir
     if _read_format(library) != signature():
         return None
-    try:
-        if not whoosh_index.exists_in(str(directory)):
-            return None
-        return whoosh_index.open_dir(str(directory))
-    except Exception:  # a damaged index: any error from the Whoosh reader means rebuild
-        return None
+    with quiet_damage():
+        try:
+            storage = _storage(directory)
+            if not storage.index_exists():
+                return None
+            return storage.open_index()
+        except Exception:  # a damaged index: any error from the Whoosh reader means rebuild
+            pass
+    return None
+
+
+def _storage(directory: Path) -> Any:
+    """Whoosh file storage without mmap: a mapped segment file that shrinks under a reader
+    kills the process (SIGBUS), and Windows cannot delete a mapped file that a merge retires."""
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(directory), supports_mmap=False)
+
+
+@contextmanager
+def quiet_damage() -> Iterator[None]:
+    """Whoosh leaves files open when it fails to read a damaged index; collect them here
+    so that their ResourceWarning is not raised later, somewhere unrelated."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            yield
+        finally:
+            gc.collect()
 
 
 def indexed_documents(ix: Any) -> set[str]:
@@ -220,12 +251,13 @@ def needs_update(library: Library) -> bool:
     ix = open_index(library)
     if ix is None:
         return True
-    try:
-        present = indexed_documents(ix)
-    except Exception:
-        return True
-    finally:
-        ix.close()
+    with quiet_damage():
+        try:
+            present = indexed_documents(ix)
+        except Exception:
+            return True
+        finally:
+            ix.close()
     wanted = {entry.id for entry in library.entries()}
     if present != wanted:
         return True
@@ -234,8 +266,6 @@ def needs_update(library: Library) -> bool:
 
 def _reset(library: Library) -> Any:
     """Empty the index folder and create a fresh index (the library is the source of truth)."""
-    from whoosh import index as whoosh_index
-
     directory = library.index_dir
     if directory.exists():
         for child in directory.iterdir():
@@ -248,7 +278,7 @@ def _reset(library: Library) -> Any:
                     pass
     directory.mkdir(parents=True, exist_ok=True)
     blocks_dir(library).mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(directory), schema())
+    ix = _storage(directory).create_index(schema())
     atomic_write(_format_path(library), signature().encode("utf-8"))
     return ix
 
@@ -268,8 +298,17 @@ def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterato
             logging.getLogger(__name__).warning("parallel segmentation unavailable (%s); segmenting in-process", error)
             done = {p.stem for p in blocks_dir(library).glob("*.bin")}
             todo = [doc for doc in todo if doc not in done]
-    for doc in todo:
+    # Newest first: the library's parse cache holds the most recently imported reports.
+    for doc in reversed(todo):
         yield analyse_report(library.report(doc))
+
+
+def _bootstrapping() -> bool:
+    """True inside a spawned process still importing its parent's main module (a script
+    without an `if __name__ == "__main__"` guard): starting workers there must not happen."""
+    import multiprocessing
+
+    return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
 
 
 def _text_size(library: Library, doc: str) -> int:
@@ -304,27 +343,32 @@ def ensure_index(
 
     `workers`: processes for segmentation (None: two when there is enough text, 0: in-process).
     """
+    if _bootstrapping():
+        raise RuntimeError("ensure_index called while a worker process starts: guard the script with if __name__ == '__main__'")
     report = progress or (lambda done, total, message: None)
     with _dir_lock(library.index_dir):
         ix = None if rebuild else open_index(library)
         present: set[str] = set()
         if ix is not None:
-            try:
-                present = indexed_documents(ix)
-            except Exception:
-                ix.close()
-                ix = None
+            with quiet_damage():
+                try:
+                    present = indexed_documents(ix)
+                except Exception:
+                    ix.close()
+                    ix = None
         if ix is None:
             ix = _reset(library)
             present = set()
         try:
-            return _update(library, ix, present, report, workers)
-        except Exception as error:
-            if _is_damage(error):
-                ix.close()
-                ix = _reset(library)
-                return _update(library, ix, set(), report, workers)
-            raise
+            with quiet_damage():
+                try:
+                    return _update(library, ix, present, report, workers)
+                except Exception as error:
+                    if not _is_damage(error):
+                        raise
+            ix.close()  # damage found while updating: start again from the library
+            ix = _reset(library)
+            return _update(library, ix, set(), report, workers)
         finally:
             ix.close()
 
@@ -335,7 +379,7 @@ def _is_damage(error: Exception) -> bool:
 
     from whoosh.index import IndexError as WhooshIndexError
 
-    return isinstance(error, (WhooshIndexError, EOFError, struct.error, pickle.UnpicklingError, ValueError, KeyError))
+    return isinstance(error, (DamagedIndexError, WhooshIndexError, EOFError, struct.error, pickle.UnpicklingError, ValueError, KeyError))
 
 
 def _update(library: Library, ix: Any, present: set[str], report: Progress, workers: int | None) -> bool:
@@ -366,7 +410,10 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
         report(total, total, "saving the index")
         writer.commit()
     except BaseException:
-        writer.cancel()
+        try:
+            writer.cancel()
+        except Exception:  # a failed commit can leave the writer half closed; the lock goes with it
+            pass
         raise
     for doc in present - wanted.keys():
         payload_path(library, doc).unlink(missing_ok=True)

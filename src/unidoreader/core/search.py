@@ -309,8 +309,15 @@ class Searcher:
         self._ix = None
 
     def close(self) -> None:
+        """Close the index files (also done when the Searcher is garbage collected)."""
         with self._lock:
             self._close()
+
+    def __del__(self) -> None:
+        try:
+            self._close()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
 
     def _doc(self, doc_id: str) -> _Doc | None:
         cached = self._docs.get(doc_id)
@@ -368,16 +375,18 @@ class Searcher:
         if not parsed.clauses and not filters:
             return [], {}, {}
         with self._lock:
-            try:
-                candidates = self._candidates(parsed, filters)
-            except Exception as error:
-                if not _is_index_damage(error):
-                    raise
-                self._close()  # a damaged index: rebuild from the library, then retry once
+            docs: list[_Doc] | None = None
+            with index.quiet_damage():
+                try:
+                    docs = self._load(self._candidates(parsed, filters))
+                except Exception as error:
+                    if not _is_index_damage(error):
+                        raise
+            if docs is None:  # a damaged index: rebuild it from the library, then retry once
+                self._close()
                 self._docs.clear()
                 index.ensure_index(self.library, rebuild=True)
-                candidates = self._candidates(parsed, filters)
-            docs = [d for d in (self._doc(doc_id) for doc_id in candidates) if d is not None]
+                docs = self._load(self._candidates(parsed, filters))
         return _rank(parsed, filters, docs)
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
@@ -407,6 +416,16 @@ class Searcher:
             parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
         query = Q.And(parts) if parts else Q.Every()
         return [searcher.stored_fields(number)["doc"] for number in searcher.docs_for_query(query)]
+
+    def _load(self, candidates: list[str]) -> list[_Doc]:
+        """The candidates' stored blocks; a missing or unreadable block file is damage."""
+        docs = []
+        for doc_id in candidates:
+            doc = self._doc(doc_id)
+            if doc is None:
+                raise index.DamagedIndexError(f"no stored blocks for {doc_id}")
+            docs.append(doc)
+        return docs
 
     def _doc_ids(self, ref: str) -> list[str]:
         entries = self.library.entries()
@@ -442,7 +461,9 @@ def _is_index_damage(error: Exception) -> bool:
 
     from whoosh.index import IndexError as WhooshIndexError
 
-    return isinstance(error, (WhooshIndexError, EOFError, struct.error, pickle.UnpicklingError, OSError, KeyError))
+    return isinstance(
+        error, (index.DamagedIndexError, WhooshIndexError, EOFError, struct.error, pickle.UnpicklingError, OSError, KeyError, ValueError)
+    )
 
 
 def _with_pieces(literal: Literal, reader: Any) -> Literal:
