@@ -205,6 +205,26 @@ def test_imported_report_is_searchable_offline(bundle: dict[str, Any], tmp_path:
     assert {hit["doc"] for hit in found["hits"]} == {imported[0]["id"]}
 
 
+def test_big_import_segments_in_worker_processes_of_the_bundle(bundle: dict[str, Any], tmp_path: Path) -> None:
+    """Enough text makes the indexer segment in worker processes ("spawn"); in a frozen
+    app they start only if the entry script calls multiprocessing.freeze_support()."""
+    home = _clean_home(tmp_path)
+    seeds_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt")))
+    files = []
+    for number in range(2):
+        path = tmp_path / f"compilation-{number}.txt"
+        path.write_text(f"{seeds_text}\n\n1. 汇编第{number}号的独有段落。\n" * 2, encoding="utf-8")
+        files.append(path)
+    result, elapsed = _run_offline(bundle["exe"], home, "import", *map(str, files), "--json")
+    print(f"\nimport of {sum(p.stat().st_size for p in files) / 1e6:.1f} MB in the bundle: {elapsed:.1f} s")
+    imported = _json(result)
+    assert [r["added"] for r in imported] == [True, True]
+    assert "usage:" not in result.stderr and "unavailable" not in result.stderr, result.stderr[-2000:]
+    for number, record in enumerate(imported):
+        found = _json(_run_offline(bundle["exe"], home, "search", f"汇编第{number}号", "--json")[0])
+        assert {hit["doc"] for hit in found["hits"]} == {record["id"]}
+
+
 def test_print_writes_a_pdf_with_the_section_text(bundle: dict[str, Any], tmp_path: Path) -> None:
     home = _clean_home(tmp_path)
     listing = _json(_run_offline(bundle["exe"], home, "list", "--json")[0])
