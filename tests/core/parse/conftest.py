@@ -42,7 +42,8 @@ def acceptance() -> dict:
 # strings, every block's label, text and cited footnote labels, every footnote's label
 # and text, and the contents lines. With superscript digits read as digits, for every
 # character c that is not whitespace and not structural punctuation (the "." of "1.",
-# the brackets of "(a)", underscores of a "____" separator, the "、" of "一、"):
+# the brackets of "(a)", underscores of a "____" separator, the "、" of "一、"; a leading
+# byte-order mark is no text either):
 #     count_T(c) - count_F(c) <= count_O(c)
 # i.e. the parser may drop markup and furniture, never text.
 
@@ -51,7 +52,7 @@ from collections import Counter
 from unidoreader.core.model import Report
 from unidoreader.core.parse.text import SUPER_TO_DIGIT, is_han
 
-STRUCTURAL = set(".．、()（）_＿")
+STRUCTURAL = set(".．、()（）_＿\ufeff")
 
 
 def report_text(report: Report) -> str:

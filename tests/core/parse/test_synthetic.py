@@ -238,3 +238,11 @@ def test_parse_text_never_raises(monkeypatch) -> None:
     monkeypatch.setattr(parse, "parse_document", broken)
     report = parse.parse_text("第一行\n\n第二行\n", "x.txt")
     assert [b.text for b in report.blocks] == ["第一行", "第二行"] and report.source == "x.txt"
+
+
+def test_markers_without_text_keep_their_labels() -> None:
+    """Found by the property test: a bare "㈠" line, a "01" line over a heading."""
+    report = parse_text("㈠\n一. 导言\n")
+    assert [(b.kind, b.label) for b in report.blocks] == [(BlockKind.ITEM, "㈠"), (BlockKind.HEADING, "一")]
+    report = parse_text("01\n一. 导言\n")
+    assert [(s.label, s.title) for s in report.walk_sections()] == [("一", "导言")]

@@ -46,7 +46,7 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
 
     def flush() -> None:
         nonlocal current
-        if current is not None and current["parts"]:
+        if current is not None and (current["parts"] or current["label"]):
             specs.append(current)
         current = None
         specs.extend(deferred)

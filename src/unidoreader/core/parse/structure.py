@@ -250,8 +250,9 @@ class _Parser:
         if j is None:
             return None
         title = self.s[j]
-        if not title_ok(title, 30) or han_count(title) < 2 or charts.data_kind(title) == "num":
+        if not title_ok(title, 30) or han_count(title) < 2 or charts.data_kind(title) == "num" or self.heading_of(j) is not None:
             return None
+        label = self.s[i]  # as printed ("1"; "01" stays "01")
         lines = [i, j]
         while title[-1] in JOINING_END:
             k = self.next_content(j, 4)
@@ -268,11 +269,11 @@ class _Parser:
                 if t.kind == "heading":
                     break
                 if t.kind == "text" and t.start >= i - 60 and self._looks_like_heading(t.start):
-                    t.kind, t.level, t.label, t.title = "heading", 1, str(number), tidy_title(self.s[t.start])
+                    t.kind, t.level, t.label, t.title = "heading", 1, label, tidy_title(self.s[t.start])
                     self.role[i] = "heading"
                     return [Tok("heading", j, lines[1:], label="", level=2, title=title)]
-            return [Tok("heading", i, lines, label=str(number), level=1, title=title)]
-        return [Tok("heading", i, lines, label=str(number), level=1, title=title)]
+            return [Tok("heading", i, lines, label=label, level=1, title=title)]
+        return [Tok("heading", i, lines, label=label, level=1, title=title)]
 
     def _looks_like_heading(self, i: int) -> bool:
         """Short, Chinese, no punctuation: could be a heading (layout decides)."""
