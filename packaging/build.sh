@@ -4,8 +4,9 @@
 #                                      into the bundle changed since the last build
 #   bash packaging/build.sh --force    rebuild even if up to date
 #   bash packaging/build.sh --clean    also drop PyInstaller's cache (build/pyinstaller)
-# Python: $PYTHON if set, else .venv/bin/python if present, else python3. PyInstaller is
-# installed into that environment if missing (the `build` extra of pyproject.toml).
+# Python: $PYTHON if set, else the active virtualenv, else .venv, else a python3 that has
+# the app, else a new .venv made by scripts/dev.sh setup. PyInstaller is installed into
+# that environment if missing (the `build` extra of pyproject.toml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -16,19 +17,26 @@ for arg in "$@"; do
   case "$arg" in
     --force) force=1 ;;
     --clean) force=1; clean=(--clean) ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
 
 if [ -n "${PYTHON:-}" ]; then
   PY=$PYTHON
+elif [ -n "${VIRTUAL_ENV:-}" ] && [ -x "$VIRTUAL_ENV/bin/python" ]; then
+  PY=$VIRTUAL_ENV/bin/python
 elif [ -x .venv/bin/python ]; then
   PY=.venv/bin/python
 elif [ -x .venv/Scripts/python.exe ]; then
   PY=.venv/Scripts/python.exe
-else
+elif command -v python3 >/dev/null && python3 -c "import unidoreader, PySide6, whoosh, jieba" 2>/dev/null; then
   PY=python3
+else
+  # A clean clone with no environment: make the project's one (.venv) as the README does.
+  echo "build.sh: no Python environment with the app; setting up .venv (scripts/dev.sh setup)" >&2
+  bash scripts/dev.sh setup
+  PY=.venv/bin/python
 fi
 
 if ! "$PY" -c "import unidoreader" 2>/dev/null; then
