@@ -85,15 +85,14 @@ def normalize(text: str) -> str:
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """`normalize(text)` and, for each of its characters, the offset in `text` it came from."""
-    parts: list[str] = []
-    origin: list[int] = []
     table = _TABLE
-    for index, char in enumerate(text):
-        value = char.translate(table)
-        if value:
-            parts.append(value)
-            origin.extend([index] * len(value))
-    return "".join(parts), origin
+    values = [char.translate(table) for char in text]
+    if all(len(value) <= 1 for value in values):  # the usual case: one character or none each
+        return "".join(values), [index for index, value in enumerate(values) if value]
+    origin: list[int] = []
+    for index, value in enumerate(values):
+        origin.extend([index] * len(value))
+    return "".join(values), origin
 
 
 def to_source_span(origin: Sequence[int], start: int, end: int, text_length: int) -> tuple[int, int]:

@@ -209,14 +209,14 @@ def open_index(library: Library) -> Any | None:
     directory = library.index_dir
     if _read_format(library) != signature():
         return None
-    with quiet_damage():
+    with quiet_damage() as damage:
         try:
             storage = _storage(directory)
             if not storage.index_exists():
                 return None
             return storage.open_index()
         except Exception:  # a damaged index: any error from the Whoosh reader means rebuild
-            pass
+            damage.seen = True
     return None
 
 
@@ -228,15 +228,25 @@ def _storage(directory: Path) -> Any:
     return FileStorage(str(directory), supports_mmap=False)
 
 
+class _Damage:
+    """Set `.seen` when a damaged index was met inside `quiet_damage`."""
+
+    seen = False
+
+
 @contextmanager
-def quiet_damage() -> Iterator[None]:
+def quiet_damage() -> Iterator[_Damage]:
     """Whoosh leaves files open when it fails to read a damaged index; collect them here
-    so that their ResourceWarning is not raised later, somewhere unrelated."""
+    (only after a failure) so that their ResourceWarning is not raised later, elsewhere."""
+    damage = _Damage()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            yield
-        finally:
+            yield damage
+        except BaseException:
+            gc.collect()
+            raise
+        if damage.seen:
             gc.collect()
 
 
@@ -251,10 +261,11 @@ def needs_update(library: Library) -> bool:
     ix = open_index(library)
     if ix is None:
         return True
-    with quiet_damage():
+    with quiet_damage() as damage:
         try:
             present = indexed_documents(ix)
         except Exception:
+            damage.seen = True
             return True
         finally:
             ix.close()
@@ -350,22 +361,24 @@ def ensure_index(
         ix = None if rebuild else open_index(library)
         present: set[str] = set()
         if ix is not None:
-            with quiet_damage():
+            with quiet_damage() as damage:
                 try:
                     present = indexed_documents(ix)
                 except Exception:
+                    damage.seen = True
                     ix.close()
                     ix = None
         if ix is None:
             ix = _reset(library)
             present = set()
         try:
-            with quiet_damage():
+            with quiet_damage() as damage:
                 try:
                     return _update(library, ix, present, report, workers)
                 except Exception as error:
                     if not _is_damage(error):
                         raise
+                    damage.seen = True
             ix.close()  # damage found while updating: start again from the library
             ix = _reset(library)
             return _update(library, ix, set(), report, workers)

@@ -26,8 +26,11 @@ from __future__ import annotations
 import math
 import re
 import threading
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from typing import Any, Iterator, Sequence
 
 from unidoreader.core import analysis, index
@@ -43,6 +46,7 @@ _K1 = 1.2
 _B = 0.5
 _AVG_BLOCK = 120.0
 _BLOCK_KINDS = {kind.value for kind in BlockKind}
+_SEPARATOR = "\n"  # never in a normal form (whitespace is removed)
 
 
 # -- results ---------------------------------------------------------------------------
@@ -243,15 +247,35 @@ class _Doc:
     kind: str
     sections: dict[str, Sequence[str]]
     blocks: list[_Block]
+    text: str = ""  # every block's normal form, joined by SEPARATOR
+    starts: list[int] = field(default_factory=list)  # where each block starts in `text`
+
+    def __post_init__(self) -> None:
+        offset = 0
+        for block in self.blocks:
+            self.starts.append(offset)
+            offset += len(block.norm) + 1
+        self.text = _SEPARATOR.join(block.norm for block in self.blocks)
+
+    def blocks_containing(self, needle: str) -> list[_Block]:
+        """The blocks whose normal form contains `needle`, found in the joined text."""
+        found: list[_Block] = []
+        last = -1
+        text = self.text
+        position = text.find(needle)
+        while position >= 0:
+            number = bisect_right(self.starts, position) - 1
+            if number != last:
+                found.append(self.blocks[number])
+                last = number
+                position = self.starts[number + 1] if number + 1 < len(self.starts) else len(text)
+            position = text.find(needle, position)
+        return found
 
 
-@dataclass
-class _Match:
-    doc: _Doc
-    block: _Block
-    key: tuple[int, int, float]
-    literals: list[Literal]  # what to mark
-    exact: list[bool]
+#: A matching block: (sort key (tier, boundary classes, weight), doc, block, per clause
+#: (literal, exact?, occurrences, boundary class)). Plain tuples: there can be thousands.
+_Match = tuple[tuple[int, int, float], _Doc, _Block, list[tuple[Literal, bool, int, int]]]
 
 
 class Searcher:
@@ -376,12 +400,13 @@ class Searcher:
             return [], {}, {}
         with self._lock:
             docs: list[_Doc] | None = None
-            with index.quiet_damage():
+            with index.quiet_damage() as damage:
                 try:
                     docs = self._load(self._candidates(parsed, filters))
                 except Exception as error:
                     if not _is_index_damage(error):
                         raise
+                    damage.seen = True
             if docs is None:  # a damaged index: rebuild it from the library, then retry once
                 self._close()
                 self._docs.clear()
@@ -435,11 +460,11 @@ class Searcher:
         return [e.id for e in entries if len(ref) >= 4 and e.id.startswith(ref)]
 
     def _hit(self, match: _Match) -> Hit:
-        block = match.block
+        (tier, classes, raw), doc, block, per_clause = match
         text = block.text
         norm, origin = analysis.normalize_with_map(text)
         spans: list[tuple[int, int]] = []
-        for literal, exact in zip(match.literals, match.exact):
+        for literal, exact, _count, _align in per_clause:
             for needle in (literal.text,) if exact else literal.pieces:
                 start = norm.find(needle)
                 found = 0
@@ -449,10 +474,9 @@ class Searcher:
                     start = norm.find(needle, start + len(needle))
         offsets = _merge(spans)
         snippet, marks = _snippet(text, offsets)
-        path = tuple(match.doc.sections.get(block.section, ())) if block.section else ()
-        tier, classes, raw = match.key
+        path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
-        return Hit(match.doc.id, block.id, block.section, path, snippet, marks, score, offsets)
+        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets)
 
 
 def _is_index_damage(error: Exception) -> bool:
@@ -494,24 +518,22 @@ def _with_pieces(literal: Literal, reader: Any) -> Literal:
     return Literal(text, phrase=False, pieces=tuple(reversed(pieces)))
 
 
-def _alignment(seg: str, norm: str, needle: str) -> tuple[int, int]:
-    """(occurrences, best boundary class 0..2) of `needle` in a block."""
-    count = norm.count(needle)
-    if not count:
-        return 0, 0
-    cuts = {0, len(norm)}
-    position = 0
-    for piece in seg.split(analysis.BOUNDARY):
-        position += len(piece)
-        cuts.add(position)
-    best = 0
-    start = norm.find(needle)
-    looked = 0
-    while start >= 0 and looked < 20 and best < 2:
-        best = max(best, (start in cuts) + (start + len(needle) in cuts))
-        looked += 1
-        start = norm.find(needle, start + 1)
-    return count, best
+class _Aligner:
+    """How the occurrences of a string sit on a block's word boundaries, by regular
+    expressions over the seg form (BOUNDARY between words): 2 = some occurrence starts
+    and ends on boundaries (a word or run of words), 1 = one end does, 0 = neither."""
+
+    def __init__(self, needle: str) -> None:
+        boundary = re.escape(analysis.BOUNDARY)
+        body = f"{boundary}?".join(re.escape(c) for c in needle)
+        self.both = re.compile(f"(?:^|{boundary}){body}(?={boundary}|$)")
+        self.left = re.compile(f"(?:^|{boundary}){body}")
+        self.right = re.compile(f"{body}(?={boundary}|$)")
+
+    def __call__(self, seg: str) -> int:
+        if self.both.search(seg):
+            return 2
+        return 1 if self.left.search(seg) or self.right.search(seg) else 0
 
 
 def _rank(
@@ -525,13 +547,18 @@ def _rank(
     found: list[tuple[_Doc, _Block, list[tuple[Literal, bool, int, int]]]] = []
     df = [0] * len(positive)
     scanned = 0
+    # The longest term every block must contain picks the blocks to look at (str.find
+    # over the document's joined text, instead of a Python loop over all its blocks).
+    required = [c.alternatives[0].text for c in positive if len(c.alternatives) == 1 and not c.alternatives[0].pieces]
+    driver = max(required, key=len) if required else ""
+    aligners: dict[str, _Aligner] = {}
     for doc in docs:
         if doc_kind and doc_kind not in doc.kind:
             continue
-        for block in doc.blocks:
+        scanned += len(doc.blocks)
+        for block in doc.blocks_containing(driver) if driver else doc.blocks:
             if block_kind and block.kind != block_kind:
                 continue
-            scanned += 1
             norm = block.norm
             if negative and any(text in norm for text in negative):
                 continue
@@ -540,8 +567,10 @@ def _rank(
                 chosen: tuple[Literal, bool, int, int] | None = None
                 for literal in clause.alternatives:
                     if literal.text in norm:
-                        count, align = _alignment(block.seg, norm, literal.text)
-                        option = (literal, True, count, align)
+                        aligner = aligners.get(literal.text)
+                        if aligner is None:
+                            aligner = aligners[literal.text] = _Aligner(literal.text)
+                        option = (literal, True, norm.count(literal.text), aligner(block.seg))
                     elif literal.pieces and all(p in norm for p in literal.pieces):
                         option = (literal, False, min(norm.count(p) for p in literal.pieces), -1)
                     else:
@@ -556,26 +585,27 @@ def _rank(
                 found.append((doc, block, per_clause))
     idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
     matches: list[_Match] = []
-    per_document: dict[str, int] = {}
-    per_session: dict[int | None, int] = {}
+    heading = BlockKind.HEADING.value
+    saturation = _K1 + 1.0
     for doc, block, per_clause in found:
-        length = len(block.norm)
-        norm_len = _K1 * (1.0 - _B + _B * length / _AVG_BLOCK)
+        norm_len = _K1 * (1.0 - _B + _B * len(block.norm) / _AVG_BLOCK)
         raw = 0.0
         classes = 0
         tier = 1
-        for number, (literal, exact, count, align) in enumerate(per_clause):
-            weight = _ALIGN_WEIGHT[align] if exact else _FUZZY_WEIGHT
-            raw += idf[number] * weight * count * (_K1 + 1.0) / (count + norm_len)
-            classes += align + 1 if exact else 0
-            tier &= exact
-        if block.kind == BlockKind.HEADING.value:
+        for number, (_literal, exact, count, align) in enumerate(per_clause):
+            if exact:
+                raw += idf[number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
+                classes += align + 1
+            else:
+                raw += idf[number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
+                tier = 0
+        if block.kind == heading:
             raw *= 1.3
-        matches.append(_Match(doc, block, (tier, classes, raw), [p[0] for p in per_clause], [p[1] for p in per_clause]))
-        per_document[doc.id] = per_document.get(doc.id, 0) + 1
-        per_session[doc.session] = per_session.get(doc.session, 0) + 1
-    matches.sort(key=lambda m: m.key, reverse=True)
-    return matches, per_document, per_session
+        matches.append(((tier, classes, raw), doc, block, per_clause))
+    matches.sort(key=itemgetter(0), reverse=True)
+    per_document = Counter(match[1].id for match in matches)
+    per_session = Counter(match[1].session for match in matches)
+    return matches, dict(per_document), dict(per_session)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
