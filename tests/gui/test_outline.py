@@ -82,3 +82,24 @@ def test_print_without_checked_sections_says_what_to_do(qtbot, window) -> None:
     window.act_pdf.trigger()
     assert window.last_box.isVisible()
     assert "勾选" in window.last_box.text()
+
+
+def test_export_pdf_of_checked_sections_from_two_reports(qtbot, window, tmp_path, monkeypatch) -> None:
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    a, b = open_docs(qtbot, window, "000", "001")
+    window.set_active(a)
+    window.outline.check_item("三")
+    window.set_active(b)
+    window.outline.check_item("四")
+    out = tmp_path / "briefing.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.outline.pdf_button.click()
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    assert str(out) in window.last_message
+    text = "".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "该战略框架所持理据" in text and "需请理事会采取的行动" in text
+    assert text.index("该战略框架所持理据") < text.index("需请理事会采取的行动")  # reports in pane order
+    assert "创造共同繁荣" not in text  # 000's chapter 四 was not checked

@@ -96,12 +96,14 @@ class MainWindow(QMainWindow):
         self.pending_loads = 0
         self.searching = False
         self.last_message = ""
+        self.failures: list[str] = []  # what could not be done (the screenshot mode reports them)
         self._syncing = False
         self._search_job: Job | None = None
         self._restore = restore
         self._after_library: list[Callable[[], None]] = []
         self._index_ready = False
         self.persist = True  # False: leave the saved layout alone (screenshots)
+        self.update_index = True  # False: do not refresh an existing index at start (screenshots)
 
         self.lane = Lane(self)
         self.lane.started.connect(self._lane_started)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         self.tables_dock = self._dock("tables", self.tables_panel, right)
         self.tabifyDockWidget(self.search_dock, self.tables_dock)
         self.search_dock.raise_()
-        self.resizeDocks([self.library_dock, self.search_dock], [330, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.search_dock], [320, 410], Qt.Orientation.Horizontal)
         self.resizeDocks([self.library_dock, self.outline_dock], [300, 420], Qt.Orientation.Vertical)
 
     def _build_status(self) -> None:
@@ -355,10 +357,11 @@ class MainWindow(QMainWindow):
                 self.open_ref(ref)
         elif self._restore:
             self._restore_panes()
-        self.lane.submit(self.tr("Updating the search index…"), lambda job: searching.ensure_index(library, job.progress), self._index_done, self._index_failed)
-        if query:
+        if query:  # an existing index answers at once; bringing it up to date comes after
             self.search_panel.query.setText(query)
             self.search(query, self.search_panel.filters())
+        if self.update_index or not searching.index_exists(library):
+            self.lane.submit(self.tr("Updating the search index…"), lambda job: searching.ensure_index(library, job.progress), self._index_done, self._index_failed)
 
     def _index_done(self, _value: object) -> None:
         self._index_ready = True
@@ -367,6 +370,7 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("The search index could not be updated: %1").replace("%1", str(error)))
 
     def _fatal(self, error: BaseException) -> None:
+        self.failures.append(str(error))
         self.show_message(str(error))
         self.message_box(self.tr("Cannot open the library"), str(error))
 
@@ -496,6 +500,7 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, error: BaseException) -> None:
         self.pending_loads -= 1
+        self.failures.append(str(error))
         for pane in [p for p in self.panes if p.report is None]:
             self.close_pane(pane)
         self.message_box(self.tr("Cannot open the report"), str(error))
@@ -662,12 +667,12 @@ class MainWindow(QMainWindow):
         library = self.library
         self.searching = True
         self.search_panel.start_results(query)
-        if self.userdata:
+        if self.userdata and self.persist:  # a scripted screenshot is not the user's history
             self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
             self._refresh_history()
 
         def run(job: Job) -> int:
-            if not self._index_ready:
+            if not self._index_ready and not searching.index_exists(library):
                 searching.ensure_index(library, job.progress)
             count = 0
             for hit in searching.iter_hits(library, query, filters):
@@ -686,6 +691,7 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             self.searching = False
+            self.failures.append(f"search {query!r}: {error}")
             self.search_panel.fail(str(error))
             self._check_settled()
 

@@ -128,6 +128,7 @@ class SearchPanel(QWidget):
 
         self.query = QLineEdit()
         self.query.setClearButtonEnabled(True)
+        self.query.setMinimumWidth(100)
         self.query.returnPressed.connect(self.run)
         self.history_model = QStringListModel(self)
         completer = QCompleter(self.history_model, self)
@@ -138,6 +139,7 @@ class SearchPanel(QWidget):
         self.search_button.clicked.connect(self.run)
         self.saved_button = QToolButton()
         self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.saved_menu = QMenu(self)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
@@ -150,7 +152,7 @@ class SearchPanel(QWidget):
         self.session_filter = QComboBox()
         self.year_filter = QComboBox()
         self.doc_filter = QComboBox()
-        for combo, length in ((self.session_filter, 6), (self.year_filter, 4), (self.doc_filter, 6)):
+        for combo, length in ((self.session_filter, 5), (self.year_filter, 4), (self.doc_filter, 4)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(length)
         filters = QHBoxLayout()
@@ -193,7 +195,7 @@ class SearchPanel(QWidget):
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr("Search every report (Ctrl+Shift+F)"))
         self.search_button.setText(self.tr("Search"))
-        self.saved_button.setText(self.tr("Saved"))
+        self.saved_button.setText(self.tr("Saved") + " ▾")
         self.saved_button.setToolTip(self.tr("Saved searches"))
         self.prev_button.setToolTip(self.tr("Previous hit (Shift+F8)"))
         self.next_button.setToolTip(self.tr("Next hit (F8)"))

@@ -8,6 +8,7 @@ core.search.Hit.
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
@@ -28,11 +29,9 @@ class FallbackHit:
 
 
 def search_available() -> bool:
-    try:
-        from unidoreader.core import search  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether the search engine is installed, without importing it (Whoosh is slow to
+    import and this is asked on the GUI thread)."""
+    return importlib.util.find_spec("unidoreader.core.search") is not None
 
 
 def ensure_index(library: Library, progress: Callable[[int, int, str], None] | None = None) -> None:
@@ -42,6 +41,14 @@ def ensure_index(library: Library, progress: Callable[[int, int, str], None] | N
     except ImportError:
         return
     index.ensure_index(library, progress=progress)
+
+
+def index_exists(library: Library) -> bool:
+    """True when the library has a search index on disk (possibly not up to date)."""
+    if not search_available():
+        return True  # the fallback scan needs no index
+    directory = library.index_dir
+    return directory.is_dir() and any(directory.iterdir())
 
 
 _searchers: dict[int, Any] = {}

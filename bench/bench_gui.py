@@ -1,0 +1,71 @@
+"""Whole-process time of `unidoreader gui --screenshot` with two reports and a search,
+against a bare PySide6 window saved the same way, measured in the same run.
+
+    .venv/bin/python bench/bench_gui.py [--runs N]
+
+Both are fresh processes started the same way (python -m ...), offscreen. The library is
+prepared once beforehand (seeded and indexed, as after the first start or in the offline
+bundle), so the figure is what a delegate waits for at every start. Target: at most 2.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare window"))
+window.resize(1680, 1000)
+window.show()
+app.processEvents()
+window.grab().save(sys.argv[1])
+"""
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--query", default="中等收入国家")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(root), "UNIDOREADER_HOME": str(root / "library")}
+        # as installed: compiled bytecode is kept (written to a temp cache on the warm-up run)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
+        prepare = "from unidoreader.core.library import Library; from unidoreader.gui import searching; searching.ensure_index(Library.open())"
+        subprocess.run([sys.executable, "-c", prepare], env=env, check=True)
+        app_cmd = [sys.executable, "-m", "unidoreader", "gui", "--open", "000", "001", "--search", args.query, "--screenshot", str(root / "app.png")]
+        bare_cmd = [sys.executable, "-c", BARE, str(root / "bare.png")]
+        timed(app_cmd, env)  # warm the OS file cache for both before measuring
+        timed(bare_cmd, env)
+        app_times, bare_times = [], []
+        for _ in range(args.runs):  # interleaved so that machine load hits both alike
+            bare_times.append(timed(bare_cmd, env))
+            app_times.append(timed(app_cmd, env))
+    app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
+    print(f"runs: {args.runs} each, interleaved; median (min) seconds")
+    print(f"bare PySide6 window, screenshot      {bare_median:6.3f} ({min(bare_times):.3f})")
+    print(f"unidoreader gui: 2 reports + search  {app_median:6.3f} ({min(app_times):.3f})")
+    print(f"ratio                                {app_median / bare_median:6.2f}x   (target <= 2.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
