@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QStandard
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from unidoreader.core.library import Entry
-from unidoreader.gui.search_panel import HTML_ROLE, HtmlDelegate
+from unidoreader.gui.search_panel import HTML_ROLE, SECONDARY, HtmlDelegate
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -72,7 +72,7 @@ class LibraryModel(QStandardItemModel):
                     item = _plain(title)
                     item.setData(entry.id, DOC_ROLE)
                     item.setData(
-                        f"<b>{html.escape(title)}</b><br><span style='color:#5e5c64'>{html.escape(facts or entry.source)}</span>",
+                        f"<b>{html.escape(title)}</b><br><span style='color:{SECONDARY}'>{html.escape(facts or entry.source)}</span>",
                         HTML_ROLE,
                     )
                     item.setToolTip(f"{title}\n{facts}\n{entry.source}  ·  {entry.id}")

@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             self._restore_panes()
         if query:  # an existing index answers at once; bringing it up to date comes after
             self.search_panel.query.setText(query)
-            self.search(query, self.search_panel.filters())
+            self.search(query, self.search_panel.filters(), open_first=True)
         if self.update_index or not searching.index_exists(library):
             self.lane.submit(self.tr("Updating the search index…"), lambda job: searching.ensure_index(library, job.progress), self._index_done, self._index_failed)
 
@@ -658,9 +658,11 @@ class MainWindow(QMainWindow):
 
     # -- search --------------------------------------------------------------------------------------------
 
-    def search(self, query: str, filters: dict[str, Any]) -> None:
+    def search(self, query: str, filters: dict[str, Any], open_first: bool = False) -> None:
+        """Run a search on the lane; hits stream into the panel. `open_first`: show the
+        best hit in the reader when done (a search asked for on the command line)."""
         if self.library is None:
-            self._after_library.append(lambda: self.search(query, filters))
+            self._after_library.append(lambda: self.search(query, filters, open_first))
             return
         if self._search_job is not None:
             self._search_job.cancel()
@@ -687,6 +689,8 @@ class MainWindow(QMainWindow):
             self.searching = False
             self.search_panel.finish(count)
             self.show_message(self.search_panel.summary.text())
+            if open_first and self.search_panel.hits:
+                self.search_panel.activate_hit(0)
             self._check_settled()
 
         def failed(error: BaseException) -> None:

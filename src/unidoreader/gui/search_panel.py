@@ -33,6 +33,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
 MARK_STYLE = "background-color:#f8e45c;color:#000;font-weight:600"
+SECONDARY = "#5e5c64"  # colour of secondary lines in rich items
 
 
 def snippet_html(snippet: str, marks: tuple[tuple[int, int], ...] | list) -> str:
@@ -78,6 +79,8 @@ class HtmlDelegate(QStyledItemDelegate):
         markup = index.data(HTML_ROLE)
         if not markup:
             return None
+        if option.state & QStyle.StateFlag.State_Selected:  # grey on the selection colour is unreadable
+            markup = markup.replace(SECONDARY, "#eef3f8")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
@@ -295,7 +298,7 @@ class SearchPanel(QWidget):
         item = QTreeWidgetItem(parent)
         item.setData(0, HIT_ROLE, hit)
         where = " › ".join(hit.section_path) if hit.section_path else ""
-        prefix = f'<span style="color:#5e5c64">{html.escape(where)}</span><br>' if where else ""
+        prefix = f'<span style="color:{SECONDARY}">{html.escape(where)}</span><br>' if where else ""
         item.setData(0, HTML_ROLE, prefix + snippet_html(hit.snippet, hit.marks))
         item.setData(0, Qt.ItemDataRole.DisplayRole, hit.snippet)
         item.setToolTip(0, where)
