@@ -8,12 +8,12 @@
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="243" />
+        <location filename="../../src/unidoreader/gui/render.py" line="244" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="245" />
+        <location filename="../../src/unidoreader/gui/render.py" line="246" />
         <source>⚠ totals do not add up</source>
         <translation>⚠ 合计数不符</translation>
     </message>
@@ -54,441 +54,441 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="257" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="259" />
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="258" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="260" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="259" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="261" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="260" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="262" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="261" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="263" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="262" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="264" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="263" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="265" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="265" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="267" />
         <source>&amp;Import reports…</source>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="266" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="268" />
         <source>&amp;Remove from the library…</source>
         <translation>从文库中删除(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="267" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="269" />
         <source>&amp;Print checked sections…</source>
         <translation>打印所选章节(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="268" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="270" />
         <source>&amp;Export checked sections as PDF…</source>
         <translation>将所选章节导出为 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="269" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="271" />
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="270" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="272" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="271" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="273" />
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="272" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="274" />
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="273" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="275" />
         <source>Find &amp;previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="274" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="276" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="275" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="277" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="276" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="278" />
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="277" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="279" />
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="278" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="280" />
         <source>Open in a new &amp;pane</source>
         <translation>在新窗格中打开(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="279" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="281" />
         <source>&amp;Close pane</source>
         <translation>关闭窗格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="280" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="282" />
         <source>Next pane</source>
         <translation>下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="281" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="283" />
         <source>Previous pane</source>
         <translation>上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="282" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="284" />
         <source>Go to the library</source>
         <translation>转到文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="283" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="285" />
         <source>Go to the outline</source>
         <translation>转到大纲</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="284" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="286" />
         <source>Go to the tables</source>
         <translation>转到表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="285" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="287" />
         <source>&amp;Search all reports</source>
         <translation>搜索全部报告(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="286" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="288" />
         <source>&amp;Next hit</source>
         <translation>下一个结果(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="287" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="289" />
         <source>&amp;Previous hit</source>
         <translation>上一个结果(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="288" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="290" />
         <source>&amp;Bookmark this place</source>
         <translation>为此处添加书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="289" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="291" />
         <source>&amp;Note on this paragraph…</source>
         <translation>为此段添加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="290" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="292" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="291" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="293" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="295" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="297" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="296" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="298" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="297" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="299" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="298" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="300" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="299" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="301" />
         <source>Open a report from the library (double-click, or Ctrl+Enter for a new pane).
 Drop report files here to import them.</source>
         <translation>从文库中打开报告（双击，或按 Ctrl+Enter 在新窗格中打开）。
 将报告文件拖放到此处即可导入。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="303" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="345" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="305" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="347" />
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="358" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="364" />
         <source>Updating the search index…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="367" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="370" />
         <source>The search index could not be updated: %1</source>
         <translation>无法更新搜索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="371" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="375" />
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="379" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="383" />
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="446" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="495" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="450" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="499" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="501" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="506" />
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="602" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="609" />
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="602" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="609" />
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="690" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="702" />
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="704" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="716" />
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="704" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="716" />
         <source>Name of this search:</source>
         <translation>搜索名称：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="717" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="729" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="717" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="729" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="734" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="746" />
         <source>Imported %1 report(s); %2 already in the library</source>
         <translation>已导入 %1 份报告；%2 份已在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="740" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="742" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="752" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="754" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="740" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="752" />
         <source>Nothing was imported.</source>
         <translation>未导入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="744" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="756" />
         <source>Importing %1 file(s)…</source>
         <translation>正在导入 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="751" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="763" />
         <source>Remove report</source>
         <translation>删除报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="751" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="763" />
         <source>Remove “%1” from the library?</source>
         <translation>从文库中删除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="765" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="777" />
         <source>Removed “%1”</source>
         <translation>已删除“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="767" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="779" />
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="767" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="779" />
         <source>Cannot remove</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="798" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="810" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="805" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="817" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="805" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="817" />
         <source>Your note on this paragraph (empty removes it):</source>
         <translation>您对此段的笔记（留空即删除）：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="813" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="825" />
         <source>Note saved</source>
         <translation>笔记已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="813" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="825" />
         <source>Note removed</source>
         <translation>笔记已删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="831" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="843" />
         <source>Remove bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="835" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="847" />
         <source>Notes</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="866" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="869" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="878" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="866" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="878" />
         <source>Printing is not available in this build.</source>
         <translation>此版本不支持打印。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="869" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
         <source>Check the sections to print in the outline first.</source>
         <translation>请先在大纲中勾选要打印的章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="885" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="895" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="897" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="907" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="885" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="897" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="899" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="911" />
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="905" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="907" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="917" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="919" />
         <source>Save selection</source>
         <translation>保存选择</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="905" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="917" />
         <source>Check some sections in the outline first.</source>
         <translation>请先在大纲中勾选章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="907" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="919" />
         <source>Name of this selection:</source>
         <translation>选择的名称：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="910" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
         <source>Selection “%1” saved</source>
         <translation>已保存选择“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="918" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="920" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="930" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="932" />
         <source>Open selection</source>
         <translation>打开选择</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="918" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="930" />
         <source>No selection has been saved yet.</source>
         <translation>尚未保存任何选择。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="920" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="932" />
         <source>Selection:</source>
         <translation>选择：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="938" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="950" />
         <source>Selection “%1”: %2 sections checked</source>
         <translation>选择“%1”：已勾选 %2 个章节</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="955" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="968" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="960" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="973" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="960" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="973" />
         <source>UNIDO Reports Reader %1
 Reads, searches and prints the reports of UNIDO's governing bodies, offline.</source>
         <translation>工发组织报告阅读器 %1
@@ -559,42 +559,42 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="152" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="154" />
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="153" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="155" />
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="154" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="156" />
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="155" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="157" />
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="291" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="314" />
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="413" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="437" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="439" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="475" />
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="440" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="476" />
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -602,72 +602,72 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="193" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="199" />
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="194" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="200" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="195" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="201" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="196" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="202" />
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="197" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="203" />
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="198" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="204" />
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="209" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="215" />
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="210" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="216" />
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="211" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="217" />
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="253" />
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="256" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="262" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="323" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="329" />
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="325" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="331" />
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="327" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="333" />
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
