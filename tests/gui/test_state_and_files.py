@@ -231,3 +231,13 @@ def test_screenshot_command_renders_two_reports_and_a_search(library_dir, tmp_pa
     assert result.returncode == 0, result.stderr
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1680, 1000)
+
+
+def test_a_report_reopened_later_resumes_where_it_was_read(qtbot, window) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    target = [blk for blk in pane.report.blocks if blk.kind is BlockKind.PARAGRAPH][25]
+    pane.scroll_to_block(target.id)
+    window.act_close_pane.trigger()
+    assert window.panes == []
+    (again,) = open_docs(qtbot, window, "004")
+    assert again.top_block()[0] == target.id

@@ -461,11 +461,14 @@ class MainWindow(QMainWindow):
         return None
 
     def open_document(self, doc_id: str, new_pane: bool = False, block: str | None = None, offsets: Any = (), offset: float = 0.0, pane: ReaderPane | None = None, zoom: int | None = None) -> None:
-        """Show a library document: in `pane`, in a new pane, or where it is already open."""
+        """Show a library document: in `pane`, in a new pane, or where it is already open.
+        A report opened in a new pane without a place to show resumes where it was last read."""
         if pane is None and not new_pane:
             pane = next((p for p in ([self.active] if self.active else []) + self.panes if p.doc_id == doc_id), None)
             if pane is None:
                 new_pane = True
+        if pane is None and block is None and self.userdata:
+            block = self.userdata.position(doc_id)
         target = pane
 
         def show(value: tuple[Report, list[Table]]) -> None:
