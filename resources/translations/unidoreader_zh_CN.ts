@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="104" />
-        <source>Notes</source>
-        <translation>注释</translation>
-    </message>
-    <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="244" />
-        <source>Table</source>
-        <translation>表</translation>
-    </message>
-    <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="246" />
-        <source>⚠ totals do not add up</source>
-        <translation>⚠ 合计数不符</translation>
-    </message>
-</context>
-<context>
     <name>LibraryPane</name>
     <message>
         <location filename="../../src/unidoreader/gui/library_pane.py" line="134" />
@@ -278,217 +260,217 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/main_window.py" line="450" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="499" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="502" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="506" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="509" />
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="609" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="612" />
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="609" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="612" />
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="702" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="705" />
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="716" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="719" />
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="716" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="719" />
         <source>Name of this search:</source>
         <translation>搜索名称：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="729" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="732" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="729" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="732" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="746" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="749" />
         <source>Imported %1 report(s); %2 already in the library</source>
         <translation>已导入 %1 份报告；%2 份已在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="752" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="754" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="755" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="757" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="752" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="755" />
         <source>Nothing was imported.</source>
         <translation>未导入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="756" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="759" />
         <source>Importing %1 file(s)…</source>
         <translation>正在导入 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="763" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="766" />
         <source>Remove report</source>
         <translation>删除报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="763" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="766" />
         <source>Remove “%1” from the library?</source>
         <translation>从文库中删除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="777" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="780" />
         <source>Removed “%1”</source>
         <translation>已删除“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="779" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="782" />
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="779" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="782" />
         <source>Cannot remove</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="810" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="813" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="817" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="820" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="817" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="820" />
         <source>Your note on this paragraph (empty removes it):</source>
         <translation>您对此段的笔记（留空即删除）：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="825" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="828" />
         <source>Note saved</source>
         <translation>笔记已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="825" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="828" />
         <source>Note removed</source>
         <translation>笔记已删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="843" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="846" />
         <source>Remove bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="847" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="850" />
         <source>Notes</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="878" />
         <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="884" />
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="878" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
         <source>Printing is not available in this build.</source>
         <translation>此版本不支持打印。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="884" />
         <source>Check the sections to print in the outline first.</source>
         <translation>请先在大纲中勾选要打印的章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="897" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="907" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="900" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="910" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="897" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="900" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="911" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="914" />
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="917" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="919" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="920" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
         <source>Save selection</source>
         <translation>保存选择</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="917" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="920" />
         <source>Check some sections in the outline first.</source>
         <translation>请先在大纲中勾选章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="919" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
         <source>Name of this selection:</source>
         <translation>选择的名称：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="925" />
         <source>Selection “%1” saved</source>
         <translation>已保存选择“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="930" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="932" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="933" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="935" />
         <source>Open selection</source>
         <translation>打开选择</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="930" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="933" />
         <source>No selection has been saved yet.</source>
         <translation>尚未保存任何选择。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="932" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="935" />
         <source>Selection:</source>
         <translation>选择：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="950" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="953" />
         <source>Selection “%1”: %2 sections checked</source>
         <translation>选择“%1”：已勾选 %2 个章节</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="968" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="971" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="973" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="976" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="973" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="976" />
         <source>UNIDO Reports Reader %1
 Reads, searches and prints the reports of UNIDO's governing bodies, offline.</source>
         <translation>工发组织报告阅读器 %1
@@ -557,6 +539,24 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
     </message>
 </context>
 <context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/render.py" line="107" />
+        <source>Notes</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/render.py" line="247" />
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/render.py" line="249" />
+        <source>⚠ totals do not add up</source>
+        <translation>⚠ 合计数不符</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPane</name>
     <message>
         <location filename="../../src/unidoreader/gui/reader.py" line="154" />
@@ -584,17 +584,17 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="437" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="471" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="475" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="509" />
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="476" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="510" />
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>

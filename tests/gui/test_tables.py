@@ -56,12 +56,28 @@ def test_copy_and_export_csv(qtbot, window, tmp_path, monkeypatch) -> None:
 def test_jump_to_the_table_in_the_text(qtbot, window) -> None:
     (pane,) = open_docs(qtbot, window, "004")
     panel = window.tables_panel
-    panel.list.setCurrentRow(len(pane.tables) - 1)
-    table = pane.tables[-1]
-    assert not pane.block_visible(table.block)
-    panel.jump_button.click()
-    assert pane.block_visible(table.block)
-    assert table.caption.split()[0] in pane.view.toPlainText()
+    for row in (len(pane.tables) - 1, len(pane.tables) // 2):  # tables sharing one block too
+        panel.list.setCurrentRow(row)
+        table = pane.tables[row]
+        panel.jump_button.click()
+        top = pane.view.cursorForPosition(pane.view.viewport().rect().topLeft()).position()
+        shown = pane.view.document().findBlock(top).text()
+        assert shown and shown in table.caption  # the table's caption heads the view
+
+
+def test_every_recovered_table_is_rendered_as_a_table(qtbot, window) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    from PySide6.QtGui import QTextCursor
+
+    for table in pane.tables:
+        cursor = QTextCursor(pane.view.document())
+        cursor.setPosition(pane.map.tables[table.id])
+        assert table.caption in cursor.block().text()
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        qtable = cursor.currentTable()
+        assert qtable is not None and qtable.rows() == len(table.rows) + (1 if table.header else 0)
+        label = table.rows[-1][0]
+        assert qtable.cellAt(qtable.rows() - 1, 0).firstCursorPosition().block().text() == label.text + label.mark  # footnote mark kept
 
 
 def test_a_report_without_tables_says_so(qtbot, window) -> None:

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.search_panel.saveSearchRequested.connect(self._save_search)
         self.search_panel.deleteSavedRequested.connect(self._delete_saved_search)
         self.tables_panel = TablesPanel()
-        self.tables_panel.jumpRequested.connect(self._jump_to_block)
+        self.tables_panel.jumpRequested.connect(self._jump_to_table)
         self.tables_panel.message.connect(self.show_message)
 
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -585,9 +585,9 @@ class MainWindow(QMainWindow):
         if doc_id:
             self.open_document(doc_id, True)
 
-    def _jump_to_block(self, block_id: str) -> None:
+    def _jump_to_table(self, table_id: str) -> None:
         if self.active:
-            self.active.scroll_to_block(block_id)
+            self.active.scroll_to_table(table_id)
 
     def _outline_clicked(self, doc_id: str, section_id: str) -> None:
         pane = self.active

@@ -156,6 +156,11 @@ class ReaderPane(QWidget):
         self.find_prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
         self.find_next_button.setToolTip(self.tr("Next match (F3)"))
         self._update_find_count()
+        if self.report is not None:  # the typeset text carries a few UI words (注释, 合计数不符)
+            block, offset = self.reading_position()
+            self.set_report(self.report, self.tables, self._notes)
+            if block:
+                self.scroll_to_block(block, offset)
 
     # -- content ---------------------------------------------------------------------
 
@@ -339,12 +344,16 @@ class ReaderPane(QWidget):
         start = self.map.text_start.get(block_id)
         if start is None:
             return
-        ranges = list(offsets) or [(0, self.map.block_end[block_id] - start)]
         end_limit = self.map.block_end[block_id]
-        for a, b in ranges:
+        if block_id in self.map.table_blocks:
+            spans = self._spans_in_table(block_id, offsets)
+        else:
+            ranges = list(offsets) or [(0, end_limit - start)]
+            spans = [(min(start + a, end_limit), min(start + b, end_limit)) for a, b in ranges]
+        for a, b in spans or [(start, end_limit)]:
             cursor = QTextCursor(self.view.document())
-            cursor.setPosition(min(start + a, end_limit))
-            cursor.setPosition(min(start + b, end_limit), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
             sel = QTextEdit.ExtraSelection()
             sel.cursor = cursor
             fmt = QTextCharFormat()
@@ -356,6 +365,36 @@ class ReaderPane(QWidget):
         y = self._position_y(self._hits[0].cursor.selectionStart())
         bar = self.view.verticalScrollBar()
         bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
+
+    def _spans_in_table(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list) -> list[tuple[int, int]]:
+        """A table block is shown rebuilt, not as its text: find the matched strings in
+        the rendered table instead of using offsets into the block's text."""
+        block = self.report.block(block_id) if self.report else None
+        if block is None:
+            return []
+        doc = self.view.document()
+        start, end = self.map.block_start[block_id], self.map.block_end[block_id]
+        spans: list[tuple[int, int]] = []
+        for needle in dict.fromkeys(block.text[a:b] for a, b in offsets):
+            if not needle.strip():
+                continue
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            while True:
+                cursor = doc.find(needle, cursor)
+                if cursor.isNull() or cursor.selectionEnd() > end:
+                    break
+                spans.append((cursor.selectionStart(), cursor.selectionEnd()))
+        return sorted(spans)
+
+    def scroll_to_table(self, table_id: str) -> bool:
+        position = self.map.tables.get(table_id)
+        if position is None:
+            return False
+        doc = self.view.document()
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())
+        self.view.verticalScrollBar().setValue(int(self._position_y(position)))
+        return True
 
     def highlighted_text(self) -> list[str]:
         return [s.cursor.selectedText() for s in self._hits]

@@ -35,10 +35,6 @@ LINK_COLOR = QColor("#1a5fb4")
 TABLE_BAD_COLOR = QColor("#c01c28")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Reader", text)
-
-
 @dataclass
 class DocumentMap:
     """Positions of the blocks of a report inside its QTextDocument."""
@@ -49,6 +45,8 @@ class DocumentMap:
     block_start: dict[str, int] = field(default_factory=dict)
     block_end: dict[str, int] = field(default_factory=dict)
     footnotes: dict[str, int] = field(default_factory=dict)  # footnote label -> position
+    tables: dict[str, int] = field(default_factory=dict)  # table id -> position of its caption
+    table_blocks: set[str] = field(default_factory=set)  # blocks shown as recovered tables
 
     def block_at(self, position: int) -> str | None:
         """The block containing document position `position` (the one before, between blocks)."""
@@ -77,7 +75,9 @@ def build_document(report: Report, tables: list[Table] | None = None, font: QFon
     if font is not None:
         doc.setDefaultFont(font)
     doc.setDocumentMargin(18)
-    by_block = {t.block: t for t in tables or []}
+    by_block: dict[str, list[Table]] = {}
+    for table in tables or []:  # one flattened block can hold several tables (a., b., c.…)
+        by_block.setdefault(table.block, []).append(table)
     notes = {f.label: f.text for f in report.footnotes}
     levels = {s.id: s.level for s in report.walk_sections()}
     headings = {s.heading for s in report.walk_sections()}
@@ -88,7 +88,10 @@ def build_document(report: Report, tables: list[Table] | None = None, font: QFon
     for block in report.blocks:
         start = cursor.position()
         if block.id in by_block:
-            _table(cursor, by_block[block.id], block)
+            for table in by_block[block.id]:
+                dmap.tables[table.id] = cursor.position() + 1
+                _table(cursor, table, block)
+            dmap.table_blocks.add(block.id)
             text_start = start
         else:
             text_start = _block(cursor, block, notes, levels.get(block.section or "", 1) if block.id in headings else 0)
@@ -101,7 +104,7 @@ def build_document(report: Report, tables: list[Table] | None = None, font: QFon
         fmt = QTextBlockFormat()
         fmt.setTopMargin(18)
         cursor.insertBlock(fmt, _char(bold=True, size=1))
-        cursor.insertText(tr("Notes"))
+        cursor.insertText(QCoreApplication.translate("Reader", "Notes"))
         for note in report.footnotes:
             fmt = QTextBlockFormat()
             fmt.setLeftMargin(12)
@@ -241,9 +244,9 @@ def _table(cursor: QTextCursor, table: Table, block: Block) -> None:
     caption_fmt.setTopMargin(10)
     caption_fmt.setBottomMargin(4)
     cursor.insertBlock(caption_fmt, _char(bold=True))
-    cursor.insertText(table.caption or tr("Table"), _char(bold=True))
+    cursor.insertText(table.caption or QCoreApplication.translate("Reader", "Table"), _char(bold=True))
     if table.totals_ok is False:
-        cursor.insertText("  " + tr("⚠ totals do not add up"), _char(bold=True, size=-1, color=TABLE_BAD_COLOR))
+        cursor.insertText("  " + QCoreApplication.translate("Reader", "⚠ totals do not add up"), _char(bold=True, size=-1, color=TABLE_BAD_COLOR))
     header = list(table.header)
     width = max([len(header), *(len(r) for r in table.rows)] or [1])
     if header and len(header) < width:

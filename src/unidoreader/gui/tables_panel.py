@@ -60,7 +60,7 @@ class TableModel(QStandardItemModel):
 
 
 class TablesPanel(QWidget):
-    jumpRequested = Signal(str)  # block id
+    jumpRequested = Signal(str)  # table id
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -206,4 +206,4 @@ class TablesPanel(QWidget):
     def jump(self) -> None:
         table = self.current_table()
         if table is not None:
-            self.jumpRequested.emit(table.block)
+            self.jumpRequested.emit(table.id)
