@@ -295,23 +295,31 @@ def _reset(library: Library) -> Any:
 
 
 def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterator[AnalysedDocument]:
-    """Analyse documents, in worker processes when that pays, in order of completion."""
-    sizes = {doc: _text_size(library, doc) for doc in todo}
+    """Analyse documents, sharing the work with worker processes when that pays.
+
+    Documents come in import order. This process takes them from the newest end (the
+    library's parse cache still holds the reports it just imported, so they need no
+    second parse) while workers take them from the oldest end (parsing and segmenting
+    them); the two meet in the middle, so neither waits for the other. Without worker
+    processes (none allowed, or they cannot start here) everything is done in-process.
+    """
     if workers is None:
-        workers = min(os.cpu_count() or 1, 2) if sum(sizes.values()) >= PARALLEL_MIN_CHARS else 0
-    if workers and len(todo) > 1:
+        enough = sum(_text_size(library, doc) for doc in todo) >= PARALLEL_MIN_CHARS
+        workers = max(1, (os.cpu_count() or 1) - 1) if enough and (os.cpu_count() or 1) > 1 else 0
+    done: set[str] = set()
+    if workers and len(todo) > 2:
         try:
-            yield from _analysed_parallel(library, todo, workers)
+            for analysed in _analysed_shared(library, todo, workers):
+                done.add(analysed.doc)
+                yield analysed
             return
         except (OSError, RuntimeError, ImportError, EOFError) as error:  # no processes here: do it inline
             import logging
 
             logging.getLogger(__name__).warning("parallel segmentation unavailable (%s); segmenting in-process", error)
-            done = {p.stem for p in blocks_dir(library).glob("*.bin")}
-            todo = [doc for doc in todo if doc not in done]
-    # Newest first: the library's parse cache holds the most recently imported reports.
-    for doc in reversed(todo):
-        yield analyse_report(library.report(doc))
+    for doc in reversed(todo):  # newest first: the parse cache holds the latest imports
+        if doc not in done:
+            yield analyse_report(library.report(doc))
 
 
 def _bootstrapping() -> bool:
@@ -329,18 +337,33 @@ def _text_size(library: Library, doc: str) -> int:
         return 0
 
 
-def _analysed_parallel(library: Library, todo: list[str], workers: int) -> Iterator[AnalysedDocument]:
+def _analysed_shared(library: Library, todo: list[str], workers: int) -> Iterator[AnalysedDocument]:
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
 
     context = multiprocessing.get_context("spawn")
-    # Largest first, so that one big document does not finish last on its own.
-    order = sorted(todo, key=lambda doc: -_text_size(library, doc))
+    root = str(library.root)
+    low, high = 0, len(todo)  # workers take todo[low], this process todo[high - 1]
+    pending: set[Future[AnalysedDocument]] = set()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
-        futures = [pool.submit(_analyse_in_worker, str(library.root), doc, library.entry(doc).source) for doc in order]
-        from concurrent.futures import as_completed
-
-        for future in as_completed(futures):
-            yield future.result()
+        try:
+            while low < high or pending:
+                while low < high and len(pending) < 2 * workers:  # keep every worker fed
+                    doc = todo[low]
+                    pending.add(pool.submit(_analyse_in_worker, root, doc, library.entry(doc).source))
+                    low += 1
+                finished = {future for future in pending if future.done()}
+                if not finished and low >= high:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    pending.discard(future)
+                    yield future.result()
+                if low < high:
+                    high -= 1
+                    yield analyse_report(library.report(todo[high]))
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def ensure_index(
