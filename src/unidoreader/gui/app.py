@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+import threading
 from pathlib import Path
 
 CJK_FALLBACKS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
@@ -73,12 +75,22 @@ def _quiet_offscreen_messages() -> None:
     qInstallMessageHandler(handler)
 
 
+def _preload_search() -> None:
+    try:
+        importlib.import_module("unidoreader.core.search")
+    except Exception:  # noqa: BLE001 - the search itself reports problems when it runs
+        pass
+
+
 def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         _quiet_offscreen_messages()
+    # Whoosh takes a while to import: the search engine loads on the side while Qt starts,
+    # so that the first search does not wait for it (jieba is not part of it).
+    threading.Thread(target=_preload_search, name="unidoreader-preload", daemon=True).start()
     app = application()
 
     from PySide6.QtCore import QTimer
@@ -123,4 +135,8 @@ def run(args: argparse.Namespace) -> int:
     window.settled.connect(settled)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timed_out)
     app.exec()
-    return result["code"]
+    # One-shot process: the image is written and nothing else is pending (state is not
+    # saved in this mode), so skip tearing down thousands of Qt objects one by one.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(result["code"])
