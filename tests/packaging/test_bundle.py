@@ -7,6 +7,7 @@ nothing that goes into the bundle changed since the last one, so a warm run cost
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -42,8 +43,10 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture(scope="module")
-def bundle() -> dict[str, Any]:
-    """Build (or confirm up to date) the bundle with this test run's Python environment."""
+def bundle() -> Iterator[dict[str, Any]]:
+    """Build (or confirm up to date) the bundle with this test run's Python environment,
+    then hold build.sh's lock shared, so that no other build in this checkout (another
+    test run) replaces the bundle while these tests run it."""
     env = dict(os.environ, PYTHON=sys.executable)
     started = time.perf_counter()
     result = subprocess.run(
@@ -57,8 +60,10 @@ def bundle() -> dict[str, Any]:
     if result.returncode != 0:
         pytest.fail(f"packaging/build.sh failed ({result.returncode}):\n{result.stderr[-6000:]}")
     print(f"\nbuild.sh: {time.perf_counter() - started:.1f} s: {result.stderr.strip().splitlines()[-1]}")
-    assert EXECUTABLE.is_file(), f"build.sh succeeded but {EXECUTABLE} is missing"
-    return {"exe": EXECUTABLE, "snapshot": _snapshot(DIST)}
+    with open(REPO / "build" / ".build.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        assert EXECUTABLE.is_file(), f"build.sh succeeded but {EXECUTABLE} is missing"
+        yield {"exe": EXECUTABLE, "snapshot": _snapshot(DIST)}
 
 
 def _offline_prefix() -> list[str]:
