@@ -234,243 +234,248 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/main_window.py" line="305" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="347" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="349" />
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="364" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="329" />
+        <source>Your notes and bookmarks</source>
+        <translation>您的笔记和书签</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="366" />
         <source>Updating the search index…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="370" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="372" />
         <source>The search index could not be updated: %1</source>
         <translation>无法更新搜索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="375" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="377" />
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="383" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="385" />
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="450" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="502" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="452" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="504" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="509" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="511" />
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="612" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="614" />
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="612" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="614" />
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="705" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="707" />
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="719" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="721" />
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="719" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="721" />
         <source>Name of this search:</source>
         <translation>搜索名称：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="732" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="734" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="732" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="734" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="749" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="751" />
         <source>Imported %1 report(s); %2 already in the library</source>
         <translation>已导入 %1 份报告；%2 份已在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="755" />
         <location filename="../../src/unidoreader/gui/main_window.py" line="757" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="759" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="755" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="757" />
         <source>Nothing was imported.</source>
         <translation>未导入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="759" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="761" />
         <source>Importing %1 file(s)…</source>
         <translation>正在导入 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="766" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="768" />
         <source>Remove report</source>
         <translation>删除报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="766" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="768" />
         <source>Remove “%1” from the library?</source>
         <translation>从文库中删除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="780" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="782" />
         <source>Removed “%1”</source>
         <translation>已删除“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="782" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="784" />
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="782" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="784" />
         <source>Cannot remove</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="813" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="815" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="820" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="822" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="820" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="822" />
         <source>Your note on this paragraph (empty removes it):</source>
         <translation>您对此段的笔记（留空即删除）：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="828" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="830" />
         <source>Note saved</source>
         <translation>笔记已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="828" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="830" />
         <source>Note removed</source>
         <translation>笔记已删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="846" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="848" />
         <source>Remove bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="850" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="852" />
         <source>Notes</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="884" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="883" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="886" />
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="881" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="883" />
         <source>Printing is not available in this build.</source>
         <translation>此版本不支持打印。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="884" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="886" />
         <source>Check the sections to print in the outline first.</source>
         <translation>请先在大纲中勾选要打印的章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="900" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="910" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="902" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="912" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="900" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="902" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="914" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="916" />
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="920" />
         <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="924" />
         <source>Save selection</source>
         <translation>保存选择</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="920" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
         <source>Check some sections in the outline first.</source>
         <translation>请先在大纲中勾选章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="922" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="924" />
         <source>Name of this selection:</source>
         <translation>选择的名称：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="925" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="927" />
         <source>Selection “%1” saved</source>
         <translation>已保存选择“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="933" />
         <location filename="../../src/unidoreader/gui/main_window.py" line="935" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="937" />
         <source>Open selection</source>
         <translation>打开选择</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="933" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="935" />
         <source>No selection has been saved yet.</source>
         <translation>尚未保存任何选择。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="935" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="937" />
         <source>Selection:</source>
         <translation>选择：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="953" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="955" />
         <source>Selection “%1”: %2 sections checked</source>
         <translation>选择“%1”：已勾选 %2 个章节</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="971" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="973" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="976" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="978" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="976" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="978" />
         <source>UNIDO Reports Reader %1
 Reads, searches and prints the reports of UNIDO's governing bodies, offline.</source>
         <translation>工发组织报告阅读器 %1
@@ -579,22 +584,22 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="314" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="319" />
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="471" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="476" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="509" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="514" />
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="510" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="515" />
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>

@@ -241,3 +241,12 @@ def test_a_report_reopened_later_resumes_where_it_was_read(qtbot, window) -> Non
     assert window.panes == []
     (again,) = open_docs(qtbot, window, "004")
     assert again.top_block()[0] == target.id
+
+
+def test_a_damaged_user_data_file_is_reported_not_silently_emptied(qtbot, library_dir, make_window) -> None:
+    (library_dir / "userdata.sqlite").write_bytes(b"this is not a database" * 100)
+    window = make_window()
+    qtbot.waitUntil(lambda: hasattr(window, "last_box") and window.last_box.isVisible(), timeout=5000)
+    assert window.last_box.windowTitle() == "您的笔记和书签"
+    assert window.userdata.warnings and window.last_box.text() == window.userdata.warnings[0]
+    assert any(p.name.startswith("userdata.sqlite") and p.name != "userdata.sqlite" for p in library_dir.iterdir())

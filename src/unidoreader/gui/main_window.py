@@ -325,6 +325,8 @@ class MainWindow(QMainWindow):
             self.userdata = None
             self.show_message(str(error))
             return
+        for warning in getattr(self.userdata, "warnings", []):  # e.g. a damaged file set aside
+            QTimer.singleShot(0, lambda w=warning: self.message_box(self.tr("Your notes and bookmarks"), w))
         if self._restore:
             geometry = self.userdata.state("window.geometry")
             if geometry:
