@@ -66,11 +66,12 @@ class _Parser:
 
     def find_furniture(self) -> None:
         templates = furniture.running_templates(self.s)
-        standalone = {tidy_title(s) for s in self.s if 2 <= len(s) <= 30}
-        for i, s in enumerate(self.s):
-            m = RUNNING_HEAD_RE.match(s)
-            if m and tidy_title(m.group(1)) in standalone:
-                self.mark_furniture(i)  # "创造共同繁荣　21": a part title and the page number
+        heads = [(i, m) for i, m in ((i, RUNNING_HEAD_RE.match(s)) for i, s in enumerate(self.s)) if m]
+        if heads:
+            standalone = {tidy_title(s) for s in self.s if 2 <= len(s) <= 30}
+            for i, m in heads:
+                if tidy_title(m.group(1)) in standalone:
+                    self.mark_furniture(i)  # "创造共同繁荣　21": a part title and the page number
         for i, s in enumerate(self.s):
             why = furniture.classify(s, templates)
             if why is None:

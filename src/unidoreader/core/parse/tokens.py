@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from unidoreader.core.model import Report
 from unidoreader.core.parse.text import han_count
@@ -39,6 +40,8 @@ def title_ok(title: str, limit: int = 50) -> bool:
             and t[0] not in "）)，。；：、,.;:•·")
 
 
+@lru_cache(maxsize=65536)
 def width(s: str) -> float:
     """Printed width in Han characters (Latin letters and digits count half)."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in s if not ch.isspace())
+    compact = "".join(s.split())
+    return len(compact) - 0.5 * len(compact.encode("ascii", "ignore"))
