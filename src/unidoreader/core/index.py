@@ -106,7 +106,9 @@ class AnalysedDocument:
 
     doc: str
     payload: dict[str, Any]  # written to blocks/<doc>.bin
-    words: list[str]  # jieba words and sub-words of two characters or more
+    # Distinct jieba words and sub-words of two characters or more: ranking is done on the
+    # blocks by core.search, so the index needs which words a document has, not how often.
+    words: list[str]
     grams: list[str]  # character grams (analysis.grams)
     chars: int
 
@@ -131,7 +133,7 @@ def analyse_report(report: Report) -> AnalysedDocument:
     global segment_calls
     segment_calls += 1
     blocks: list[list[Any]] = []
-    words: list[str] = []
+    words: set[str] = set()
     found = analysis.GramCollector()
     total = 0
     for block in report.blocks:
@@ -139,7 +141,7 @@ def analyse_report(report: Report) -> AnalysedDocument:
         norm = seg.replace(analysis.BOUNDARY, "")
         if not norm:
             continue
-        words.extend(word for word, _start, _end, _main in block_words if len(word) > 1)
+        words.update(word for word, _start, _end, _main in block_words if len(word) > 1)
         found.add(norm)
         blocks.append([block.id, block.kind.value, block.section, block.text, seg])
         total += len(norm)
@@ -154,7 +156,7 @@ def analyse_report(report: Report) -> AnalysedDocument:
         "sections": _section_paths(report),
         "blocks": blocks,
     }
-    return AnalysedDocument(report.id, payload, words, sorted(found.terms()), total)
+    return AnalysedDocument(report.id, payload, sorted(words), sorted(found.terms()), total)
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
