@@ -95,5 +95,13 @@ rm -f "$STAMP"
 started=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --log-level WARN "${clean[@]}" \
   --distpath dist --workpath "$WORK" packaging/unidoreader.spec
+# The Python library of some builds (pyenv, this one) carries 18 MB of debug information;
+# drop it (debug sections only: symbols and the code stay). Qt's libraries come stripped,
+# and stripping patchelf-edited wheel libraries is risky, so nothing else is touched.
+if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null; then
+  for lib in "$DIST"/_internal/libpython*.so*; do
+    if [ -f "$lib" ] && [ ! -L "$lib" ]; then strip --strip-debug "$lib"; fi
+  done
+fi
 echo "$current" > "$STAMP"
 echo "build.sh: built $REPO/$DIST in $(( $(date +%s) - started )) s; size $(du -sh "$DIST" | cut -f1)" >&2
