@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from unidoreader.core.model import Report
 from unidoreader.core.parse.text import han_count
@@ -40,7 +39,6 @@ def title_ok(title: str, limit: int = 50) -> bool:
             and t[0] not in "）)，。；：、,.;:•·")
 
 
-@lru_cache(maxsize=65536)
 def width(s: str) -> float:
     """Printed width in Han characters (Latin letters and digits count half)."""
     compact = "".join(s.split())
