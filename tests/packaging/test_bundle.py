@@ -208,6 +208,8 @@ def test_imported_report_is_searchable_offline(bundle: dict[str, Any], tmp_path:
     assert [r["added"] for r in imported] == [True]
     found = _json(_run_offline(bundle["exe"], home, "search", marker, "--json")[0])
     assert {hit["doc"] for hit in found["hits"]} == {imported[0]["id"]}
+    # jieba loaded its dictionary from the bundle and cached it in the user's own folders.
+    assert list(home.rglob("jieba*.cache")), "jieba wrote no dictionary cache under the home folder"
 
 
 def test_big_import_segments_in_worker_processes_of_the_bundle(bundle: dict[str, Any], tmp_path: Path) -> None:
