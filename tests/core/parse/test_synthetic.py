@@ -246,3 +246,21 @@ def test_markers_without_text_keep_their_labels() -> None:
     assert [(b.kind, b.label) for b in report.blocks] == [(BlockKind.ITEM, "㈠"), (BlockKind.HEADING, "一")]
     report = parse_text("01\n一. 导言\n")
     assert [(s.label, s.title) for s in report.walk_sections()] == [("一", "导言")]
+
+
+def test_quotes_and_notes() -> None:
+    report = parse_text("一. 导言\n“我们必须做得更好，\n共同应对挑战。”\n注：数字经四舍五入。\n“创意突尼斯”项目成效显著。\n")
+    kinds = [(b.kind, b.text) for b in report.blocks[1:]]
+    assert kinds == [
+        (BlockKind.QUOTE, "“我们必须做得更好，共同应对挑战。”"),
+        (BlockKind.NOTE, "注：数字经四舍五入。"),
+        (BlockKind.PARAGRAPH, "“创意突尼斯”项目成效显著。"),
+    ]
+
+
+def test_annual_report_pull_quotes() -> None:
+    from tests.core.parse.conftest import SEED_NAMES, parsed_seed
+
+    name = next(n for n in SEED_NAMES if n.startswith("004"))
+    quotes = [b.text for b in parsed_seed(name).report.blocks if b.kind is BlockKind.QUOTE]
+    assert any(q.startswith("“COVID-19大流行扰乱了卫生系统") for q in quotes)

@@ -271,6 +271,8 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
             continue
         section = current_sec["id"] if current_sec else None
         raw = tuple(sp.get("raw", ()))
+        if kind is BlockKind.PARAGRAPH and not sp["label"]:
+            kind = _quote_or_note(text)
         bid = block_id(kind, text, seen)
         blocks.append(Block(id=bid, kind=kind, text=text, section=section, label=sp["label"], footnotes=tuple(cites[k]), lines=raw))
 
@@ -307,3 +309,16 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
     )
     return Parsed(report=report, furniture=p.furniture, spans=spans)
 
+
+def _quote_or_note(text: str) -> BlockKind:
+    """An unnumbered paragraph that is one quotation ("“…”", as the annual report's pull
+    quotes) is a quote; one opening "注：" is a note; anything else a paragraph."""
+    t = text.strip()
+    body = t[:-1] if t.endswith("。") else t
+    if len(body) > 2 and body[0] == "“" and body[-1] == "”" and body.find("”") == len(body) - 1:
+        return BlockKind.QUOTE
+    if len(body) > 2 and body[0] == "「" and body[-1] == "」" and body.find("」") == len(body) - 1:
+        return BlockKind.QUOTE
+    if re.match(r"^(注|说明|资料来源|来源)\s*[:：]", t):
+        return BlockKind.NOTE
+    return BlockKind.PARAGRAPH
