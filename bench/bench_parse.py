@@ -3,7 +3,7 @@
 Baseline: decoding the same files and splitting them into lines (the least any parser
 does). Figures are the best of N runs, so other load on the machine inflates them less.
 
-    .venv/bin/python bench/bench_parse.py [--runs N]
+    .venv/bin/python bench/bench_parse.py [--runs N] [--big-mb MB]
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def best_of(runs: int, work) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--big-mb", type=float, default=5.0, help="size of the synthetic big report (0: skip)")
     args = parser.parse_args()
     files = sorted((REPO / "seeds").glob("*.txt"))
     texts = {path: read_text(path) for path in files}
@@ -53,6 +54,14 @@ def main() -> int:
         t_parse = best_of(args.runs, lambda: parse_text(text, path.name))
         t_base = best_of(args.runs, lambda: text.split("\n"))
         print(f"{path.name:34} {t_parse * 1000:9.1f}ms {t_base * 1000:9.3f}ms   {len(text.encode('utf-8')) / 1024:6.0f} KB")
+    if args.big_mb > 0:
+        # scaling: the five seeds repeated up to the size of a very large report
+        one = "\n".join(texts[path] for path in files) + "\n"
+        big = one * max(1, int(args.big_mb * 1e6 / len(one.encode("utf-8"))))
+        t_big = best_of(1, lambda: parse_text(big, "big.txt"))
+        t_split = best_of(3, lambda: big.split("\n"))
+        size = len(big.encode("utf-8")) / 1e6
+        print(f"{'synthetic big report':34} {t_big * 1000:9.1f}ms {t_split * 1000:9.3f}ms   {size:6.1f} MB (one run)")
     return 0
 
 
