@@ -68,9 +68,9 @@ class _Parser:
         templates = furniture.running_templates(self.s)
         heads = [(i, m) for i, m in ((i, RUNNING_HEAD_RE.match(s)) for i, s in enumerate(self.s)) if m]
         if heads:
-            standalone = {tidy_title(s) for s in self.s if 2 <= len(s) <= 30}
+            standalone = {"".join(s.split()) for s in self.s if 2 <= len(s) <= 30}
             for i, m in heads:
-                if tidy_title(m.group(1)) in standalone:
+                if "".join(m.group(1).split()) in standalone:
                     self.mark_furniture(i)  # "创造共同繁荣　21": a part title and the page number
         for i, s in enumerate(self.s):
             why = furniture.classify(s, templates)
