@@ -70,6 +70,17 @@ def make_reports(folder: Path, count: int) -> list[Path]:
     return files
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (worker processes included)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return time.process_time()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -111,32 +122,39 @@ def main() -> None:
     tokenizer = analysis.load_jieba()
     jieba_load = time.perf_counter() - started
     started = time.perf_counter()
+    cpu_before = _cpu_seconds()
     for text in texts:
         for _word in tokenizer.cut(text):
             pass
     jieba_time = time.perf_counter() - started
+    jieba_cpu = _cpu_seconds() - cpu_before
 
-    # -- import + index (both cores), then the same in one process for reference
+    # -- import + index in one process, then with a worker process (both cores)
+    from unidoreader.core import library as library_module
+
     timings = {}
-    for label, workers in (("import+index, 2 processes", None), ("import+index, 1 process", 0)):
+    for label, workers in (("import+index, 1 process", 0), ("import+index, 2 processes", 1)):
         root = work / f"library-{workers}"
         if root.exists():
             import shutil
 
             shutil.rmtree(root)
+        library_module._parse_cached.cache_clear()  # no help from the previous run's parses
+        load = os.getloadavg()[0]
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         library = Library.open(root, seed=False)
         library.import_files(files)
         imported = time.perf_counter() - started
         index.ensure_index(library, workers=workers)
-        timings[label] = (time.perf_counter() - started, imported)
-    library = Library.open(work / "library-None", seed=False)
+        timings[label] = (time.perf_counter() - started, imported, _cpu_seconds() - cpu_before, load)
+    library = Library.open(work / "library-1", seed=False)
 
     print()
-    print(f"{'':34}{'seconds':>9}{'x jieba':>9}")
-    print(f"{'plain jieba.cut, 1 process':34}{jieba_time:9.2f}{1.0:9.2f}   (dictionary load {jieba_load:.2f} s, not counted)")
-    for label, (seconds, imported) in timings.items():
-        print(f"{label:34}{seconds:9.2f}{seconds / jieba_time:9.2f}   (of which import/parse {imported:.2f} s)")
+    print(f"{'':34}{'seconds':>9}{'x jieba':>9}{'cpu s':>9}")
+    print(f"{'plain jieba.cut, 1 process':34}{jieba_time:9.2f}{1.0:9.2f}{jieba_cpu:9.2f}   (dictionary load {jieba_load:.2f} s, not counted)")
+    for label, (seconds, imported, cpu, load) in timings.items():
+        print(f"{label:34}{seconds:9.2f}{seconds / jieba_time:9.2f}{cpu:9.2f}   (import/parse {imported:.2f} s; load average {load:.1f} at start)")
     started = time.perf_counter()
     index.ensure_index(library)
     print(f"{'re-index, nothing changed':34}{time.perf_counter() - started:9.3f}")

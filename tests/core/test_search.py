@@ -81,6 +81,15 @@ def test_all_plain_words_must_match(seeded: Library, searcher: Searcher) -> None
     assert expected and _keys(result.hits) == expected
 
 
+def test_plain_words_standing_together_rank_first(seeded: Library, searcher: Searcher) -> None:  # noqa: F811
+    for query in ["工业 4.0", "中等收入 国家", "技术 合作"]:
+        together = expected_blocks(seeded, query.replace(" ", ""))
+        hits = searcher.search(query, limit=100_000).hits
+        assert together and _keys(hits[: len(together)]) == together
+        both = set.intersection(*[expected_blocks(seeded, word) for word in query.split()])
+        assert _keys(hits[: len(both)]) == both  # then the words apart; then (long words) their parts
+
+
 def test_a_long_plain_term_also_finds_its_words_apart_but_lower(seeded: Library, searcher: Searcher) -> None:  # noqa: F811
     query = "可持续工业发展合作"
     result = searcher.search(query, limit=100_000)

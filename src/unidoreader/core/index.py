@@ -306,8 +306,7 @@ def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterato
     processes (none allowed, or they cannot start here) everything is done in-process.
     """
     if workers is None:
-        enough = sum(_text_size(library, doc) for doc in todo) >= PARALLEL_MIN_CHARS
-        workers = max(1, (os.cpu_count() or 1) - 1) if enough and (os.cpu_count() or 1) > 1 else 0
+        workers = _default_workers(sum(_text_size(library, doc) for doc in todo))
     done: set[str] = set()
     if workers and len(todo) > 2:
         try:
@@ -322,6 +321,17 @@ def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterato
     for doc in reversed(todo):  # newest first: the parse cache holds the latest imports
         if doc not in done:
             yield analyse_report(library.report(doc))
+
+
+def _default_workers(chars: int) -> int:
+    """Worker processes worth starting: one per spare core, none for little text or when
+    the machine is already busy (then a second process only adds start-up and copying)."""
+    cores = os.cpu_count() or 1
+    if chars < PARALLEL_MIN_CHARS or cores < 2:
+        return 0
+    if hasattr(os, "getloadavg") and os.getloadavg()[0] > cores - 0.5:
+        return 0
+    return cores - 1
 
 
 def _bootstrapping() -> bool:

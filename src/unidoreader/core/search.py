@@ -14,7 +14,8 @@ How a query runs:
    A plain term of several words also matches, one tier lower, a block that holds all
    its words apart (the words come from the index's own vocabulary, so no jieba load
    is needed to search).
-4. Ranking: blocks matching every term exactly come first; then blocks whose matches
+4. Ranking: blocks matching every term exactly come first (among them, first those
+   where several plain words stand together as typed); then blocks whose matches
    fall on jieba word boundaries (word and phrase matches) before character-only
    matches; then a BM25-like weight (occurrences, block length, rarity of the term).
 
@@ -587,6 +588,10 @@ def _rank(
     matches: list[_Match] = []
     heading = BlockKind.HEADING.value
     saturation = _K1 + 1.0
+    # Several plain words: blocks where they stand together, as typed, rank first.
+    together = ""
+    if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive):
+        together = "".join(c.alternatives[0].text for c in positive)
     for doc, block, per_clause in found:
         norm_len = _K1 * (1.0 - _B + _B * len(block.norm) / _AVG_BLOCK)
         raw = 0.0
@@ -599,6 +604,8 @@ def _rank(
             else:
                 raw += idf[number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
                 tier = 0
+        if tier and together and together in block.norm:
+            tier = 2
         if block.kind == heading:
             raw *= 1.3
         matches.append(((tier, classes, raw), doc, block, per_clause))
