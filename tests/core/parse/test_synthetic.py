@@ -264,3 +264,20 @@ def test_annual_report_pull_quotes() -> None:
     name = next(n for n in SEED_NAMES if n.startswith("004"))
     quotes = [b.text for b in parsed_seed(name).report.blocks if b.kind is BlockKind.QUOTE]
     assert any(q.startswith("“COVID-19大流行扰乱了卫生系统") for q in quotes)
+
+
+def test_annexes_restart_paragraph_numbers() -> None:
+    text = (
+        "一. 导言\n1. 第一段。\n2. 第二段。\n3. 第三段。\n"
+        "附件一\n工发组织方案的执行情况\n1. 附件第一段。\n2. 附件第二段。\n"
+        "附件二 统计表\n1. 只有段落。\n"
+    )
+    report = parse_text(text)
+    assert [(s.id, s.label, s.title) for s in report.walk_sections()] == [
+        ("一", "一", "导言"),
+        ("附件一", "附件一", "工发组织方案的执行情况"),
+        ("附件二", "附件二", "统计表"),
+    ]
+    paras = [(b.label, b.section) for b in report.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paras == [("1", "一"), ("2", "一"), ("3", "一"), ("1", "附件一"), ("2", "附件一"), ("1", "附件二")]
+    assert report.paragraph_count == 3

@@ -128,15 +128,24 @@ class _Parser:
             tok = Tok("heading", i, [i], label="", level=1)
             title = s
             j = i + 1
-            # "附件：" / "《综合成果和" / "绩效框架》": join until the title is complete
-            while j < self.n and j <= i + 4 and (not m.group(3) and title.endswith(("：", ":")) or title.count("《") > title.count("》")):
+            # "附件：" / "《综合成果和" / "绩效框架》", or "附件一" / its title: join until complete
+            while j < self.n and j <= i + 4 and (len(tok.lines) == 1 and not m.group(3) or title.count("《") > title.count("》")):
                 if self.role[j] is None and self.s[j]:
-                    title += self.s[j]
+                    nxt = self.s[j]
+                    if len(tok.lines) == 1 and not m.group(3) and not title.endswith(("：", ":")) and (
+                            not title_ok(nxt, 40) or PARA_RE.match(nxt) or CHAPTER_RE.match(nxt) or SECTION_RE.match(nxt)):
+                        break  # "附件" alone, then text: no title to join
+                    title += nxt
                     tok.lines.append(j)
                 elif self.role[j] is not None and self.s[j]:
                     break
                 j += 1
-            tok.title = tidy_title(title)
+            if m.group(2):
+                # "附件一" + its title: labelled like a chapter (section id "附件一")
+                tok.label = f"{m.group(1)}{m.group(2)}"
+                tok.title = tidy_title(re.sub(r"^\s*[:：]\s*", "", title[len(s):] if len(tok.lines) > 1 else (m.group(3) or "")))
+            else:
+                tok.title = tidy_title(title)
             return tok
         return None
 
@@ -212,7 +221,7 @@ class _Parser:
                 prev_text = s
                 i += 1
                 continue
-            if m and numbered and int(m.group(1)) == 1 and expected_para > 3 and toks and toks[-1].kind == "heading":
+            if m and numbered and int(m.group(1)) == 1 and expected_para > 1 and toks and toks[-1].kind == "heading":
                 expected_para = 2  # numbering restarts (an annex)
                 toks.append(Tok("para", i, [i], rest=m.group(2), label=m.group(1)))
                 i += 1
