@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QStandard
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from unidoreader.core.library import Entry
-from unidoreader.gui.search_panel import HTML_ROLE, SECONDARY, HtmlDelegate
+from unidoreader.gui.rich import HTML_ROLE, SECONDARY, HtmlDelegate
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 
