@@ -3,12 +3,25 @@
 Public entry points: `parse_text` (text already decoded; never raises) and `read_text`
 (a file on disk, encoding detected; InputError naming the file otherwise).
 `PARSER_VERSION` changes whenever the parser's output changes, so the library
-refreshes what it cached. `parse_document` also returns the furniture lines removed,
-for the "nothing lost" accounting in tests and tools.
+refreshes what it cached. `parse_document` also returns the furniture lines removed
+and each block's source lines, for the "nothing lost" accounting in tests and tools.
+
+What the Report looks like (choices where the contract is silent):
+- the cover block (body, session, dates, agenda item, titles, kind) is read into
+  Metadata AND kept, as printed, as the first block (kind note, no label), so its text
+  stays searchable; the summary under it is an unnumbered paragraph (section None);
+- a "* 因技术原因…重发" note is a note block labelled "*" right after the cover; numbered
+  notes are Footnotes, linked both ways (Footnote.blocks, Block.footnotes);
+- a bare reference digit ("发起行动十年 1，") is taken out of the text; superscripts
+  (¹²³) stay in it;
+- headings: text = title, label = "一" / "A" / "1" (annual report chapters) / "第一章" /
+  "附件一" / "" (unnumbered); numbered paragraphs label "12", items "a", "㈠", "一";
+- tables and charts: one table block, text = its lines joined with "\n", lines = the raw
+  lines including blank ones; a chart or box that cuts a paragraph comes after it.
 
 Modules: decode (bytes -> text), furniture (page furniture), cover (cover block ->
 Metadata), footnotes, toc (dotted contents), charts (flattened tables), reflow (line
-joining), structure (the main pass that ties them together).
+joining), structure (roles and tokens), assemble (blocks, sections, the Report).
 """
 
 from __future__ import annotations
@@ -17,7 +30,7 @@ from unidoreader.core.model import Block, BlockKind, Metadata, Report, block_id,
 from unidoreader.core.parse.decode import MAX_REPORT_BYTES, decode_bytes, read_text
 from unidoreader.core.parse.structure import Parsed, parse_document
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 __all__ = ["PARSER_VERSION", "MAX_REPORT_BYTES", "Parsed", "decode_bytes", "parse_document", "parse_text", "read_text"]
 
