@@ -28,7 +28,7 @@ window.setCentralWidget(QLabel("bare window"))
 window.resize(1680, 1000)
 window.show()
 app.processEvents()
-window.grab().save(sys.argv[1])
+window.grab().save(sys.argv[1], "PNG", 80)  # as the app saves it
 """
 
 

@@ -46,6 +46,7 @@ def test_double_click_in_library_opens_report_in_a_pane(qtbot, window) -> None:
     assert "与中等收入国家建立伙伴关系的战略框架" in pane.title.text()
     assert "第46届会议" in pane.title.text()
     assert "一. 导言" in pane.view.toPlainText()
+    assert window.windowTitle() == "与中等收入国家建立伙伴关系的战略框架 — 工发组织报告阅读器"
 
 
 def test_two_reports_side_by_side_and_the_same_report_twice(qtbot, window) -> None:

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("UNIDO Reports Reader"))
+        self._update_title()
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_docks.setTitle(self.tr("Panels"))
@@ -551,10 +551,17 @@ class MainWindow(QMainWindow):
     def _active_changed(self) -> None:
         pane = self.active
         report = pane.report if pane else None
+        self._update_title()
         self.outline.set_report(report)
         self.tables_panel.set_tables(pane.tables if pane else [])
         if pane is not None:
             self.outline.set_current_section(pane.current_section())
+
+    def _update_title(self) -> None:
+        """The window is named after the report being read."""
+        app_name = self.tr("UNIDO Reports Reader")
+        report = self.active.report if self.active else None
+        self.setWindowTitle(f"{report.metadata.title or report.source} — {app_name}" if report else app_name)
 
     def close_pane(self, pane: ReaderPane) -> None:
         if pane not in self.panes:
