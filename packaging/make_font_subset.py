@@ -8,15 +8,15 @@ Why a subset, and why this one:
   radicals supplement (U+2E80-U+2EFF) to the SAME glyphs as the unified ideographs, and
   Qt's PDF writer picked the radical code point for the ToUnicode map, so `pdftotext`
   gave ⼯ ⽬ ⼊ for 工 目 入. The subset leaves those blocks (and the compatibility
-  ideographs, which alias glyphs the same way) out, and this script refuses to write a
-  font in which any glyph is still reached from two code points that extract differently.
-- Outlines: CFF kept (13 MB for Serif vs 19 MB as TrueType). Qt 6's PDF writer turns
+  ideographs, which alias glyphs the same way) out, and keeps one code point per shared
+  glyph elsewhere too (see drop_aliases; Qt maps a glyph back to its lowest code point).
+- One face, Sans Regular (5 MB; Qt synthesises bold for headings). Serif alone came to
+  13 MB. Outlines: CFF kept (smaller than TrueType). Qt 6's PDF writer turns
   the glyphs it uses into an embedded CID TrueType subset with a ToUnicode map either way
   (checked with pdffonts); `--truetype` converts with fontTools cu2qu should a Qt
   version ever embed CFF badly.
 - No GSUB: see build_face.
-- Name: the family is renamed ("Unidoreader Sans SC") so Qt
-  never confuses it with a system-wide Noto CJK that still carries the radicals, and
+- Name: the family is renamed ("Unidoreader Sans SC") so Qt never confuses it with a system-wide Noto CJK that still carries the radicals, and
   because a modified OFL font should not pose as the original.
 
 Usage (needs fontTools, the Debian package fonts-noto-cjk or the same .ttc files):
