@@ -165,6 +165,8 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
                 continue
             if current is not None and current["label"] is None and current["kind"] is BlockKind.PARAGRAPH:
                 prev = current["parts"][-1] if current["parts"] else ""
+                # (Short infographic lines stay joined: split, "工业发展理事会" printed over
+                # three lines of an organigram would no longer be found by a search.)
                 if ends_sentence(prev) or (blank_mode and p.blank_between(last_line, t.start)):
                     flush()
             if current is None:

@@ -74,9 +74,13 @@ def tidy_title(text: str) -> str:
     return "".join(out)
 
 
+FIGURE_REF_RE = re.compile(r"[（(](图|表|见)[^（）()]{0,12}[)）]$")
+
+
 def ends_sentence(text: str) -> bool:
-    """Whether a line ends a sentence (。！？ possibly followed by closing quotes/brackets)."""
-    t = text.rstrip()
+    """Whether a line ends a sentence (。！？ possibly followed by closing quotes/brackets,
+    or by a figure reference "。（图3）")."""
+    t = FIGURE_REF_RE.sub("", text.rstrip()).rstrip()
     while t and t[-1] in CLOSERS:
         t = t[:-1]
     return bool(t) and t[-1] in SENTENCE_END
