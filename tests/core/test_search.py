@@ -169,6 +169,13 @@ def test_session_year_doc_and_kind_filters(seeded: Library, searcher: Searcher) 
     kinds = {(d, b): kind for d, b, kind, _t in all_blocks(seeded)}
     headings = _keys(searcher.search("kind:heading 工发组织", limit=10_000).hits)
     assert headings and headings == {k for k in everything if kinds[k] == "heading"}
+    tables = {k for k, kind in kinds.items() if kind == "table"}
+    assert tables and _keys(searcher.search("kind:table", limit=10_000).hits) == tables
+    doc_kinds = {e.metadata.kind for e in entries.values() if e.metadata.kind}
+    for doc_kind in doc_kinds:
+        want = {k for k in everything if entries[k[0]].metadata.kind == doc_kind}
+        got = _keys(searcher.search("工发组织", kind=doc_kind, limit=10_000).hits)
+        assert want <= got and all(doc_kind in (entries[d].metadata.kind or "") for d, _b in got)
 
 
 def test_not_and_minus_exclude(seeded: Library, searcher: Searcher) -> None:  # noqa: F811

@@ -43,7 +43,7 @@ from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 #: Below this many characters to segment, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 300_000
 
@@ -74,6 +74,7 @@ def schema() -> Any:
         doc=fields.ID(stored=True, unique=True),
         session=fields.ID(),
         year=fields.ID(),
+        kinds=fields.KEYWORD(),  # the block kinds a document has: "table", "heading"...
         words=fields.TEXT(analyzer=analysis.JiebaTokenizer(), phrase=False),
         grams=fields.FieldType(
             format=_existence(),
@@ -110,6 +111,7 @@ class AnalysedDocument:
     # blocks by core.search, so the index needs which words a document has, not how often.
     words: list[str]
     grams: list[str]  # character grams (analysis.grams)
+    kinds: list[str]  # block kinds present
     chars: int
 
 
@@ -156,7 +158,7 @@ def analyse_report(report: Report) -> AnalysedDocument:
         "sections": _section_paths(report),
         "blocks": blocks,
     }
-    return AnalysedDocument(report.id, payload, sorted(words), sorted(found.terms()), total)
+    return AnalysedDocument(report.id, payload, sorted(words), sorted(found.terms()), sorted({b[1] for b in blocks}), total)
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
@@ -453,7 +455,7 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
                 filters["session"] = str(meta.session)
             if meta.year is not None:
                 filters["year"] = str(meta.year)
-            writer.add_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, **filters)
+            writer.add_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, kinds=analysed.kinds, **filters)
             report(done, total, entry.source)
         report(total, total, "saving the index")
         writer.commit()

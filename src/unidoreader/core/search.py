@@ -38,6 +38,8 @@ from unidoreader.core import analysis, index
 from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind
 
+#: Documents whose blocks a Searcher keeps in memory (about 4x their text each).
+CACHED_DOCUMENTS = 400
 SNIPPET_CHARS = 100
 SNIPPET_LEAD = 30
 #: Weight of a match by how it sits on jieba's word boundaries (both ends, one, none).
@@ -357,6 +359,9 @@ class Searcher:
             for block_id, kind, section, text, seg in payload["blocks"]
         ]
         doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks)
+        if len(self._docs) >= CACHED_DOCUMENTS:  # forget the longest-cached ones
+            for old in list(self._docs)[: CACHED_DOCUMENTS // 4]:
+                del self._docs[old]
         self._docs[doc_id] = doc
         return doc
 
@@ -435,6 +440,9 @@ class Searcher:
             parts.append(Q.Term("session", str(filters["session"])))
         if "year" in filters:
             parts.append(Q.Term("year", str(filters["year"])))
+        kind = analysis.normalize(str(filters.get("kind") or ""))
+        if kind in _BLOCK_KINDS:
+            parts.append(Q.Term("kinds", kind))
         if "doc" in filters:
             ids = self._doc_ids(str(filters["doc"]))
             if not ids:
