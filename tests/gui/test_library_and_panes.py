@@ -60,7 +60,9 @@ def test_two_reports_side_by_side_and_the_same_report_twice(qtbot, window) -> No
 
 
 def test_rendered_structure_headings_numbers_items(qtbot, window) -> None:
-    (pane,) = open_docs(qtbot, window, "000")
+    (pane, later) = open_docs(qtbot, window, "000", "001")
+    # a paragraph whose text starts with its own number's digit still shows the number
+    assert "2.\u20022019年大会第十八届会议" in later.view.toPlainText()
     text = pane.view.toPlainText()
     report = pane.report
     paragraphs = [b for b in report.blocks if b.kind is BlockKind.PARAGRAPH and b.label]

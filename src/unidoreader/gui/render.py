@@ -62,10 +62,7 @@ def item_label(label: str) -> str:
 
 
 def heading_text(block: Block) -> str:
-    label = block.label or ""
-    if label and not block.text.startswith(label):
-        return f"{label}. {block.text}"
-    return block.text
+    return f"{block.label}. {block.text}" if block.label else block.text
 
 
 def build_document(report: Report, tables: list[Table] | None = None, font: QFont | None = None) -> tuple[QTextDocument, DocumentMap]:
@@ -164,9 +161,8 @@ def _block(cursor: QTextCursor, block: Block, notes: dict[str, str], heading_lev
         fmt.setHeadingLevel(min(level, 6))
         plain = _char(bold=True, size=2 if level == 1 else 1)
         cursor.insertBlock(fmt, plain)
-        label = block.label or ""
-        if label and not block.text.startswith(label):
-            cursor.insertText(f"{label}. ", plain)
+        if block.label:  # the parser keeps labels out of the text ("2019年…" is not "2.")
+            cursor.insertText(f"{block.label}. ", plain)
         text_start = cursor.position()
         _text(cursor, block.text, plain, block, notes)
         return text_start
@@ -185,7 +181,7 @@ def _block(cursor: QTextCursor, block: Block, notes: dict[str, str], heading_lev
         plain.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
         fmt.setLeftMargin(12)
     cursor.insertBlock(fmt, plain)
-    if block.label and not block.text.startswith(block.label):
+    if block.label:
         if block.kind is BlockKind.PARAGRAPH:
             cursor.insertText(f"{block.label}.\u2002", _char(bold=True))
         elif block.kind is BlockKind.ITEM:
