@@ -553,6 +553,9 @@ def _rank(
     doc_kind = kind if kind and not block_kind else ""
     positive = parsed.positive
     negative = [lit.text for clause in parsed.clauses if clause.negated for lit in clause.alternatives]
+    if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces:
+        if not negative and not block_kind:
+            return _rank_one(positive[0].alternatives[0], doc_kind, docs)
     found: list[tuple[_Doc, _Block, list[tuple[Literal, bool, int, int]]]] = []
     df = [0] * len(positive)
     scanned = 0
@@ -620,6 +623,37 @@ def _rank(
     matches.sort(key=itemgetter(0), reverse=True)
     per_document = Counter(match[1].id for match in matches)
     per_session = Counter(match[1].session for match in matches)
+    return matches, dict(per_document), dict(per_session)
+
+
+def _rank_one(literal: Literal, doc_kind: str, docs: list[_Doc]) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+    """`_rank` for the commonest query, one term and nothing else, in one tight loop
+    (the same keys as the general path: tier 1, boundary class + 1, weight)."""
+    needle = literal.text
+    aligner = _Aligner(needle)
+    heading = BlockKind.HEADING.value
+    marks = [(literal, True, 0, 0)]  # what _hit marks; shared by every match
+    hits: list[tuple[int, int, _Doc, _Block]] = []
+    scanned = 0
+    for doc in docs:
+        if doc_kind and doc_kind not in doc.kind:
+            continue
+        scanned += len(doc.blocks)
+        for block in doc.blocks_containing(needle):
+            hits.append((block.norm.count(needle), aligner(block.seg), doc, block))
+    idf = math.log(1.0 + (scanned + 1) / (len(hits) + 0.5))
+    saturation = _K1 + 1.0
+    lean = _K1 * (1.0 - _B)
+    slope = _K1 * _B / _AVG_BLOCK
+    matches: list[_Match] = []
+    for count, align, doc, block in hits:
+        raw = idf * _ALIGN_WEIGHT[align] * count * saturation / (count + lean + slope * len(block.norm))
+        if block.kind == heading:
+            raw *= 1.3
+        matches.append(((1, align + 1, raw), doc, block, marks))  # type: ignore[arg-type]
+    matches.sort(key=itemgetter(0), reverse=True)
+    per_document = Counter(doc.id for _c, _a, doc, _b in hits)
+    per_session = Counter(doc.session for _c, _a, doc, _b in hits)
     return matches, dict(per_document), dict(per_session)
 
 
