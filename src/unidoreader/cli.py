@@ -170,6 +170,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise InputError("--limit must be 0 or more")
     library = _open_library(args)
     filters = _search_filters(args, library)
+    if sys.stderr.isatty():  # the first search of a library builds its index: show it
+        from unidoreader.core.index import ensure_index, needs_update
+
+        if needs_update(library):
+            ensure_index(library, progress=_stderr_progress())
     searcher = Searcher(library)
     if args.batch is not None:
         try:
