@@ -205,6 +205,14 @@ def test_malformed_queries_never_fail(searcher: Searcher, query: str) -> None:
         assert hit.snippet
 
 
+def test_a_whole_paragraph_as_query_finds_its_block(seeded: Library, searcher: Searcher) -> None:  # noqa: F811
+    doc, block, _kind, text = max((b for b in all_blocks(seeded) if not re.search('["“”「」]', b[3])), key=lambda b: len(b[3]))
+    query = seeded.report(doc).block(block).text  # type: ignore[union-attr]
+    assert len(query) > 300
+    result = searcher.search(f'"{query}"', limit=10)
+    assert (doc, block) in _keys(result.hits)
+
+
 def test_malformed_syntax_falls_back_to_literal_text(seeded: Library, searcher: Searcher) -> None:  # noqa: F811
     assert _keys(searcher.search('"工发组织', limit=10_000).hits) == expected_blocks(seeded, "工发组织")
     assert _keys(searcher.search("-", limit=10_000).hits) == expected_blocks(seeded, "-")

@@ -501,7 +501,7 @@ def _is_index_damage(error: Exception) -> bool:
 
 def _with_pieces(literal: Literal, reader: Any) -> Literal:
     """A plain term of four characters or more, split into index words (fewest pieces)."""
-    if literal.phrase or len(literal.text) < 4 or literal.pieces:
+    if literal.phrase or not 4 <= len(literal.text) <= 40 or literal.pieces:
         return literal
     text = literal.text
     n = len(text)
