@@ -162,3 +162,21 @@ def test_an_open_searcher_sees_documents_indexed_after_it_opened(library: Librar
     library.import_files([write_seed_variant(seed("000"), tmp_path / "later2.txt", marker + "二")])
     assert searcher.search(marker + "二").total == 1  # not indexed yet: the searcher brings it up to date
     searcher.close()
+
+
+def test_a_writer_held_by_another_program_is_waited_for_then_reported(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unidoreader.core.errors import LibraryError
+
+    library.import_files([write_seed_variant(seed("001"), tmp_path / "busy.txt", "另一个程序正在写索引")])
+    ix = index.open_index(library)
+    assert ix is not None
+    held = ix.writer()  # the other program's writer
+    monkeypatch.setattr(index, "WRITER_WAIT_S", 0.5)
+    try:
+        with pytest.raises(LibraryError):
+            index.ensure_index(library, workers=0)
+    finally:
+        held.cancel()
+        ix.close()
+    assert index.ensure_index(library, workers=0) is True
+    assert len(_hits(library, "另一个程序正在写索引")) == 1

@@ -39,11 +39,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from unidoreader.core import analysis, parse
+from unidoreader.core.errors import LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
 INDEX_FORMAT = 2
+#: How long to wait for another process's index writer to finish.
+WRITER_WAIT_S = 60.0
 #: Below this many characters to segment, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 300_000
 
@@ -455,7 +458,8 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
                 filters["session"] = str(meta.session)
             if meta.year is not None:
                 filters["year"] = str(meta.year)
-            writer.add_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, kinds=analysed.kinds, **filters)
+            # update_document: another process may have added it since we looked
+            writer.update_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, kinds=analysed.kinds, **filters)
             report(done, total, entry.source)
         report(total, total, "saving the index")
         writer.commit()
@@ -476,13 +480,13 @@ def _writer(ix: Any) -> Any:
     lock file of a dead process is an OS lock that died with it, so it never blocks."""
     from whoosh.writing import LockError
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WRITER_WAIT_S
     while True:
         try:
             return ix.writer(limitmb=128)
         except LockError:
             if time.monotonic() > deadline:
-                raise
+                raise LibraryError("the search index is being updated by another program; try again when it is done") from None
             time.sleep(0.2)
 
 
