@@ -207,7 +207,7 @@ def test_print_dialog_prints_through_the_system_printer(tmp_path: Path, monkeypa
     assert "(A5)" in info
 
 
-@pytest.mark.parametrize("prefix,page_size", [("004", "A4"), ("001", "A5"), ("000", "A5")])
+@pytest.mark.parametrize("prefix,page_size", [("004", "A4"), ("004", "A3"), ("001", "A5"), ("000", "A5")])
 def test_no_line_is_printed_twice_across_a_whole_report(tmp_path: Path, prefix: str, page_size: str) -> None:
     """Qt draws lines just outside a page's clip; invisible, but they would put text
     into the PDF twice. Every printed line occurs no more often than in the content."""

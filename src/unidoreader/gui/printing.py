@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -25,10 +26,12 @@ from PySide6.QtGui import (
     QPageSize,
     QPagedPaintDevice,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from unidoreader.core.errors import InputError
@@ -50,7 +53,9 @@ HEADER_MM = 8.0  # band above the body: header line, rule, gap
 FOOTER_MM = 8.0  # band below the body: gap, footer line
 BODY_POINT_SIZE = 10.5
 PDF_DPI = 600
-BOUNDARY_SLACK = 2.0  # device pixels (1/300 in): a line starting this close to a page break is on the next page
+# Device pixels (1/20 in at 600 dpi, a fifth of a 10.5 pt line): a line whose top is this
+# close to a page break belongs to the next page.
+BOUNDARY_SLACK = 30.0
 
 _app: QGuiApplication | None = None
 
@@ -163,8 +168,19 @@ def _split_blocks_at_page_breaks(document: QTextDocument, page_height: float) ->
     block = document.begin()
     while block.isValid():
         lines = block.layout().lineCount()
-        if lines > 1 and QTextCursor(block).currentTable() is None:
-            top = layout.blockBoundingRect(block).top()
+        top = layout.blockBoundingRect(block).top()
+        if lines and QTextCursor(block).currentTable() is None:
+            # Qt does not paginate the block right after a table: its first line can sit
+            # across the page break, cut in half on both pages. Start it on the next page.
+            first = block.layout().lineAt(0)
+            line_top = top + first.y()
+            if int((line_top + BOUNDARY_SLACK) // page_height) != int((line_top + first.height() - BOUNDARY_SLACK) // page_height):
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+                top = layout.blockBoundingRect(block).top()
+        if lines > 1:  # (table cells too: Qt cuts a row across pages where it must)
             first_page = int((top + block.layout().lineAt(0).y() + BOUNDARY_SLACK) // page_height)
             cut = next(
                 (i for i in range(1, lines)
@@ -177,7 +193,12 @@ def _split_blocks_at_page_breaks(document: QTextDocument, page_height: float) ->
                 head.setBottomMargin(0)
                 tail.setTopMargin(0)
                 tail.setTextIndent(0)
-                cursor.setPosition(block.position() + block.layout().lineAt(cut).textStart())
+                position = block.position() + block.layout().lineAt(cut).textStart()
+                if document.characterAt(position - 1) == "\u2028":  # a <br> ends the head: drop it,
+                    position -= 1  # or the head would keep an empty line on the next page
+                    cursor.setPosition(position)
+                    cursor.deleteChar()
+                cursor.setPosition(position)
                 cursor.insertBlock(tail)
                 cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
                 cursor.setBlockFormat(head)
@@ -207,11 +228,17 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
             page_no += 1
             painter.save()
             painter.translate(frame.body.left(), frame.body.top() - index * height)
-            # Qt draws every line that touches the clip, and text clipped away still sits in
-            # the PDF (pdftotext reads it). Pagination puts the first line of a page at the
-            # boundary give or take a rounding error, so keep BOUNDARY_SLACK clear of it.
-            clip = QRectF(0, index * height + BOUNDARY_SLACK, frame.body.width(), height - 2 * BOUNDARY_SLACK)
-            document.drawContents(painter, clip)
+            # Qt draws every line that touches the paint context's clip, and text clipped
+            # away by the painter still sits in the PDF (pdftotext reads it). Pagination puts
+            # a page's first line up to a few pixels above the page break, so lines are
+            # picked with a rect kept BOUNDARY_SLACK inside the page, while the painter's
+            # clip lets that first line show whole.
+            band = QRectF(0, index * height, frame.body.width(), height)
+            painter.setClipRect(band.adjusted(0, -BOUNDARY_SLACK, 0, 0))
+            paint_context = QAbstractTextDocumentLayout.PaintContext()
+            paint_context.clip = band.adjusted(0, BOUNDARY_SLACK, 0, -BOUNDARY_SLACK)
+            paint_context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+            document.documentLayout().draw(painter, paint_context)
             painter.restore()
 
             painter.save()
