@@ -96,8 +96,8 @@ class PrintPart:
     section_ids: tuple[str, ...]
 
 
-# Inline styles only: QTextDocument's CSS support is per element, and pt/em (never px)
-# keep the sizes right on a 1200 dpi PDF device as on the screen.
+# What QTextDocument honours: pt font sizes, em margins, px text-indent (gui/printing
+# scales that one to the device). Heading sizes are Qt's own (2x, 1.5x, 1.25x the body).
 _STYLE = """
 body { font-size: 10.5pt; }
 p { margin-top: 0; margin-bottom: 0.55em; line-height: 135%; }
@@ -105,10 +105,10 @@ p.cover-body { font-size: 10.5pt; margin-bottom: 0.1em; }
 p.cover-meta { font-size: 9pt; color: #333333; margin-bottom: 0.1em; }
 p.cover-kind { font-size: 11pt; margin-top: 0.3em; }
 p.cover-extract { font-size: 9pt; color: #444444; margin-top: 0.6em; }
-h1 { font-size: 17pt; font-weight: bold; margin-top: 0.5em; margin-bottom: 0.3em; }
-h2 { font-size: 13pt; font-weight: bold; margin-top: 1.1em; margin-bottom: 0.55em; }
-h3 { font-size: 11.5pt; font-weight: bold; margin-top: 0.9em; margin-bottom: 0.45em; }
-h4 { font-size: 10.5pt; font-weight: bold; margin-top: 0.7em; margin-bottom: 0.4em; }
+h1 { font-weight: bold; margin-top: 0.5em; margin-bottom: 0.3em; }
+h2 { font-weight: bold; margin-top: 1.1em; margin-bottom: 0.55em; }
+h3 { font-weight: bold; margin-top: 0.9em; margin-bottom: 0.45em; }
+h4 { font-weight: bold; margin-top: 0.7em; margin-bottom: 0.4em; }
 p.quote { margin-left: 2.5em; margin-right: 2em; color: #222222; }
 p.note { font-size: 9pt; color: #333333; }
 p.caption { font-weight: bold; font-size: 9.5pt; margin-top: 0.6em; margin-bottom: 0.25em; }
