@@ -118,6 +118,7 @@ def test_bad_requests_are_one_line_errors_and_write_nothing(tmp_path: Path, caps
         ["--sections", "3:三"],
         ["--sections", "三", "--page-size", "B9"],
         ["--sections", "三", "--margins", "90"],
+        ["--sections", "三", "--margins", "59", "--page-size", "A5"],  # fails mid-way: no partial file
     ]
     for extra in cases:
         assert main(["print", str(seed("000")), *extra, "-o", str(out)]) == 2

@@ -409,8 +409,8 @@ def parse_section_spec(spec: str, reports: "_Sequence[_Report]", refs: "_Sequenc
         else:
             found = [i for i, report in enumerate(reports) if report.section(item) is not None]
             if not found:
-                where = refs[0] if len(refs) == 1 else "any of the documents given"
-                raise _InputError(f"no section {item!r} in {where} (see `unidoreader outline DOC`)")
+                where, see = (refs[0], refs[0]) if len(refs) == 1 else ("any of the documents given", "DOC")
+                raise _InputError(f"no section {item!r} in {where} (see `unidoreader outline {see}`)")
             index, section_id = found[0], item
         if section_id not in wanted[index]:
             wanted[index].append(section_id)

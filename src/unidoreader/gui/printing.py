@@ -290,9 +290,12 @@ def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
         raise InputError(f"{output}: cannot write the PDF there")
     try:
         pages = _paint(painter, writer, parts, (margins_mm,) * 4, progress)
-    finally:
+    except BaseException:
         painter.end()
-        del writer
+        partial.unlink(missing_ok=True)
+        raise
+    painter.end()
+    del writer
     try:
         os.replace(partial, output)
     except OSError as error:
