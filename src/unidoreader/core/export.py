@@ -178,14 +178,12 @@ def running_context(report: _Report) -> str:
 
 def heading_text(block: _Block) -> str:
     """A heading as printed: "四. 战略目标和愿景", "A. 创造共同繁荣"."""
-    if block.label and not block.text.startswith(block.label):
-        return f"{block.label}. {block.text}"
-    return block.text
+    return f"{block.label}. {block.text}" if block.label else block.text
 
 
 def item_label(label: str) -> str:
-    """(a), ㈠ and (一) as the reports print them."""
-    if len(label) == 1 and "\u3220" <= label <= "\u3229":
+    """(a), ㈠ and (一) as the reports print them; enclosed forms (㈠, ①) stand alone."""
+    if len(label) == 1 and ("\u3220" <= label <= "\u3243" or "\u2460" <= label <= "\u24ff"):
         return label
     return f"({label})"
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from unidoreader.core.export import item_label
 from unidoreader.core.model import Block, BlockKind, Report, Table
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -52,17 +53,6 @@ class DocumentMap:
         """The block containing document position `position` (the one before, between blocks)."""
         i = bisect.bisect_right(self.starts, position) - 1
         return self.ids[max(i, 0)] if self.ids else None
-
-
-def item_label(label: str) -> str:
-    """How an item label is printed: ㈠ as is, others in brackets: (a), (一)."""
-    if len(label) == 1 and ("\u3220" <= label <= "\u3243" or "\u2460" <= label <= "\u24ff"):
-        return label
-    return f"({label})"
-
-
-def heading_text(block: Block) -> str:
-    return f"{block.label}. {block.text}" if block.label else block.text
 
 
 def build_document(report: Report, tables: list[Table] | None = None, font: QFont | None = None) -> tuple[QTextDocument, DocumentMap]:
