@@ -75,3 +75,35 @@ def test_removing_a_document_survives_reopening(tmp_path: Path) -> None:
     library.remove(victim)
     assert victim not in {e.id for e in Library.open(tmp_path / "lib").entries()}
     assert not library.text_path(victim).exists()
+
+
+def _variants(tmp_path: Path, prefix: str, count: int) -> list[Path]:
+    base = seed("001").read_text(encoding="utf-8")
+    files = []
+    for i in range(count):
+        path = tmp_path / f"{prefix}{i}.txt"
+        path.write_text(f"{base}\n\n{prefix} 第{i}份\n", encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_two_copies_of_the_app_importing_at_once_lose_nothing(tmp_path: Path) -> None:
+    """Two Library objects on one folder stand for two running apps: each imports its own
+    files one at a time while the other does the same; every import must survive."""
+    import threading
+
+    Library.open(tmp_path / "lib")
+    first, second = Library.open(tmp_path / "lib"), Library.open(tmp_path / "lib")
+    files = {"甲": _variants(tmp_path, "甲", 15), "乙": _variants(tmp_path, "乙", 15)}
+
+    def work(library: Library, paths: list[Path]) -> None:
+        for path in paths:
+            library.import_files([path])
+
+    threads = [threading.Thread(target=work, args=(first, files["甲"])), threading.Thread(target=work, args=(second, files["乙"]))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(Library.open(tmp_path / "lib").entries()) == len(SEED_FILES) + 30
+    assert len(first.entries()) == len(second.entries()) == len(SEED_FILES) + 30  # each sees the other's

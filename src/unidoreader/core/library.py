@@ -21,10 +21,13 @@ import shutil
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
+
+from filelock import FileLock, Timeout
 
 from unidoreader import paths
 from unidoreader.core import parse
@@ -32,6 +35,7 @@ from unidoreader.core.errors import LibraryError, UnknownDocumentError
 from unidoreader.core.model import Metadata, Report, document_id
 
 CATALOG_FORMAT = 1
+LOCK_TIMEOUT_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,9 @@ class Library:
         self.root = root
         self._lock = threading.RLock()
         self._entries: dict[str, Entry] = {}
+        self._catalog_stamp: tuple[int, int] | None = None
+        # one lock object per library: re-entrant in this process, exclusive across processes
+        self._file_lock = FileLock(str(root / ".catalog.lock"), timeout=LOCK_TIMEOUT_S)
 
     # -- opening -----------------------------------------------------------------
 
@@ -127,11 +134,12 @@ class Library:
             library.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"{library.root}: cannot create the library folder: {error.strerror}") from None
-        if library.catalog_path.exists():
-            library._load_catalog()
-        elif seed:
-            library.import_files(sorted(paths.seeds_dir().glob("*.txt")))
-            _adopt_prebuilt_index(library)
+        with library._changing():
+            if library.catalog_path.exists():
+                library._refresh_stale_metadata()
+            elif seed:
+                library.import_files(sorted(paths.seeds_dir().glob("*.txt")))
+                _adopt_prebuilt_index(library)
         return library
 
     @property
@@ -153,32 +161,57 @@ class Library:
     def text_path(self, doc_id: str) -> Path:
         return self.documents_dir / f"{doc_id}.txt"
 
-    def _load_catalog(self) -> None:
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Held while the catalog changes. A second copy of the app working on the same
+        library waits here, then sees the first one's changes (the catalog is re-read
+        inside the lock), so neither loses the other's imports."""
+        with self._lock:
+            try:
+                with self._file_lock:
+                    self._sync()
+                    yield
+            except Timeout:
+                raise LibraryError(f"{self.root}: another unidoreader has been changing this library for "
+                                   f"{LOCK_TIMEOUT_S:.0f} s; try again when it is done") from None
+
+    def _sync(self) -> None:
+        """Re-read the catalog if it changed on disk since we last read or wrote it."""
+        try:
+            stat = self.catalog_path.stat()
+        except FileNotFoundError:
+            return
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if stamp == self._catalog_stamp:
+            return
         try:
             data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
             entries = [_entry_from_json(record) for record in data["documents"]]
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise LibraryError(f"{self.catalog_path}: the library catalog is damaged ({error})") from None
         self._entries = {entry.id: entry for entry in entries}
-        stale = [e for e in entries if e.parser_version != parse.PARSER_VERSION]
-        if stale:  # the parser improved since these were read: refresh their cached metadata
-            for entry in stale:
-                report = self.report(entry.id)
-                self._entries[entry.id] = _entry_for(report, entry.added)
+        self._catalog_stamp = stamp
+
+    def _refresh_stale_metadata(self) -> None:
+        """The parser improved since these documents were read: refresh their cached metadata."""
+        stale = [e for e in self._entries.values() if e.parser_version != parse.PARSER_VERSION]
+        for entry in stale:
+            self._entries[entry.id] = _entry_for(self.report(entry.id), entry.added)
+        if stale:
             self._save_catalog()
 
     def _save_catalog(self) -> None:
-        records = []
-        for entry in self._entries.values():
-            record = asdict(entry)
-            records.append(record)
-        payload = {"format": CATALOG_FORMAT, "documents": records}
+        payload = {"format": CATALOG_FORMAT, "documents": [asdict(entry) for entry in self._entries.values()]}
         atomic_write(self.catalog_path, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+        stat = self.catalog_path.stat()
+        self._catalog_stamp = (stat.st_mtime_ns, stat.st_size)
 
     # -- reading -----------------------------------------------------------------
 
     def entries(self) -> list[Entry]:
+        """The documents, including those another copy of the app added meanwhile."""
         with self._lock:
+            self._sync()
             return list(self._entries.values())
 
     def entry(self, doc_id: str) -> Entry:
@@ -230,7 +263,7 @@ class Library:
 
     def import_texts(self, texts: Iterable[tuple[str, str]]) -> list[ImportResult]:
         results: list[ImportResult] = []
-        with self._lock:
+        with self._changing():
             changed = False
             for text, source in texts:
                 doc_id = document_id(text)
@@ -248,7 +281,7 @@ class Library:
         return results
 
     def remove(self, doc_id: str) -> None:
-        with self._lock:
+        with self._changing():
             self.entry(doc_id)
             del self._entries[doc_id]
             self._save_catalog()
@@ -275,7 +308,7 @@ def _adopt_prebuilt_index(library: Library) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # a parsed report is small; indexing a big library reads each once more
 def _parse_cached(text: str, source: str) -> Report:
     return parse.parse_text(text, source)
 
