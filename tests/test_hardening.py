@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEED_FILES, seed
+from tests.conftest import FUZZ_SCALE, SEED_FILES, seed
 from unidoreader.core.library import Library
 from unidoreader.core.search import Searcher, parse_query
 
@@ -102,7 +102,7 @@ QUERY_PIECES = list('清洁氢工业发展 "\'-+():*?~^[]{}\\/!ORNTAD') + [
 QUERY_TEXT = st.lists(st.sampled_from(QUERY_PIECES), max_size=15).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300 * FUZZ_SCALE, deadline=None)
 @given(QUERY_TEXT)
 def test_the_query_parser_takes_anything(text: str) -> None:
     parsed = parse_query(text)
@@ -114,7 +114,7 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
     return Searcher(Library.open(tmp_path_factory.mktemp("fuzz") / "lib"))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(QUERY_TEXT, st.text(max_size=12)))
 def test_any_query_gives_hits_or_none_never_an_error(searcher: Searcher, text: str) -> None:
     result = searcher.search(text, limit=5)

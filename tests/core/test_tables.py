@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import seed
+from tests.conftest import FUZZ_SCALE, seed
 from unidoreader import cli
 from unidoreader.core.export import table_csv, table_file_name, write_tables_csv
 from unidoreader.core.model import Block, BlockKind, Cell, Metadata, Report, Table, block_id
@@ -311,7 +311,7 @@ _PIECES = st.sampled_from(
 _LINE = st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=20))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(_LINE, max_size=30), caption=st.text(max_size=10))
 def test_rebuild_table_never_raises_and_never_drops_a_figure(lines: list[str], caption: str) -> None:
     table = rebuild_table(lines, caption, "创造共同繁荣 合计 其他")
@@ -320,7 +320,7 @@ def test_rebuild_table_never_raises_and_never_drops_a_figure(lines: list[str], c
     assert not digits_in - digits_out
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(chunks=st.lists(st.lists(_LINE, max_size=15), min_size=1, max_size=3))
 def test_recover_tables_never_raises_on_arbitrary_table_blocks(chunks: list[list[str]]) -> None:
     report = _table_report(*chunks)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import FUZZ_SCALE
 from tests.core.parse.conftest import lost_characters
 from unidoreader.core.model import BlockKind
 from unidoreader.core.parse import parse_document
@@ -37,7 +38,7 @@ document = st.tuples(st.lists(line, max_size=60), st.sampled_from(["\n", "\r\n",
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document)
 def test_arbitrary_text_never_raises_and_loses_nothing(text: str) -> None:
     parsed = parse_document(text, "fuzz.txt")
@@ -52,7 +53,7 @@ def test_arbitrary_text_never_raises_and_loses_nothing(text: str) -> None:
             assert "\n" not in block.text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200 * FUZZ_SCALE, deadline=None)
 @given(st.text(max_size=300))
 def test_any_unicode_never_raises_and_loses_nothing(text: str) -> None:
     parsed = parse_document(text)
