@@ -121,3 +121,18 @@ def test_any_query_gives_hits_or_none_never_an_error(searcher: Searcher, text: s
     assert result.total >= len(result.hits)
     for hit in result.hits:
         assert hit.block and hit.doc
+
+
+def test_an_enormous_file_is_refused_in_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    Library.open(root)
+    before = cli("list", "--json", library=root).stdout
+    big = tmp_path / "大 文件.txt"
+    chunk = seed("000").read_bytes()
+    with big.open("wb") as handle:
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(chunk)
+    result = cli("import", str(big), library=root)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "大 文件.txt" in result.stderr and "too large" in result.stderr
+    assert cli("list", "--json", library=root).stdout == before
