@@ -20,21 +20,16 @@ def application(argv: list[str] | None = None):
     from PySide6.QtGui import QFont, QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication
 
+    from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
+
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("unidoreader")
         app.setApplicationDisplayName("UNIDO Reader")
         app.setOrganizationName("unidoreader")
-    family = None
-    try:
-        from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
-
-        if CJK_FAMILY in register_bundled_fonts():
-            family = CJK_FAMILY
-    except ImportError:  # early builds without the bundled font: use the system's
-        pass
-    if family is None:
+    family = CJK_FAMILY if CJK_FAMILY in register_bundled_fonts() else None
+    if family is None:  # the bundled font file is missing: use the system's
         available = set(QFontDatabase.families())
         family = next((f for f in CJK_FALLBACKS if f in available), None)
     if family:

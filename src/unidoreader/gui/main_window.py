@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
 from unidoreader.core.model import Report, Table
+from unidoreader.core.tables import recover_tables
 from unidoreader.gui import i18n, searching
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import LibraryPane
@@ -50,15 +51,6 @@ QTextBrowser { border: none; background: #fffefb; }
 QDockWidget::title { padding: 4px 6px; background: #eceff3; }
 QStatusBar QLabel { padding: 0 4px; }
 """
-
-
-def recover_tables(report: Report) -> list[Table]:
-    """core.tables.recover_tables when installed (early builds: no tables)."""
-    try:
-        from unidoreader.core.tables import recover_tables as recover
-    except ImportError:
-        return []
-    return recover(report)
 
 
 class PreferencesDialog(QDialog):
@@ -882,12 +874,7 @@ class MainWindow(QMainWindow):
         return [(part.report.id, s) for part in self.print_parts() for s in part.section_ids]
 
     def _parts_or_warn(self) -> list[Any] | None:
-        try:
-            from unidoreader.gui import printing  # noqa: F401
-            parts = self.print_parts()
-        except ImportError:
-            self.message_box(self.tr("Printing"), self.tr("Printing is not available in this build."))
-            return None
+        parts = self.print_parts()
         if not parts:
             self.message_box(self.tr("Printing"), self.tr("Check the sections to print in the outline first."), QMessageBox.Icon.Information)
             return None
