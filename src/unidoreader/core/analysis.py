@@ -22,6 +22,7 @@ the tokenizers below are module-level classes of this package.
 from __future__ import annotations
 
 import logging
+import math
 import operator
 import os
 import re
@@ -140,7 +141,8 @@ class GramCollector:
         self.pairs.update(map(operator.add, norm, norm[1:]))  # every bigram, built in C
 
     def terms(self) -> set[str]:
-        return self.chars | {g for g in self.pairs if _kept_bigram(g)}
+        # _kept_bigram inlined: one call per distinct bigram costs more than the test
+        return self.chars | {g for g in self.pairs if (ord(g[0]) * 31 + ord(g[1])) % 4 == 0}
 
 
 # -- jieba, loaded on demand ----------------------------------------------------------
@@ -217,6 +219,136 @@ def jieba_loaded() -> bool:
     return _jieba is not None
 
 
+#: Marks a dictionary prefix that is not a word itself in `_Cutter.weights` (real weights
+#: are log-probabilities, always below zero).
+_PREFIX_ONLY = 1.0
+
+
+class _Cutter:
+    """jieba's accurate mode with HMM (`Tokenizer.cut(text, HMM=True)`), word for word,
+    in fewer Python steps: jieba builds the word graph, then a route over it with a
+    `log` and a tuple per candidate; here one backward pass over the graph does both,
+    with each word's log-probability computed once. Floating-point operations are
+    jieba's own, in its order, so ties resolve the same way (tested against jieba)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        import jieba
+        from jieba import finalseg
+
+        self.freq = tokenizer.FREQ
+        self.total = tokenizer.total
+        self.size = len(self.freq)
+        logtotal = math.log(tokenizer.total)
+        log = math.log
+        self.weights = {word: (log(count) - logtotal if count else _PREFIX_ONLY) for word, count in self.freq.items()}
+        self.unknown = log(1) - logtotal  # a character that starts no word
+        self.hmm_cut = finalseg.cut
+        self.re_han = jieba.re_han_default  # how jieba splits text into runs it segments
+        self.re_skip = jieba.re_skip_default
+        self.subs: dict[str, tuple[tuple[int, str], ...]] = {}  # sub_words, by word
+
+    def current(self, tokenizer: Any) -> bool:
+        """False once words were added to jieba's dictionary after this was built."""
+        return tokenizer.FREQ is self.freq and tokenizer.total == self.total and len(self.freq) == self.size
+
+    def cut(self, sentence: str) -> list[str]:
+        out: list[str] = []
+        re_han, re_skip = self.re_han, self.re_skip
+        for blk in re_han.split(sentence):
+            if not blk:
+                continue
+            if re_han.match(blk):
+                self._cut_block(blk, out)
+            else:
+                for piece in re_skip.split(blk):
+                    if re_skip.match(piece):
+                        out.append(piece)
+                    else:
+                        out.extend(piece)
+        return out
+
+    def _cut_block(self, blk: str, out: list[str]) -> None:
+        n = len(blk)
+        get = self.weights.get
+        unknown = self.unknown
+        route_p = [0.0] * (n + 1)
+        route_end = [0] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            best_p = 0.0
+            best_end = 0  # exclusive end of the best word starting at idx; 0: none yet
+            end = idx + 1
+            weight = get(blk[idx])
+            while weight is not None:
+                if weight < _PREFIX_ONLY:
+                    p = weight + route_p[end]
+                    if not best_end or p >= best_p:  # ties: the longer word, as jieba's max over (p, x)
+                        best_p = p
+                        best_end = end
+                if end >= n:
+                    break
+                end += 1
+                weight = get(blk[idx:end])
+            if not best_end:
+                best_p = unknown + route_p[idx + 1]
+                best_end = idx + 1
+            route_p[idx] = best_p
+            route_end[idx] = best_end
+        x = 0
+        buf = ""
+        freq = self.freq
+        while x < n:
+            y = route_end[x]
+            if y - x == 1:
+                buf += blk[x]
+            else:
+                if buf:
+                    self._flush(buf, freq, out)
+                    buf = ""
+                out.append(blk[x:y])
+            x = y
+        if buf:
+            self._flush(buf, freq, out)
+
+    def sub_words(self, word: str) -> tuple[tuple[int, str], ...]:
+        """Search-mode sub-words of a word, as (offset, sub-word): its 2-character then
+        its 3-character dictionary words, for words longer than those (cut_for_search)."""
+        found = self.subs.get(word)
+        if found is None:
+            freq = self.freq
+            n = len(word)
+            grams = [(i, word[i : i + 2]) for i in range(n - 1)] if n > 2 else []
+            if n > 3:
+                grams += [(i, word[i : i + 3]) for i in range(n - 2)]
+            found = tuple((i, gram) for i, gram in grams if freq.get(gram))
+            if len(self.subs) > 200_000:
+                self.subs.clear()
+            self.subs[word] = found
+        return found
+
+    def _flush(self, buf: str, freq: dict[str, int], out: list[str]) -> None:
+        if len(buf) == 1:
+            out.append(buf)
+        elif not freq.get(buf):
+            out.extend(self.hmm_cut(buf))
+        else:
+            out.extend(buf)
+
+
+_cutter: _Cutter | None = None
+
+
+def _current_cutter() -> _Cutter:
+    """The `_Cutter` of jieba's tokenizer (loading jieba if need be), rebuilt if its
+    dictionary changed."""
+    global _cutter
+    tokenizer = load_jieba()
+    cutter = _cutter
+    if cutter is None or not cutter.current(tokenizer):
+        with _jieba_lock:
+            cutter = _cutter = _Cutter(tokenizer)
+    return cutter
+
+
 def jieba_form(text: str) -> str:
     """What jieba reads: the normal form, plus one space between Latin words that had one."""
     spaced = _SPACES.sub(" ", text.translate(_TABLE_SPACED))
@@ -232,33 +364,45 @@ def segment(text: str) -> tuple[str, list[tuple[str, int, int, bool]]]:
     (punctuation dropped); search-mode sub-words (2- and 3-character dictionary words
     inside longer words, as jieba's cut_for_search) follow their word with is_main False.
     """
-    tokenizer = load_jieba()
-    freq = tokenizer.FREQ
-    pieces: list[str] = []
+    cutter = _current_cutter()
+    pieces = segment_pieces(text)
     words: list[tuple[str, int, int, bool]] = []
     offset = 0
     wordy = _WORDY.search
-    for word in tokenizer.cut(jieba_form(text), HMM=True):
-        if word == " ":
-            continue
-        pieces.append(word)
+    for word in pieces:
         start = offset
         offset += len(word)
         if not wordy(word):
             continue
         words.append((word, start, offset, True))
-        n = len(word)
-        if n > 2:
-            for i in range(n - 1):
-                gram = word[i : i + 2]
-                if freq.get(gram):
-                    words.append((gram, start + i, start + i + 2, False))
-            if n > 3:
-                for i in range(n - 2):
-                    gram = word[i : i + 3]
-                    if freq.get(gram):
-                        words.append((gram, start + i, start + i + 3, False))
+        if len(word) > 2:
+            for i, gram in cutter.sub_words(word):
+                words.append((gram, start + i, start + i + len(gram), False))
     return BOUNDARY.join(pieces), words
+
+
+def segment_pieces(text: str) -> list[str]:
+    """jieba's tokens of `text` in order, punctuation included: joined, they make
+    `normalize(text)` (the spaces jieba reads between Latin words are dropped)."""
+    pieces = _current_cutter().cut(jieba_form(text))
+    if " " in pieces:
+        pieces = [piece for piece in pieces if piece != " "]
+    return pieces
+
+
+def document_words(pieces: Iterable[str]) -> set[str]:
+    """The distinct words of two characters or more among jieba's tokens, with their
+    search-mode sub-words: what the index keeps of a document (as `segment` finds them,
+    without offsets; sub-words depend only on their word, so each is looked up once)."""
+    cutter = _current_cutter()
+    wordy = _WORDY.search
+    words: set[str] = set()
+    for word in set(pieces):
+        if len(word) > 1 and wordy(word):
+            words.add(word)
+            if len(word) > 2:
+                words.update(gram for _i, gram in cutter.sub_words(word))
+    return words
 
 
 # -- Whoosh tokenizers ----------------------------------------------------------------

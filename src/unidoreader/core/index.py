@@ -138,18 +138,20 @@ def analyse_report(report: Report) -> AnalysedDocument:
     global segment_calls
     segment_calls += 1
     blocks: list[list[Any]] = []
-    words: set[str] = set()
+    tokens: list[str] = []
     found = analysis.GramCollector()
     total = 0
+    boundary = analysis.BOUNDARY
     for block in report.blocks:
-        seg, block_words = analysis.segment(block.text)
-        norm = seg.replace(analysis.BOUNDARY, "")
+        pieces = analysis.segment_pieces(block.text)
+        norm = "".join(pieces)
         if not norm:
             continue
-        words.update(word for word, _start, _end, _main in block_words if len(word) > 1)
+        tokens += pieces
         found.add(norm)
-        blocks.append([block.id, block.kind.value, block.section, block.text, seg])
+        blocks.append([block.id, block.kind.value, block.section, block.text, boundary.join(pieces)])
         total += len(norm)
+    words = analysis.document_words(tokens)
     meta = report.metadata
     payload = {
         "doc": report.id,
