@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
-from unidoreader.core.model import Report, Table
-from unidoreader.core.tables import recover_tables
+from unidoreader.core.model import BlockKind, Report, Table
 from unidoreader.gui import i18n, searching
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import LibraryPane
@@ -51,6 +50,17 @@ QTextBrowser { border: none; background: #fffefb; }
 QDockWidget::title { padding: 4px 6px; background: #eceff3; }
 QStatusBar QLabel { padding: 0 4px; }
 """
+
+
+def tables_of(report: Report) -> list[Table]:
+    """The report's recovered tables. Only `table` blocks hold tables, so a report
+    without any (most session reports) never loads the table engine (a few dozen
+    regular expressions, compiled at import)."""
+    if not any(block.kind is BlockKind.TABLE for block in report.blocks):
+        return []
+    from unidoreader.core.tables import recover_tables
+
+    return recover_tables(report)
 
 
 class PreferencesDialog(QDialog):
@@ -432,7 +442,7 @@ class MainWindow(QMainWindow):
 
         def load(job: Job) -> tuple[Report, list[Table]]:
             report = library.resolve(ref)
-            return report, recover_tables(report)
+            return report, tables_of(report)
 
         def done(value: tuple[Report, list[Table]]) -> None:
             self.pending_loads -= 1
@@ -483,7 +493,7 @@ class MainWindow(QMainWindow):
 
         def load(job: Job) -> tuple[Report, list[Table]]:
             report = library.report(doc_id)
-            return report, recover_tables(report)
+            return report, tables_of(report)
 
         def done(value: tuple[Report, list[Table]]) -> None:
             self.pending_loads -= 1
