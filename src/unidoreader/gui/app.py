@@ -77,28 +77,47 @@ def _preload_search() -> None:
         pass
 
 
+def _preload_search_when_settled(window) -> None:
+    """Whoosh takes a while to import: load the search engine on the side once the
+    window has shown what it was asked to (not during start-up, where it would compete
+    with building the window for the interpreter), so that the first search does not
+    wait for it (jieba is not part of it)."""
+
+    def settled() -> None:
+        window.settled.disconnect(settled)
+        threading.Thread(target=_preload_search, name="unidoreader-preload", daemon=True).start()
+
+    window.settled.connect(settled)
+
+
 def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    root = Path(args.library) if getattr(args, "library", None) else None
+    query = getattr(args, "search", None)
+    helper = None
+    if query:  # started first: it runs on another core while Qt starts (see searching)
+        from unidoreader import paths
+        from unidoreader.gui.searching import HelperSearch
+
+        helper = HelperSearch.start_if_indexed(root or paths.default_library_dir(), query)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         _quiet_offscreen_messages()
-    # Whoosh takes a while to import: the search engine loads on the side while Qt starts,
-    # so that the first search does not wait for it (jieba is not part of it).
-    threading.Thread(target=_preload_search, name="unidoreader-preload", daemon=True).start()
     app = application()
 
     from PySide6.QtCore import QTimer
 
     open_docs = list(getattr(args, "open", None) or [])
-    root = Path(args.library) if getattr(args, "library", None) else None
     window = create_window(root, restore=not open_docs)
     if screenshot is not None:
         window.persist = False
         window.update_index = False
         window.resize(*SCREENSHOT_SIZE)
+    else:
+        _preload_search_when_settled(window)
     window.show()
-    window.start(open_docs, getattr(args, "search", None))
+    window.start(open_docs, query, helper)
     if screenshot is None:
         return app.exec()
 

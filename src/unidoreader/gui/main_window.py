@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._restore = restore
         self._after_library: list[Callable[[], None]] = []
         self._index_ready = False
+        self._helper: searching.HelperSearch | None = None  # the start-up search, run by a helper process
         self.persist = True  # False: leave the saved layout alone (screenshots)
         self.update_index = True  # False: do not refresh an existing index at start (screenshots)
 
@@ -338,10 +339,12 @@ class MainWindow(QMainWindow):
             self.act_sync.setChecked(bool(self.userdata.state("sync", True)))
         self._refresh_history()
 
-    def start(self, open_docs: list[str] | None = None, query: str | None = None) -> None:
+    def start(self, open_docs: list[str] | None = None, query: str | None = None, helper: searching.HelperSearch | None = None) -> None:
         """Load the library on the lane; then open `open_docs` (or restore the last
-        session's panes), run `query`, and bring the index up to date."""
+        session's panes), run `query`, and bring the index up to date. `helper`: the
+        search for `query` already running in a helper process (see searching)."""
         root = self.library_root
+        self._helper = helper
 
         def load(job: Job) -> Library:
             job.progress(0, 0, "")
@@ -686,7 +689,23 @@ class MainWindow(QMainWindow):
             self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
             self._refresh_history()
 
+        helper, self._helper = self._helper, None
+        if helper is not None and not helper.answers(query, filters):
+            helper.cancel()
+            helper = None
+
         def run(job: Job) -> int:
+            if helper is not None:
+                try:
+                    found = helper.hits()
+                except Exception:  # noqa: BLE001 - the helper only speeds things up: search here instead
+                    pass
+                else:
+                    for hit in found:
+                        if job.cancelled:
+                            break
+                        job.partial(hit)
+                    return len(found)
             if not self._index_ready and not searching.index_exists(library):
                 searching.ensure_index(library, job.progress)
             count = 0
@@ -1024,6 +1043,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self._search_job:
             self._search_job.cancel()
+        if self._helper is not None:
+            self._helper.cancel()
+            self._helper = None
         self.lane.shutdown(timeout=2.0)
         super().closeEvent(event)
 

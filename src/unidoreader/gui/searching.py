@@ -3,10 +3,23 @@
 The window imports this module at start, so core.index and core.search (and Whoosh,
 slow to import) are imported inside the functions, on the lane, never on the way to
 the first window. One Searcher per library is kept, as core.search recommends.
+
+A search asked for at start (`gui --search Q`) is run by a helper process instead
+(`HelperSearch`, the `search --batch --json` command): it is started before Qt, loads the
+search engine on another core while the window is built, and keeps Whoosh's
+pure-Python import and query off the GUI process's interpreter lock, so the window
+comes up no slower for it. Later searches use the in-process Searcher.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from unidoreader.core.library import Library
@@ -39,3 +52,123 @@ def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int 
     if searcher is None:
         searcher = _searchers[id(library)] = Searcher(library)
     yield from searcher.iter_hits(query, limit=limit, **kwargs)
+
+
+@dataclass(frozen=True)
+class FoundHit:
+    """A hit as the helper process reports it: the attributes of core.search.Hit that
+    the search panel and the reader use (core.search itself is not imported for it)."""
+
+    doc: str
+    block: str
+    section: str | None
+    section_path: tuple[str, ...]
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    score: float
+    block_offsets: tuple[tuple[int, int], ...] = ()
+
+
+def _unmark(marked: str, marks: list[tuple[int, int]]) -> str:
+    """The plain snippet of a JSON hit: its «» markers dropped (mark i's « sits at
+    start + 2i, its » at end + 2i + 1). ValueError if they are not where expected."""
+    cuts: set[int] = set()
+    for i, (start, end) in enumerate(marks):
+        left, right = start + 2 * i, end + 2 * i + 1
+        if not (0 <= left < right < len(marked)) or marked[left] != "«" or marked[right] != "»":
+            raise ValueError("snippet marks do not match")
+        cuts.update((left, right))
+    return "".join(ch for i, ch in enumerate(marked) if i not in cuts)
+
+
+def _found_hit(record: dict[str, Any]) -> FoundHit:
+    marks = [(int(a), int(b)) for a, b in record["marks"]]
+    return FoundHit(
+        doc=record["doc"],
+        block=record["block"],
+        section=record.get("section"),
+        section_path=tuple(record.get("section_path") or ()),
+        snippet=_unmark(record["snippet"], marks),
+        marks=tuple(marks),
+        score=float(record.get("score") or 0.0),
+        block_offsets=tuple((int(a), int(b)) for a, b in record.get("block_offsets") or ()),
+    )
+
+
+def _command() -> list[str]:
+    """How to run this program's command line: the frozen executable itself, or
+    `python -m unidoreader`."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "unidoreader"]
+
+
+class HelperSearch:
+    """One search run by a separate `unidoreader search --batch FILE --json` process.
+
+    Only worth it while this process has not loaded the search engine yet (at start).
+    `hits()` waits for the result; any failure raises, and the caller then searches
+    in-process as usual (the helper is an accelerator, never the only way).
+    """
+
+    def __init__(self, root: Path, query: str, filters: dict[str, Any], limit: int = 200) -> None:
+        self.query = query
+        self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
+        fd, name = tempfile.mkstemp(prefix="unidoreader-query-", suffix=".txt")
+        self._query_file = Path(name)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(query.replace("\n", " ") + "\n")
+        command = [*_command(), "search", "--library", str(root), "--batch", name, "--json", "--limit", str(limit)]
+        for key in ("doc", "session", "year"):
+            if key in self.filters:
+                command += [f"--{key}", str(self.filters[key])]
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+            )
+        except OSError:
+            self._process = None
+            self._query_file.unlink(missing_ok=True)
+
+    @classmethod
+    def start_if_indexed(cls, root: Path, query: str, filters: dict[str, Any] | None = None) -> "HelperSearch | None":
+        """Start the helper if the library at `root` has an index (else the first search
+        builds it, in-process, with progress shown)."""
+        directory = root / "index"
+        try:
+            if not (directory.is_dir() and any(directory.iterdir())):
+                return None
+        except OSError:
+            return None
+        helper = cls(root, query, filters or {})
+        return helper if helper._process is not None else None
+
+    def answers(self, query: str, filters: dict[str, Any]) -> bool:
+        """True if this helper runs exactly this search."""
+        return self.query == query and self.filters == {k: v for k, v in filters.items() if v not in (None, "")}
+
+    def hits(self, timeout: float = 60.0) -> list[FoundHit]:
+        """The hits, best first. Raises (OSError, ValueError, subprocess errors) on any failure."""
+        if self._process is None:
+            raise OSError("the search helper did not start")
+        try:
+            out, err = self._process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.communicate()
+            raise
+        finally:
+            self._query_file.unlink(missing_ok=True)
+        if self._process.returncode != 0:
+            raise OSError(err.decode("utf-8", "replace").strip() or f"search helper exit status {self._process.returncode}")
+        lines = out.decode("utf-8").splitlines()
+        if len(lines) != 1:
+            raise ValueError("search helper: expected one result line")
+        return [_found_hit(record) for record in json.loads(lines[0])["hits"]]
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+        self._query_file.unlink(missing_ok=True)

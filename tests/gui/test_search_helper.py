@@ -1,0 +1,34 @@
+"""The start-up search run by a helper process gives exactly the in-process hits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unidoreader.core.library import Library
+from unidoreader.gui import searching
+
+
+def test_helper_process_finds_the_same_hits_as_the_in_process_search(library_dir: Path) -> None:
+    from unidoreader.core.search import Searcher
+
+    library = Library.open(library_dir)
+    for query, filters in (("中等收入国家", {}), ("清洁氢", {}), ("工业4.0", {"session": 48}), ("nothing-like-this-一二三", {})):
+        helper = searching.HelperSearch.start_if_indexed(library_dir, query, filters)
+        assert helper is not None and helper.answers(query, {**filters, "doc": None})
+        found = helper.hits()
+        expected = list(Searcher(library).iter_hits(query, limit=200, **filters))
+        assert [(h.doc, h.block, h.snippet, h.marks, h.block_offsets, h.section_path) for h in found] == [
+            (h.doc, h.block, h.snippet, h.marks, h.block_offsets, h.section_path) for h in expected
+        ]
+
+
+def test_no_helper_without_an_index_so_the_first_search_shows_its_indexing(tmp_path: Path) -> None:
+    assert searching.HelperSearch.start_if_indexed(tmp_path / "empty", "工发组织") is None
+
+
+def test_marked_snippets_come_back_plain_even_with_guillemets_in_the_text() -> None:
+    from unidoreader.core.search import Hit
+
+    raw, marks = "«引»号中等收入", ((1, 2), (4, 5), (5, 6))
+    hit = Hit(doc="d", block="b", section=None, section_path=(), snippet=raw, marks=marks, score=1.0)
+    assert searching._unmark(hit.marked_snippet(), list(marks)) == raw
