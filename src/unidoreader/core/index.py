@@ -485,11 +485,53 @@ def _writer(ix: Any) -> Any:
     deadline = time.monotonic() + WRITER_WAIT_S
     while True:
         try:
-            return ix.writer(limitmb=128)
+            return _lean_writer_class()(ix, limitmb=128)
         except LockError:
             if time.monotonic() > deadline:
                 raise LibraryError("the search index is being updated by another program; try again when it is done") from None
             time.sleep(0.2)
+
+
+_LEAN_WRITER: Any = None
+
+
+def _lean_writer_class() -> Any:
+    """Whoosh's SegmentWriter, except that when it writes the postings it reads each
+    document's field length once, not once per posting (Whoosh seeks and reads the
+    lengths file for every posting: a fifth of the writing time here). Same files."""
+    global _LEAN_WRITER
+    if _LEAN_WRITER is None:
+        from whoosh.writing import SegmentWriter
+
+        class LeanWriter(SegmentWriter):  # type: ignore[misc]
+            def _flush_segment(self) -> None:  # SegmentWriter._flush_segment with _Lengths
+                self.perdocwriter.close()
+                pdr = self.per_document_reader() if self.codec.length_stats else None
+                self.fieldwriter.add_postings(self.schema, _Lengths(pdr) if pdr else None, self.pool.iter_postings())
+                self.fieldwriter.close()
+                if pdr:
+                    pdr.close()
+
+        _LEAN_WRITER = LeanWriter
+    return _LEAN_WRITER
+
+
+class _Lengths:
+    """A per-document reader's field lengths, each read once."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self.known: dict[str, dict[int, Any]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str) -> Any:
+        lengths = self.known.get(fieldname)
+        if lengths is None:
+            lengths = self.known[fieldname] = {}
+        try:
+            return lengths[docnum]
+        except KeyError:
+            length = lengths[docnum] = self.reader.doc_field_length(docnum, fieldname)
+            return length
 
 
 def index_stats(library: Library) -> dict[str, int]:
