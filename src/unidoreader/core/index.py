@@ -133,25 +133,45 @@ def _section_paths(report: Report) -> dict[str, list[str]]:
     return paths
 
 
-def analyse_report(report: Report) -> AnalysedDocument:
-    """Segment every block of a report (the costly part: jieba) into what the index keeps."""
+@dataclass
+class SegmentedBlocks:
+    """The jieba work on a report's block texts (picklable: done in worker processes)."""
+
+    segs: list[str]  # per block, its seg form ("" when nothing in it is indexed)
+    words: list[str]  # distinct words of two characters or more, sub-words included
+    grams: list[str]  # character grams (analysis.grams)
+    chars: int
+
+
+def segment_blocks(texts: list[str]) -> SegmentedBlocks:
+    """Segment block texts (the costly part: jieba) into what the index keeps."""
     global segment_calls
     segment_calls += 1
-    blocks: list[list[Any]] = []
+    segs: list[str] = []
     tokens: list[str] = []
     found = analysis.GramCollector()
     total = 0
     boundary = analysis.BOUNDARY
-    for block in report.blocks:
-        pieces = analysis.segment_pieces(block.text)
+    for text in texts:
+        pieces = analysis.segment_pieces(text)
         norm = "".join(pieces)
-        if not norm:
-            continue
-        tokens += pieces
-        found.add(norm)
-        blocks.append([block.id, block.kind.value, block.section, block.text, boundary.join(pieces)])
-        total += len(norm)
-    words = analysis.document_words(tokens)
+        if norm:
+            tokens += pieces
+            found.add(norm)
+            total += len(norm)
+        segs.append(boundary.join(pieces))
+    return SegmentedBlocks(segs, sorted(analysis.document_words(tokens)), sorted(found.terms()), total)
+
+
+def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> AnalysedDocument:
+    """What the index keeps of a report; `segmented`: its blocks already segmented."""
+    if segmented is None:
+        segmented = segment_blocks([block.text for block in report.blocks])
+    blocks = [
+        [block.id, block.kind.value, block.section, block.text, seg]
+        for block, seg in zip(report.blocks, segmented.segs)
+        if seg
+    ]
     meta = report.metadata
     payload = {
         "doc": report.id,
@@ -163,7 +183,7 @@ def analyse_report(report: Report) -> AnalysedDocument:
         "sections": _section_paths(report),
         "blocks": blocks,
     }
-    return AnalysedDocument(report.id, payload, sorted(words), sorted(found.terms()), sorted({b[1] for b in blocks}), total)
+    return AnalysedDocument(report.id, payload, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars)
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
@@ -178,7 +198,7 @@ def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
 
 
 def _warm_worker() -> None:
-    analysis.load_jieba()
+    analysis.segment_pieces("工发组织")  # loads jieba and builds its route tables
 
 
 # -- the index on disk ------------------------------------------------------------------
@@ -308,8 +328,9 @@ def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterato
 
     Documents come in import order. This process takes them from the newest end (the
     library's parse cache still holds the reports it just imported, so they need no
-    second parse) while workers take them from the oldest end (parsing and segmenting
-    them); the two meet in the middle, so neither waits for the other. Without worker
+    second parse) while workers take them from the oldest end; the two meet in the
+    middle, so neither waits for the other. A worker is handed the block texts of a
+    report this process has parsed (just imported), and parses only the others. Without worker
     processes (none allowed, or they cannot start here) everything is done in-process.
     """
     if workers is None:
@@ -363,20 +384,26 @@ def _analysed_shared(library: Library, todo: list[str], workers: int) -> Iterato
     context = multiprocessing.get_context("spawn")
     root = str(library.root)
     low, high = 0, len(todo)  # workers take todo[low], this process todo[high - 1]
-    pending: set[Future[AnalysedDocument]] = set()
+    pending: dict[Future[Any], Report | None] = {}  # a task, and its report when parsed here
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
         try:
             while low < high or pending:
                 while low < high and len(pending) < 2 * workers:  # keep every worker fed
                     doc = todo[low]
-                    pending.add(pool.submit(_analyse_in_worker, root, doc, library.entry(doc).source))
+                    report = library.parsed(doc)
+                    if report is not None:  # parsed here already: the worker only segments
+                        future = pool.submit(segment_blocks, [block.text for block in report.blocks])
+                    else:
+                        future = pool.submit(_analyse_in_worker, root, doc, library.entry(doc).source)
+                    pending[future] = report
                     low += 1
-                finished = {future for future in pending if future.done()}
+                finished = [future for future in pending if future.done()]
                 if not finished and low >= high:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    finished = list(done)
                 for future in finished:
-                    pending.discard(future)
-                    yield future.result()
+                    report = pending.pop(future)
+                    yield future.result() if report is None else analyse_report(report, future.result())
                 if low < high:
                     high -= 1
                     yield analyse_report(library.report(todo[high]))

@@ -21,9 +21,9 @@ import shutil
 import tempfile
 import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -236,6 +236,12 @@ class Library:
         entry = self.entry(doc_id)
         return _parse_cached(self.text(doc_id), entry.source)
 
+    def parsed(self, doc_id: str) -> Report | None:
+        """The report if this process parsed it recently (an import just did), else None:
+        lets the indexer hand worker processes block texts instead of a second parse."""
+        entry = self.entry(doc_id)
+        return _parse_cached.peek(self.text(doc_id), entry.source)
+
     def resolve(self, ref: str) -> Report:
         """A document named by id, unique id prefix, or path to a file (parsed, not imported)."""
         with self._lock:
@@ -308,9 +314,39 @@ def _adopt_prebuilt_index(library: Library) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-@lru_cache(maxsize=256)  # a parsed report is small; indexing a big library reads each once more
-def _parse_cached(text: str, source: str) -> Report:
-    return parse.parse_text(text, source)
+class _ParseCache:
+    """The most recently parsed reports by (text, source): parsing is pure, and indexing
+    right after an import needs each report again (a parsed report is small)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._reports: OrderedDict[tuple[str, str], Report] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str, source: str) -> Report:
+        report = self.peek(text, source)
+        if report is None:
+            report = parse.parse_text(text, source)
+            with self._lock:
+                self._reports[(text, source)] = report
+                while len(self._reports) > self.size:
+                    self._reports.popitem(last=False)
+        return report
+
+    def peek(self, text: str, source: str) -> Report | None:
+        """The report if it is cached; never parses."""
+        with self._lock:
+            report = self._reports.get((text, source))
+            if report is not None:
+                self._reports.move_to_end((text, source))
+            return report
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._reports.clear()
+
+
+_parse_cached = _ParseCache(256)
 
 
 def read_report(path: Path) -> Report:
