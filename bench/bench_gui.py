@@ -28,7 +28,8 @@ window.setCentralWidget(QLabel("bare window"))
 window.resize(1680, 1000)
 window.show()
 app.processEvents()
-window.grab().save(sys.argv[1], "PNG", 80)  # as the app saves it
+# as the app saves it (gui.app.window_image): the painted frame, copied from the backing store
+window.screen().grabWindow(window.winId()).save(sys.argv[1], "PNG", 80)
 """
 
 

@@ -90,6 +90,20 @@ def _preload_search_when_settled(window) -> None:
     window.settled.connect(settled)
 
 
+def window_image(window):
+    """The window as it is on screen, as a QPixmap. Offscreen (the screenshot mode), the
+    platform keeps the last painted frame in the window's backing store: copying it
+    (~4 ms) gives exactly what was painted, where QWidget.grab() would paint every
+    widget a second time (~30 ms with two typeset reports). Elsewhere: grab()."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() == "offscreen" and window.isVisible():
+        pixmap = window.screen().grabWindow(window.winId())
+        if not pixmap.isNull() and pixmap.deviceIndependentSize().toSize() == window.size():
+            return pixmap
+    return window.grab()
+
+
 def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     if screenshot is not None:
@@ -127,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(*SCREENSHOT_SIZE)
         app.processEvents()
         screenshot.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(screenshot), "PNG", 80)  # fast zlib level: half the time, same size
+        ok = window_image(window).save(str(screenshot), "PNG", 80)  # fast zlib level: half the time, same size
         result["code"] = 0 if ok and not window.failures else 1
         if not ok:
             print(f"unidoreader: cannot write {screenshot}", file=sys.stderr)
