@@ -168,7 +168,7 @@ def main() -> None:
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
         library = Library.open(root, seed=False)
-        library.import_files(files)
+        library.import_files(files, workers=workers)
         imported = time.perf_counter() - started
         index.ensure_index(library, workers=workers)
         timings[label] = (time.perf_counter() - started, imported, _cpu_seconds() - cpu_before, load)

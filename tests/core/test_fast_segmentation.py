@@ -59,3 +59,23 @@ def test_document_words_are_the_words_segment_finds(seed_texts: list[str]) -> No
             assert "".join(pieces) == analysis.normalize(block.text)
             tokens += pieces
         assert analysis.document_words(tokens) == expected
+
+
+def test_an_import_parsed_in_a_worker_process_gives_the_same_library(tmp_path, seed_texts: list[str]) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Parsing shared with a worker process (a big import) changes nothing in the catalog,
+    and the reports wait in the parse cache for the indexer (no second parse)."""
+    from unidoreader.core import library as library_module
+    from unidoreader.core.library import Library
+
+    texts = [(text + f"\n（第{n}号）\n", f"seed-{n}.txt") for n, text in enumerate(seed_texts)]
+    library_module._parse_cached.cache_clear()
+    shared = Library.open(tmp_path / "shared", seed=False)
+    added = shared.import_texts(texts + texts[:1], workers=1)
+    assert [result.added for result in added] == [True] * len(texts) + [False]
+    assert all(shared.parsed(entry.id) is not None for entry in shared.entries())
+    alone = Library.open(tmp_path / "alone", seed=False)
+    alone.import_texts(texts, workers=0)
+    strip = lambda entries: [(e.id, e.source, e.metadata, e.paragraphs, e.footnotes) for e in entries]  # noqa: E731
+    assert strip(shared.entries()) == strip(alone.entries())
+    for entry in alone.entries():
+        assert shared.report(entry.id) == alone.report(entry.id)

@@ -27,18 +27,17 @@ from __future__ import annotations
 import gc
 import hashlib
 import marshal
-import os
 import shutil
 import threading
 import time
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from unidoreader.core import analysis, parse
+from unidoreader.core import analysis, parallel, parse
 from unidoreader.core.errors import LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
@@ -47,8 +46,6 @@ from unidoreader.core.model import Report
 INDEX_FORMAT = 2
 #: How long to wait for another process's index writer to finish.
 WRITER_WAIT_S = 60.0
-#: Below this many characters to segment, worker processes cost more than they save.
-PARALLEL_MIN_CHARS = 300_000
 
 Progress = Callable[[int, int, str], None]
 
@@ -334,7 +331,7 @@ def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterato
     processes (none allowed, or they cannot start here) everything is done in-process.
     """
     if workers is None:
-        workers = _default_workers(sum(_text_size(library, doc) for doc in todo))
+        workers = parallel.default_workers(sum(_text_size(library, doc) for doc in todo))
     done: set[str] = set()
     if workers and len(todo) > 2:
         try:
@@ -342,32 +339,13 @@ def _analysed(library: Library, todo: list[str], workers: int | None) -> Iterato
                 done.add(analysed.doc)
                 yield analysed
             return
-        except (OSError, RuntimeError, ImportError, EOFError) as error:  # no processes here: do it inline
+        except parallel.UNAVAILABLE as error:  # no processes here: do it inline
             import logging
 
             logging.getLogger(__name__).warning("parallel segmentation unavailable (%s); segmenting in-process", error)
     for doc in reversed(todo):  # newest first: the parse cache holds the latest imports
         if doc not in done:
             yield analyse_report(library.report(doc))
-
-
-def _default_workers(chars: int) -> int:
-    """Worker processes worth starting: one per spare core, none for little text or when
-    the machine is already busy (then a second process only adds start-up and copying)."""
-    cores = os.cpu_count() or 1
-    if chars < PARALLEL_MIN_CHARS or cores < 2:
-        return 0
-    if hasattr(os, "getloadavg") and os.getloadavg()[0] > cores - 0.5:
-        return 0
-    return cores - 1
-
-
-def _bootstrapping() -> bool:
-    """True inside a spawned process still importing its parent's main module (a script
-    without an `if __name__ == "__main__"` guard): starting workers there must not happen."""
-    import multiprocessing
-
-    return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
 
 
 def _text_size(library: Library, doc: str) -> int:
@@ -378,38 +356,24 @@ def _text_size(library: Library, doc: str) -> int:
 
 
 def _analysed_shared(library: Library, todo: list[str], workers: int) -> Iterator[AnalysedDocument]:
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
-
-    context = multiprocessing.get_context("spawn")
     root = str(library.root)
-    low, high = 0, len(todo)  # workers take todo[low], this process todo[high - 1]
-    pending: dict[Future[Any], Report | None] = {}  # a task, and its report when parsed here
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
-        try:
-            while low < high or pending:
-                while low < high and len(pending) < 2 * workers:  # keep every worker fed
-                    doc = todo[low]
-                    report = library.parsed(doc)
-                    if report is not None:  # parsed here already: the worker only segments
-                        future = pool.submit(segment_blocks, [block.text for block in report.blocks])
-                    else:
-                        future = pool.submit(_analyse_in_worker, root, doc, library.entry(doc).source)
-                    pending[future] = report
-                    low += 1
-                finished = [future for future in pending if future.done()]
-                if not finished and low >= high:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    finished = list(done)
-                for future in finished:
-                    report = pending.pop(future)
-                    yield future.result() if report is None else analyse_report(report, future.result())
-                if low < high:
-                    high -= 1
-                    yield analyse_report(library.report(todo[high]))
-        finally:
-            for future in pending:
-                future.cancel()
+
+    def local(item: int) -> AnalysedDocument:
+        return analyse_report(library.report(todo[item]))
+
+    def remote(item: int) -> parallel.Task[AnalysedDocument]:
+        doc = todo[item]
+        report = library.parsed(doc)
+        if report is not None:  # parsed here already (just imported): the worker only segments
+            return segment_blocks, ([block.text for block in report.blocks],), partial(analyse_report, report)
+        return _analyse_in_worker, (root, doc, library.entry(doc).source), _same
+
+    for _item, analysed in parallel.shared(len(todo), workers, local, remote, initializer=_warm_worker):
+        yield analysed
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def ensure_index(
@@ -423,7 +387,7 @@ def ensure_index(
 
     `workers`: processes for segmentation (None: two when there is enough text, 0: in-process).
     """
-    if _bootstrapping():
+    if parallel.bootstrapping():
         raise RuntimeError("ensure_index called while a worker process starts: guard the script with if __name__ == '__main__'")
     report = progress or (lambda done, total, message: None)
     with _dir_lock(library.index_dir):

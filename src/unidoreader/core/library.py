@@ -16,6 +16,7 @@ harmless and adopted again by the next import of the same text.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -24,13 +25,14 @@ import time
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from filelock import FileLock, Timeout
 
 from unidoreader import paths
-from unidoreader.core import parse
+from unidoreader.core import parallel, parse
 from unidoreader.core.errors import LibraryError, UnknownDocumentError
 from unidoreader.core.model import Metadata, Report, document_id
 
@@ -262,21 +264,29 @@ class Library:
 
     # -- writing -----------------------------------------------------------------
 
-    def import_files(self, files: Sequence[Path]) -> list[ImportResult]:
-        """Add files to the library. All are read first: if one fails, nothing is added."""
-        loaded = [(path, parse.read_text(path)) for path in files]
-        return self.import_texts((text, path.name) for path, text in loaded)
+    def import_files(self, files: Sequence[Path], *, workers: int | None = None) -> list[ImportResult]:
+        """Add files to the library. All are read first: if one fails, nothing is added.
 
-    def import_texts(self, texts: Iterable[tuple[str, str]]) -> list[ImportResult]:
+        `workers`: processes to share the parsing with (None: one per spare core when
+        there is much text, 0: parse in this process only)."""
+        loaded = [(path, parse.read_text(path)) for path in files]
+        return self.import_texts(((text, path.name) for path, text in loaded), workers=workers)
+
+    def import_texts(self, texts: Iterable[tuple[str, str]], *, workers: int | None = None) -> list[ImportResult]:
         results: list[ImportResult] = []
+        items = [(document_id(text), text, source) for text, source in texts]
         with self._changing():
             changed = False
-            for text, source in texts:
-                doc_id = document_id(text)
+            fresh: dict[str, tuple[str, str]] = {}  # the new documents, parsed before the loop below
+            for doc_id, text, source in items:
+                if doc_id not in self._entries:
+                    fresh.setdefault(doc_id, (text, source))
+            parsed = dict(zip(fresh, _parse_many(list(fresh.values()), workers)))
+            for doc_id, text, source in items:
                 if doc_id in self._entries:
                     results.append(ImportResult(self._entries[doc_id], added=False))
                     continue
-                report = _parse_cached(text, source)
+                report = parsed[doc_id]
                 atomic_write(self.text_path(doc_id), text.encode("utf-8"))
                 entry = _entry_for(report, time.time())
                 self._entries[doc_id] = entry
@@ -326,11 +336,15 @@ class _ParseCache:
     def __call__(self, text: str, source: str) -> Report:
         report = self.peek(text, source)
         if report is None:
-            report = parse.parse_text(text, source)
-            with self._lock:
-                self._reports[(text, source)] = report
-                while len(self._reports) > self.size:
-                    self._reports.popitem(last=False)
+            report = self.put(text, source, parse.parse_text(text, source))
+        return report
+
+    def put(self, text: str, source: str, report: Report) -> Report:
+        """Remember a report parsed elsewhere (a worker process); returns it."""
+        with self._lock:
+            self._reports[(text, source)] = report
+            while len(self._reports) > self.size:
+                self._reports.popitem(last=False)
         return report
 
     def peek(self, text: str, source: str) -> Report | None:
@@ -347,6 +361,29 @@ class _ParseCache:
 
 
 _parse_cached = _ParseCache(256)
+
+
+def _parse_many(items: list[tuple[str, str]], workers: int | None) -> list[Report]:
+    """Parse (text, source) pairs, sharing the work with worker processes when there is
+    much of it (a big import). Each report also lands in the parse cache, where the
+    indexer that runs next finds it."""
+    reports: list[Report | None] = [None] * len(items)
+    if workers is None:
+        workers = parallel.default_workers(sum(len(text) for text, _source in items))
+    if workers and len(items) > 2 and not parallel.bootstrapping():
+
+        def local(item: int) -> Report:
+            return _parse_cached(*items[item])
+
+        def remote(item: int) -> parallel.Task[Report]:
+            return parse.parse_text, items[item], partial(_parse_cached.put, *items[item])
+
+        try:
+            for item, report in parallel.shared(len(items), workers, local, remote):
+                reports[item] = report
+        except parallel.UNAVAILABLE as error:  # no processes here: parse the rest inline
+            logging.getLogger(__name__).warning("parallel parsing unavailable (%s); parsing in-process", error)
+    return [report if report is not None else _parse_cached(*items[item]) for item, report in enumerate(reports)]
 
 
 def read_report(path: Path) -> Report:
