@@ -27,6 +27,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import marshal
+import os
 import shutil
 import threading
 import time
@@ -217,6 +218,19 @@ def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
     if not isinstance(payload, dict) or not isinstance(payload.get("blocks"), list):
         return None
     return payload
+
+
+def _write_payload(path: Path, data: bytes) -> None:
+    """Write a payload whole or not at all (renamed into place), without waiting for the
+    disk (fsync): the index is derived from the library, and a payload a power cut left
+    empty reads as damage, which rebuilds the index (Whoosh does not sync its files either)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _format_path(library: Library) -> Path:
@@ -445,7 +459,7 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
         for done, analysed in enumerate(_analysed(library, todo, workers), 1):
             entry = wanted[analysed.doc]
             meta = entry.metadata
-            atomic_write(payload_path(library, analysed.doc), marshal.dumps(analysed.payload))
+            _write_payload(payload_path(library, analysed.doc), marshal.dumps(analysed.payload))
             filters: dict[str, str] = {}
             if meta.session is not None:
                 filters["session"] = str(meta.session)
