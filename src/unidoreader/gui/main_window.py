@@ -52,6 +52,18 @@ QStatusBar QLabel { padding: 0 4px; }
 """
 
 
+def doc_for_ref(entries: list[Entry], ref: str) -> str | None:
+    """A library id for `ref`: an id, a unique id prefix, or a unique prefix of a
+    source file name ("004" for 004_7c2c….txt, as the seeds are named)."""
+    ids = [e.id for e in entries]
+    if ref in ids:
+        return ref
+    for candidates in ([i for i in ids if i.startswith(ref)], [e.id for e in entries if e.source.startswith(ref)]):
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
+
+
 def tables_of(report: Report) -> list[Table]:
     """The report's recovered tables. Only `table` blocks hold tables, so a report
     without any (most session reports) never loads the table engine (a few dozen
@@ -345,15 +357,34 @@ class MainWindow(QMainWindow):
         search for `query` already running in a helper process (see searching)."""
         root = self.library_root
         self._helper = helper
+        wanted = list(open_docs or [])
+        if not wanted and self._restore and self.userdata:
+            wanted = [str(p.get("doc")) for p in self.userdata.state("panes", []) if p.get("doc")]
 
-        def load(job: Job) -> Library:
+        def load(job: Job) -> tuple[Library, dict[str, tuple[Report, list[Table]]]]:
+            """The library, with the reports to show at once read in the same job: the
+            window then shows the library and its reports together (one repaint, one
+            round trip through the event loop less than a job per report)."""
             job.progress(0, 0, "")
-            return Library.open(root)
+            library = Library.open(root)
+            reports: dict[str, tuple[Report, list[Table]]] = {}
+            entries = library.entries()
+            for ref in wanted:
+                doc_id = doc_for_ref(entries, ref)
+                if doc_id is None or doc_id in reports:
+                    continue  # a file path, or unknown: opened (and reported) the usual way
+                try:
+                    report = library.report(doc_id)
+                except Exception:  # noqa: BLE001 - opening it again later reports the problem
+                    continue
+                reports[doc_id] = (report, tables_of(report))
+            return library, reports
 
-        self.lane.submit(self.tr("Loading the library…"), load, lambda lib: self._library_loaded(lib, open_docs, query), self._fatal)
+        self.lane.submit(self.tr("Loading the library…"), load, lambda value: self._library_loaded(*value, open_docs, query), self._fatal)
 
-    def _library_loaded(self, library: Library, open_docs: list[str] | None, query: str | None) -> None:
+    def _library_loaded(self, library: Library, reports: dict[str, tuple[Report, list[Table]]], open_docs: list[str] | None, query: str | None) -> None:
         self.library = library
+        self.reports.update(reports)
         self._refresh_entries()
         for pending in self._after_library:
             pending()
@@ -456,15 +487,8 @@ class MainWindow(QMainWindow):
         self.lane.submit(self.tr("Opening %1…").replace("%1", ref), load, done, self._load_failed)
 
     def library_doc_for(self, ref: str) -> str | None:
-        """A library id for `ref`: an id, a unique id prefix, or a unique prefix of a
-        source file name ("004" for 004_7c2c….txt, as the seeds are named)."""
-        ids = [e.id for e in self.entries()]
-        if ref in ids:
-            return ref
-        for candidates in ([i for i in ids if i.startswith(ref)], [e.id for e in self.entries() if e.source.startswith(ref)]):
-            if len(candidates) == 1:
-                return candidates[0]
-        return None
+        """A library id for `ref` (see doc_for_ref)."""
+        return doc_for_ref(self.entries(), ref)
 
     def open_document(self, doc_id: str, new_pane: bool = False, block: str | None = None, offsets: Any = (), offset: float = 0.0, pane: ReaderPane | None = None, zoom: int | None = None) -> None:
         """Show a library document: in `pane`, in a new pane, or where it is already open.
