@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -77,6 +78,7 @@ def tidy_title(text: str) -> str:
 FIGURE_REF_RE = re.compile(r"[（(](图|表|见)[^（）()]{0,12}[)）]$")
 
 
+@lru_cache(maxsize=8192)  # asked about most lines twice or more
 def ends_sentence(text: str) -> bool:
     """Whether a line ends a sentence (。！？ possibly followed by closing quotes/brackets,
     or by a figure reference "。（图3）")."""

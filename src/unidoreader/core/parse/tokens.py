@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from unidoreader.core.model import Report
 from unidoreader.core.parse.text import han_count
@@ -39,6 +40,7 @@ def title_ok(title: str, limit: int = 50) -> bool:
             and t[0] not in "）)，。；：、,.;:•·")
 
 
+@lru_cache(maxsize=8192)  # the passes ask for the same lines' widths again and again
 def width(s: str) -> float:
     """Printed width in Han characters (Latin letters and digits count half)."""
     compact = "".join(s.split())
