@@ -79,3 +79,16 @@ def test_an_import_parsed_in_a_worker_process_gives_the_same_library(tmp_path, s
     assert strip(shared.entries()) == strip(alone.entries())
     for entry in alone.entries():
         assert shared.report(entry.id) == alone.report(entry.id)
+
+
+def test_the_index_writer_sorts_postings_as_whoosh_does() -> None:
+    """The writer's term-by-term sort gives Whoosh's order, in document order or not."""
+    from unidoreader.core import index
+
+    rnd = random.Random(5)
+    terms = [f"t{n}".encode() for n in range(50)]
+    in_order = [(field, term, doc, 1.0, b"") for doc in range(40) for field in ("grams", "words") for term in sorted(rnd.sample(terms, 10))]
+    shuffled = in_order[:]
+    rnd.shuffle(shuffled)
+    for postings in (in_order, shuffled):
+        assert index._sorted_postings(postings) == sorted(postings)
