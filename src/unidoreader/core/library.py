@@ -32,7 +32,7 @@ from typing import Iterable, Iterator, Sequence
 from filelock import FileLock, Timeout
 
 from unidoreader import paths
-from unidoreader.core import parallel, parse
+from unidoreader.core import parse
 from unidoreader.core.errors import LibraryError, UnknownDocumentError
 from unidoreader.core.model import Metadata, Report, document_id
 
@@ -367,6 +367,8 @@ def _parse_many(items: list[tuple[str, str]], workers: int | None) -> list[Repor
     """Parse (text, source) pairs, sharing the work with worker processes when there is
     much of it (a big import). Each report also lands in the parse cache, where the
     indexer that runs next finds it."""
+    from unidoreader.core import parallel  # here: it loads multiprocessing, which opening a library (the app's start) does not need
+
     reports: list[Report | None] = [None] * len(items)
     if workers is None:
         workers = parallel.default_workers(sum(len(text) for text, _source in items))
