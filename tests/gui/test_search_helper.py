@@ -32,3 +32,8 @@ def test_marked_snippets_come_back_plain_even_with_guillemets_in_the_text() -> N
     raw, marks = "«引»号中等收入", ((1, 2), (4, 5), (5, 6))
     hit = Hit(doc="d", block="b", section=None, section_path=(), snippet=raw, marks=marks, score=1.0)
     assert searching._unmark(hit.marked_snippet(), list(marks)) == raw
+
+
+def test_no_helper_on_a_single_core(library_dir: Path, monkeypatch) -> None:
+    monkeypatch.setattr(searching, "_usable_cores", lambda: 1)
+    assert searching.HelperSearch.start_if_indexed(library_dir, "工发组织") is None

@@ -95,6 +95,14 @@ def _found_hit(record: dict[str, Any]) -> FoundHit:
     )
 
 
+def _usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the platform tells)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _command() -> list[str]:
     """How to run this program's command line: the frozen executable itself, or
     `python -m unidoreader`."""
@@ -134,7 +142,10 @@ class HelperSearch:
     @classmethod
     def start_if_indexed(cls, root: Path, query: str, filters: dict[str, Any] | None = None) -> "HelperSearch | None":
         """Start the helper if the library at `root` has an index (else the first search
-        builds it, in-process, with progress shown)."""
+        builds it, in-process, with progress shown) and this machine has a second core
+        for it (on one core it would only add its own start-up to the wait)."""
+        if _usable_cores() < 2:
+            return None
         directory = root / "index"
         try:
             if not (directory.is_dir() and any(directory.iterdir())):
