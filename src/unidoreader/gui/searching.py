@@ -7,8 +7,9 @@ the first window. One Searcher per library is kept, as core.search recommends.
 A search asked for at start (`gui --search Q`) is run by a helper process instead
 (`HelperSearch`, the `search --batch --json` command): it is started before Qt, loads the
 search engine on another core while the window is built, and keeps Whoosh's
-pure-Python import and query off the GUI process's interpreter lock, so the window
-comes up no slower for it. Later searches use the in-process Searcher.
+pure-Python import and query off the GUI process's interpreter lock. It needs a free
+second core to pay off (on a busy or single-core machine it adds its own start-up, ~60 ms
+of CPU, to the wait). Later searches use the in-process Searcher.
 """
 
 from __future__ import annotations
@@ -133,7 +134,12 @@ class HelperSearch:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
         try:
             self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console flash
             )
         except OSError:
             self._process = None
