@@ -85,7 +85,7 @@ def _phases(library: object, jieba_time: float) -> str:
     with tempfile.TemporaryDirectory() as folder:
         ix = index._storage(Path(folder)).create_index(index.schema())
         started = time.perf_counter()
-        writer = ix.writer()
+        writer = index._writer(ix)  # the writer the indexer uses
         for doc in analysed:
             writer.add_document(doc=doc.doc, words=doc.words, grams=doc.grams, kinds=doc.kinds)
         writer.commit()
@@ -131,7 +131,7 @@ def main() -> None:
     parser.add_argument("--keep", metavar="DIR", help="build the library in DIR and keep it")
     args = parser.parse_args()
 
-    from unidoreader.core import analysis, index
+    from unidoreader.core import analysis, index, parallel
     from unidoreader.core.library import Library
     from unidoreader.core.search import Searcher
 
@@ -171,7 +171,9 @@ def main() -> None:
         library.import_files(files, workers=workers)
         imported = time.perf_counter() - started
         index.ensure_index(library, workers=workers)
-        timings[label] = (time.perf_counter() - started, imported, _cpu_seconds() - cpu_before, load)
+        seconds = time.perf_counter() - started
+        parallel.stop_workers()  # idle workers linger for the next job: end them to count their CPU
+        timings[label] = (seconds, imported, _cpu_seconds() - cpu_before, load)
     library = Library.open(work / "library-1", seed=False)
 
     print()

@@ -197,10 +197,6 @@ def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
     return analyse_report(report)
 
 
-def _warm_worker() -> None:
-    analysis.segment_pieces("工发组织")  # loads jieba and builds its route tables
-
-
 # -- the index on disk ------------------------------------------------------------------
 
 
@@ -384,7 +380,7 @@ def _analysed_shared(library: Library, todo: list[str], workers: int) -> Iterato
             return segment_blocks, ([block.text for block in report.blocks],), partial(analyse_report, report)
         return _analyse_in_worker, (root, doc, library.entry(doc).source), _same
 
-    for _item, analysed in parallel.shared(len(todo), workers, local, remote, initializer=_warm_worker):
+    for _item, analysed in parallel.shared(len(todo), workers, local, remote):
         yield analysed
 
 

@@ -5,13 +5,17 @@ frozen app, which must call multiprocessing.freeze_support()), so the functions 
 are module-level functions of this package. This process works too: it takes items
 from the end of the list while the workers take them from the start, and the two meet
 in the middle, so neither waits for the other. Callers fall back to doing everything
-in-process when worker processes cannot start (`UNAVAILABLE`).
+in-process when worker processes cannot start (`UNAVAILABLE`). The workers outlive a job
+by a few seconds (IDLE_S) and load jieba as they start: the indexing that follows an
+import reuses the processes that parsed it, warm.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from typing import Any, Callable, Iterator, TypeVar
 
 #: Below this many characters of text, worker processes cost more than they save.
@@ -44,21 +48,96 @@ def bootstrapping() -> bool:
     return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
 
 
+#: How long idle worker processes are kept for the next bulk job (an import is followed
+#: by indexing: the workers that parsed it segment it, with jieba already loaded).
+IDLE_S = 15.0
+
+_pool_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
+_pool_users = 0
+_retire_timer: threading.Timer | None = None
+
+
+def _prepare_worker() -> None:
+    """In a new worker: load jieba in the background while the first tasks (parsing) run,
+    so that segmenting, which comes next, finds it loaded."""
+
+    def load() -> None:
+        from unidoreader.core import analysis
+
+        analysis.segment_pieces("工发组织")
+
+    threading.Thread(target=load, name="load-jieba", daemon=True).start()
+
+
+@contextmanager
+def _workers(count: int) -> Iterator[ProcessPoolExecutor]:
+    """The worker pool, started on first use and kept IDLE_S seconds after the last."""
+    global _pool, _pool_size, _pool_users, _retire_timer
+    import multiprocessing
+
+    with _pool_lock:
+        if _retire_timer is not None:
+            _retire_timer.cancel()
+            _retire_timer = None
+        if _pool is not None and (_pool_size != count and not _pool_users):
+            _pool.shutdown(wait=False)
+            _pool = None
+        if _pool is None:
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_prepare_worker)
+            _pool_size = count
+        pool = _pool
+        _pool_users += 1
+    failed = False
+    try:
+        yield pool
+    except BaseException:
+        failed = True
+        raise
+    finally:
+        with _pool_lock:
+            _pool_users -= 1
+            if failed and _pool is pool:  # a broken pool, or an interrupted job: start afresh next time
+                _pool = None
+                pool.shutdown(wait=False, cancel_futures=True)
+            elif _pool is pool and not _pool_users:
+                _retire_timer = threading.Timer(IDLE_S, _retire, args=(pool,))
+                _retire_timer.daemon = True
+                _retire_timer.start()
+
+
+def stop_workers() -> None:
+    """Stop the idle worker processes now rather than IDLE_S seconds after their last job."""
+    with _pool_lock:
+        pool = _pool
+        if _retire_timer is not None:
+            _retire_timer.cancel()
+    if pool is not None:
+        _retire(pool)
+
+
+def _retire(pool: ProcessPoolExecutor) -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not pool or _pool_users:
+            return
+        _pool = None
+    pool.shutdown(wait=True)
+
+
 def shared(
     count: int,
     workers: int,
     local: Callable[[int], T],
     remote: Callable[[int], Task[T]],
-    initializer: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, T]]:
     """Results for items 0..count-1 as (item, result), in the order they are done: item i
     by `local(i)` here (from the end) or by the task `remote(i)` in a worker (from the start)."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
     low, high = 0, count  # workers take item low, this process item high - 1
     pending: dict[Future[Any], tuple[int, Callable[[Any], T]]] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer) as pool:
+    with _workers(workers) as pool:
         try:
             while low < high or pending:
                 while low < high and len(pending) < 2 * workers:  # keep every worker fed
