@@ -380,7 +380,10 @@ def _analysed_shared(library: Library, todo: list[str], workers: int) -> Iterato
             return segment_blocks, ([block.text for block in report.blocks],), partial(analyse_report, report)
         return _analyse_in_worker, (root, doc, library.entry(doc).source), _same
 
-    for _item, analysed in parallel.shared(len(todo), workers, local, remote):
+    def size(item: int) -> int:
+        return _text_size(library, todo[item])
+
+    for _item, analysed in parallel.shared(len(todo), workers, local, remote, size):
         yield analysed
 
 

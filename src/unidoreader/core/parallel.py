@@ -48,6 +48,8 @@ def bootstrapping() -> bool:
     return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
 
 
+#: Characters of work kept queued for each worker (see `shared`).
+AHEAD_CHARS = 150_000
 #: How long idle worker processes are kept for the next bulk job (an import is followed
 #: by indexing: the workers that parsed it segment it, with jieba already loaded).
 IDLE_S = 15.0
@@ -132,24 +134,34 @@ def shared(
     workers: int,
     local: Callable[[int], T],
     remote: Callable[[int], Task[T]],
+    size: Callable[[int], int] | None = None,
 ) -> Iterator[tuple[int, T]]:
     """Results for items 0..count-1 as (item, result), in the order they are done: item i
-    by `local(i)` here (from the end) or by the task `remote(i)` in a worker (from the start)."""
+    by `local(i)` here (from the end) or by the task `remote(i)` in a worker (from the start).
+
+    `size(i)`: the item's size (characters). Workers are kept fed with at least two items
+    each and, when sizes are known, AHEAD_CHARS each: this process hands out work only
+    between two of its own items, and one of those can be a large report.
+    """
     low, high = 0, count  # workers take item low, this process item high - 1
-    pending: dict[Future[Any], tuple[int, Callable[[Any], T]]] = {}
+    pending: dict[Future[Any], tuple[int, int, Callable[[Any], T]]] = {}
+    queued = 0  # size of the pending items
     with _workers(workers) as pool:
         try:
             while low < high or pending:
-                while low < high and len(pending) < 2 * workers:  # keep every worker fed
+                while low < high and (len(pending) < 2 * workers or (size is not None and queued < AHEAD_CHARS * workers)):
                     function, args, finish = remote(low)
-                    pending[pool.submit(function, *args)] = (low, finish)
+                    amount = size(low) if size is not None else 0
+                    pending[pool.submit(function, *args)] = (low, amount, finish)
+                    queued += amount
                     low += 1
                 finished = [future for future in pending if future.done()]
                 if not finished and low >= high:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     finished = list(done)
                 for future in finished:
-                    item, finish = pending.pop(future)
+                    item, amount, finish = pending.pop(future)
+                    queued -= amount
                     yield item, finish(future.result())
                 if low < high:
                     high -= 1
