@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Below this many characters of text, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 300_000
@@ -78,6 +80,7 @@ def _workers(count: int) -> Iterator[ProcessPoolExecutor]:
     """The worker pool, started on first use and kept IDLE_S seconds after the last."""
     global _pool, _pool_size, _pool_users, _retire_timer
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # here: searching never starts workers
 
     with _pool_lock:
         if _retire_timer is not None:
@@ -143,6 +146,8 @@ def shared(
     each and, when sizes are known, AHEAD_CHARS each: this process hands out work only
     between two of its own items, and one of those can be a large report.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     low, high = 0, count  # workers take item low, this process item high - 1
     pending: dict[Future[Any], tuple[int, int, Callable[[Any], T]]] = {}
     queued = 0  # size of the pending items
