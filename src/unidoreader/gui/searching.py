@@ -108,7 +108,10 @@ def _command() -> list[str]:
     """How to run this program's command line: the frozen executable itself, or
     `python -m unidoreader`."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        # The Windows bundle's windowed unidoreader-gui.exe may have no usable stdout;
+        # its console sibling answers the same commands.
+        console = Path(sys.executable).with_name("unidoreader.exe")
+        return [str(console)] if sys.platform == "win32" and console.exists() else [sys.executable]
     return [sys.executable, "-m", "unidoreader"]
 
 
