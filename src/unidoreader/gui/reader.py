@@ -198,12 +198,7 @@ class ReaderPane(QWidget):
             cursor = self._block_cursor(block_id)
             if cursor is None:
                 continue
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(NOTE_COLOR))
-            sel.format = fmt
-            self._note_marks.append(sel)
+            self._note_marks.append(self._highlight(cursor.selectionStart(), cursor.selectionEnd(), NOTE_COLOR))
         self._apply_selections()
 
     def note(self, block_id: str) -> str | None:
@@ -351,15 +346,7 @@ class ReaderPane(QWidget):
             ranges = list(offsets) or [(0, end_limit - start)]
             spans = [(min(start + a, end_limit), min(start + b, end_limit)) for a, b in ranges]
         for a, b in spans or [(start, end_limit)]:
-            cursor = QTextCursor(self.view.document())
-            cursor.setPosition(a)
-            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(HIT_COLOR))
-            sel.format = fmt
-            self._hits.append(sel)
+            self._hits.append(self._highlight(a, b, HIT_COLOR))
         self._apply_selections()
         self.scroll_to_block(block_id)
         y = self._position_y(self._hits[0].cursor.selectionStart())
@@ -426,32 +413,32 @@ class ReaderPane(QWidget):
                 if cursor.isNull():
                     break
                 self._matches.append((cursor.selectionStart(), cursor.selectionEnd()))
-                sel = QTextEdit.ExtraSelection()
-                sel.cursor = QTextCursor(cursor)
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(FIND_COLOR))
-                sel.format = fmt
-                self._find_all.append(sel)
+                self._find_all.append(self._highlight(cursor.selectionStart(), cursor.selectionEnd(), FIND_COLOR))
         self._current_match = -1
         self._apply_selections()
         if self._matches:
             self._go_to_match(0)
         self._update_find_count()
 
-    def _go_to_match(self, index: int) -> None:
-        self._current_match = index % len(self._matches)
-        a, b = self._matches[self._current_match]
+    def _highlight(self, start: int, end: int, color: QColor) -> QTextEdit.ExtraSelection:
+        """A coloured background over document positions start..end (not the selection)."""
         cursor = QTextCursor(self.view.document())
-        cursor.setPosition(a)
-        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(CURRENT_FIND_COLOR))
+        fmt.setBackground(QBrush(color))
         sel.format = fmt
+        return sel
+
+    def _go_to_match(self, index: int) -> None:
+        self._current_match = index % len(self._matches)
+        a, b = self._matches[self._current_match]
+        sel = self._highlight(a, b, CURRENT_FIND_COLOR)
         self._find_current = [sel]
         self._apply_selections()
-        self.view.setTextCursor(cursor)
+        self.view.setTextCursor(sel.cursor)
         self.view.ensureCursorVisible()
         self._update_find_count()
 
