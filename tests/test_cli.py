@@ -66,3 +66,12 @@ def test_library_option_selects_the_folder(tmp_path: Path, capsys: pytest.Captur
     records = run_json(capsys, "list", "--library", str(tmp_path / "other"))
     assert len(records) == len(SEED_FILES)
     assert (tmp_path / "other" / "catalog.json").exists()
+
+
+def test_the_app_without_a_display_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no display" in err and "--screenshot" in err

@@ -10,6 +10,8 @@ import sys
 import threading
 from pathlib import Path
 
+from unidoreader.core.errors import UnidoreaderError
+
 CJK_FALLBACKS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 SCREENSHOT_SIZE = (1680, 1000)
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -104,10 +106,24 @@ def window_image(window):
     return window.grab()
 
 
+def _no_display() -> bool:
+    """On Linux without X11/Wayland Qt would abort with a page of plugin messages."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _no_display():
+        raise UnidoreaderError(
+            "no display to open the window on (no DISPLAY or WAYLAND_DISPLAY); the other commands "
+            "work without one, and `gui --screenshot PNG` renders offscreen"
+        )
     root = Path(args.library) if getattr(args, "library", None) else None
     query = getattr(args, "search", None)
     helper = None
