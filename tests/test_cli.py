@@ -75,3 +75,9 @@ def test_the_app_without_a_display_is_a_one_line_error(monkeypatch: pytest.Monke
     assert main([]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no display" in err and "--screenshot" in err
+
+
+def test_options_may_come_before_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(tmp_path / "before"), "--json", "list"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == len(SEED_FILES)
+    assert (tmp_path / "before" / "catalog.json").exists()

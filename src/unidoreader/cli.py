@@ -289,11 +289,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--library", metavar="DIR", help="library folder (default: $UNIDOREADER_HOME or the user data folder)")
-    common.add_argument("--json", action="store_true", help="print JSON")
+    def options(defaults: bool) -> argparse.ArgumentParser:
+        """--library and --json, accepted before or after the command. After it they carry no
+        defaults, so that a value given before the command is not overwritten."""
+        common = argparse.ArgumentParser(add_help=False)
+        keep = {} if defaults else {"default": argparse.SUPPRESS}
+        common.add_argument("--library", metavar="DIR", help="library folder (default: $UNIDOREADER_HOME or the user data folder)", **keep)
+        common.add_argument("--json", action="store_true", help="print JSON", **keep)
+        return common
 
-    parser = argparse.ArgumentParser(prog="unidoreader", description="Reader for UNIDO governing-body reports.", parents=[common])
+    common = options(defaults=False)
+    parser = argparse.ArgumentParser(prog="unidoreader", description="Reader for UNIDO governing-body reports.", parents=[options(defaults=True)])
     parser.add_argument("--version", action="version", version=f"unidoreader {__version__}")
     sub = parser.add_subparsers(dest="command")
 
