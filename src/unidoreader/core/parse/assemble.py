@@ -36,6 +36,11 @@ class Context(Protocol):
     def blank_between(self, a: int, b: int) -> bool: ...
 
 
+def _unlabelled(start: int, *parts: str) -> dict:
+    """The spec of an unnumbered paragraph beginning at token `start`."""
+    return {"kind": BlockKind.PARAGRAPH, "label": None, "parts": list(parts), "start": start, "end": start}
+
+
 def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
     """Tokens -> block specs in reading order (kind, label, parts, start/end line)."""
     specs: list[dict] = []  # kind, label, lines(list[str]), start, end, title/level for headings
@@ -137,25 +142,25 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
                     if aside is not None and (p.blank_between(last_line, t.start) or ends_sentence(aside["parts"][-1])):
                         close_aside()
                     if aside is None:
-                        aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [], "start": t.start, "end": t.start}
+                        aside = _unlabelled(t.start)
                     aside["parts"].append(t.rest)
                     aside["end"] = t.start
                     last_line = max(t.lines)
                     continue
             elif narrow and unfinished() and not column_line(w) and not ends_sentence(t.rest) and aside_ahead(k):
                 in_aside = True
-                aside = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
+                aside = _unlabelled(t.start, t.rest)
                 last_line = max(t.lines)
                 continue
             if glossary(k):
                 # an abbreviation list ("AfDB 非洲开发银行"): one entry a block
                 flush()
-                specs.append({"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start})
+                specs.append(_unlabelled(t.start, t.rest))
                 last_line = max(t.lines)
                 continue
             if furniture.URL_RE.match(t.rest) or (charts.UNIT_IN_RE.search(t.rest) and w <= 30 and "。" not in t.rest):
                 # a printed link, or a chart caption "技术合作（2020年） 36.2（以百万美元计）": a block of its own
-                caption = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [t.rest], "start": t.start, "end": t.start}
+                caption = _unlabelled(t.start, t.rest)
                 if unfinished():
                     deferred.append(caption)
                 else:
@@ -170,7 +175,7 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
                 if ends_sentence(prev) or (blank_mode and p.blank_between(last_line, t.start)):
                     flush()
             if current is None:
-                current = {"kind": BlockKind.PARAGRAPH, "label": None, "parts": [], "start": t.start, "end": t.start}
+                current = _unlabelled(t.start)
             current["parts"].append(t.rest)
             current["end"] = t.start
         last_line = max(t.lines)
