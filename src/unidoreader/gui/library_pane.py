@@ -12,6 +12,14 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, 
 from unidoreader.core.library import Entry
 from unidoreader.gui.rich import HTML_ROLE, SECONDARY, HtmlDelegate
 
+
+def dropped_files(event: QDropEvent) -> list[Path]:
+    """The local files of a drop, accepting the drop when there are any."""
+    files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+    if files:
+        event.acceptProposedAction()
+    return files
+
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -181,7 +189,5 @@ class LibraryPane(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
+        if files := dropped_files(event):
             self.filesDropped.emit(files)

@@ -36,7 +36,7 @@ from unidoreader.core.library import Entry, Library
 from unidoreader.core.model import BlockKind, Report, Table
 from unidoreader.gui import i18n, searching
 from unidoreader.gui.lane import Job, Lane
-from unidoreader.gui.library_pane import LibraryPane
+from unidoreader.gui.library_pane import LibraryPane, dropped_files
 from unidoreader.gui.outline import OutlinePane
 from unidoreader.gui.reader import ReaderPane
 from unidoreader.gui.search_panel import SearchPanel
@@ -1080,7 +1080,5 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
+        if files := dropped_files(event):
             self.import_files(files)
