@@ -20,7 +20,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
+DATA = REPO / "tests" / "data"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 # Property tests run max_examples * FUZZ_SCALE cases: 1 in the suite, more in bench/fuzz.py.
 FUZZ_SCALE = max(1, int(os.environ.get("UNIDOREADER_FUZZ_SCALE", "1")))

@@ -11,13 +11,13 @@ from unidoreader.core.parse import Parsed, parse_document, read_text
 
 REPO = Path(__file__).resolve().parents[3]
 SEEDS = REPO / "seeds"
-ACCEPTANCE = REPO.parent / "shared" / "acceptance" / "seeds.json"
+ACCEPTANCE = REPO / "tests" / "data" / "acceptance" / "seeds.json"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 def load_acceptance() -> dict:
     """The hand-labelled expectations; a missing file is a failure, never a skip."""
-    assert ACCEPTANCE.is_file(), f"acceptance data missing: {ACCEPTANCE} (../shared must sit beside the repo)"
+    assert ACCEPTANCE.is_file(), f"acceptance data missing: {ACCEPTANCE}"
     return json.loads(ACCEPTANCE.read_text(encoding="utf-8"))["documents"]
 
 
