@@ -24,22 +24,26 @@ jieba is never loaded here: searching an existing index starts at once.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import threading
-from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from itertools import islice
 from operator import itemgetter
 from typing import Any, Iterator, Sequence
 
-from unidoreader.core import analysis, index
+from unidoreader.core import analysis, index, scan
 from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind
 
-#: Documents whose blocks a Searcher keeps in memory (about 4x their text each).
-CACHED_DOCUMENTS = 400
+#: Documents whose stored blocks (for snippets) a Searcher keeps in memory.
+CACHED_DOCUMENTS = 64
+#: Characters of search forms a Searcher keeps in memory (about 3 bytes each: a whole
+#: 100 MB archive is about 35 million).
+FORM_CHARS = 60_000_000
+#: Rankings kept for the next page of the same query.
+CACHED_RANKINGS = 8
 SNIPPET_CHARS = 100
 SNIPPET_LEAD = 30
 #: Weight of a match by how it sits on jieba's word boundaries (both ends, one, none).
@@ -49,7 +53,7 @@ _K1 = 1.2
 _B = 0.5
 _AVG_BLOCK = 120.0
 _BLOCK_KINDS = {kind.value for kind in BlockKind}
-_SEPARATOR = "\n"  # never in a normal form (whitespace is removed)
+_HEADING = scan.kind_letter(BlockKind.HEADING.value)
 
 
 # -- results ---------------------------------------------------------------------------
@@ -239,50 +243,59 @@ class _Block:
     kind: str
     section: str | None
     text: str
-    seg: str
-    norm: str
 
 
 @dataclass
 class _Doc:
+    """A document's stored blocks as the hits shown need them (text, ids, sections)."""
+
     id: str
-    session: int | None
-    kind: str
     sections: dict[str, Sequence[str]]
     blocks: list[_Block]
-    text: str = ""  # every block's normal form, joined by SEPARATOR
-    starts: list[int] = field(default_factory=list)  # where each block starts in `text`
-
-    def __post_init__(self) -> None:
-        offset = 0
-        for block in self.blocks:
-            self.starts.append(offset)
-            offset += len(block.norm) + 1
-        self.text = _SEPARATOR.join(block.norm for block in self.blocks)
-
-    def blocks_containing(self, needle: str) -> list[_Block]:
-        """The blocks whose normal form contains `needle`, found in the joined text."""
-        found: list[_Block] = []
-        last = -1
-        text = self.text
-        position = text.find(needle)
-        while position >= 0:
-            number = bisect_right(self.starts, position) - 1
-            if number != last:
-                found.append(self.blocks[number])
-                last = number
-                position = self.starts[number + 1] if number + 1 < len(self.starts) else len(text)
-            position = text.find(needle, position)
-        return found
 
 
-#: A matching block: (sort key (tier, boundary classes, weight), doc, block, per clause
-#: (literal, exact?, occurrences, boundary class)). Plain tuples: there can be thousands.
-_Match = tuple[tuple[int, int, float], _Doc, _Block, list[tuple[Literal, bool, int, int]]]
+#: A matching block: (sort key (tier, boundary classes, weight), its document's search
+#: form, block number, per clause (literal, exact?, occurrences, boundary class)).
+#: Plain tuples: there can be hundreds of thousands.
+_Match = tuple[tuple[int, int, float], scan.Form, int, list[tuple[Literal, bool, int, int]]]
+
+
+class _Ranking:
+    """The blocks that match a query, best first, found as far as asked for.
+
+    `total`, `per_document` and `per_session` count every match. `top(n)` ranks only as
+    far as n: a term in nearly every document is scored fully only for its best blocks
+    (see `_rank_one`), and snippets are cut only for the hits shown.
+    """
+
+    def __init__(self, total: int, per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
+        self.total = total
+        self.per_document = per_document
+        self.per_session = per_session
+        self._ranked: list[_Match] = []
+
+    def top(self, count: int | None) -> list[_Match]:
+        return self._ranked if count is None else self._ranked[:count]
+
+
+class _Sorted(_Ranking):
+    """Every match scored; sorted (stably, best first) when first asked."""
+
+    def __init__(self, matches: list[_Match], per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
+        super().__init__(len(matches), per_document, per_session)
+        self._matches: list[_Match] | None = matches
+
+    def top(self, count: int | None) -> list[_Match]:
+        if self._matches is not None:
+            if count is not None and count * 8 < len(self._matches):  # nlargest is stable, like sort
+                return heapq.nlargest(count, self._matches, key=itemgetter(0))
+            self._matches.sort(key=itemgetter(0), reverse=True)
+            self._ranked, self._matches = self._matches, None
+        return super().top(count)
 
 
 class Searcher:
-    """Searches one library. Thread-safe; keep one per library (it caches stored blocks)."""
+    """Searches one library. Thread-safe; keep one per library (it caches search forms)."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -290,7 +303,11 @@ class Searcher:
         self._ix: Any = None
         self._searcher: Any = None
         self._indexed: set[str] = set()
-        self._docs: dict[str, _Doc] = {}
+        self._ids: dict[int, str] = {}  # Whoosh document number -> document id
+        self._forms: OrderedDict[str, scan.Form] = OrderedDict()
+        self._form_chars = 0
+        self._docs: OrderedDict[str, _Doc] = OrderedDict()
+        self._rankings: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
 
     # -- index access --------------------------------------------------------------------
 
@@ -300,7 +317,7 @@ class Searcher:
         if self._searcher is not None:
             if not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
-                self._indexed = self._read_indexed()
+                self._read_indexed()
             if self._indexed == wanted:
                 return self._searcher
         self._close()
@@ -314,7 +331,7 @@ class Searcher:
                 raise RuntimeError("the search index could not be opened")
         self._ix = ix
         self._searcher = ix.searcher()
-        self._indexed = self._read_indexed()
+        self._read_indexed()
         return self._searcher
 
     def _matches(self, ix: Any, wanted: set[str]) -> bool:
@@ -322,10 +339,18 @@ class Searcher:
             present = index.indexed_documents(ix)
         except Exception:
             return False
-        return present == wanted and all(index.payload_path(self.library, doc).is_file() for doc in wanted)
+        return present == wanted and all(index.stored(self.library, doc) for doc in wanted)
 
-    def _read_indexed(self) -> set[str]:
-        return {fields["doc"] for fields in self._searcher.reader().all_stored_fields()}
+    def _read_indexed(self) -> None:
+        """Which document each Whoosh number is (read once per index version, not per
+        candidate: a common term has thousands), and forget rankings of the old version."""
+        self._ids = {number: fields["doc"] for number, fields in self._searcher.reader().iter_docs()}
+        self._indexed = set(self._ids.values())
+        self._rankings.clear()
+        for gone in [doc for doc in self._forms if doc not in self._indexed]:
+            self._form_chars -= self._forms.pop(gone).chars
+        for gone in [doc for doc in self._docs if doc not in self._indexed]:
+            del self._docs[gone]
 
     def _close(self) -> None:
         if self._searcher is not None:
@@ -346,22 +371,37 @@ class Searcher:
         except Exception:  # pragma: no cover - interpreter shutdown
             pass
 
+    def _form(self, doc_id: str) -> scan.Form | None:
+        """A document's search form, kept while they fit in FORM_CHARS."""
+        form = self._forms.get(doc_id)
+        if form is not None:
+            return form
+        try:
+            form = scan.load(index.form_path(self.library, doc_id).read_bytes())
+        except OSError:
+            return None
+        if form is None or form.doc != doc_id:
+            return None
+        if self._form_chars + form.chars > FORM_CHARS:  # forget the longest-kept quarter
+            for old in list(self._forms)[: max(1, len(self._forms) // 4)]:
+                self._form_chars -= self._forms.pop(old).chars
+        self._forms[doc_id] = form
+        self._form_chars += form.chars
+        return form
+
     def _doc(self, doc_id: str) -> _Doc | None:
+        """A document's stored blocks (for the hits shown), the last CACHED_DOCUMENTS kept."""
         cached = self._docs.get(doc_id)
         if cached is not None:
+            self._docs.move_to_end(doc_id)
             return cached
         payload = index.read_payload(self.library, doc_id)
         if payload is None:
             return None
-        boundary = analysis.BOUNDARY
-        blocks = [
-            _Block(block_id, kind, section, text, seg, seg.replace(boundary, ""))
-            for block_id, kind, section, text, seg in payload["blocks"]
-        ]
-        doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks)
-        if len(self._docs) >= CACHED_DOCUMENTS:  # forget the longest-cached ones
-            for old in list(self._docs)[: CACHED_DOCUMENTS // 4]:
-                del self._docs[old]
+        blocks = [_Block(block_id, kind, section, text) for block_id, kind, section, text, _seg in payload["blocks"]]
+        doc = _Doc(doc_id, payload.get("sections") or {}, blocks)
+        while len(self._docs) >= CACHED_DOCUMENTS:
+            self._docs.popitem(last=False)
         self._docs[doc_id] = doc
         return doc
 
@@ -376,10 +416,14 @@ class Searcher:
         year: int | None = None,
         kind: str | None = None,
         limit: int = 20,
+        offset: int = 0,
     ) -> SearchResult:
-        matches, counts_doc, counts_session = self._run(query, doc=doc, session=session, year=year, kind=kind)
-        hits = tuple(self._hit(m) for m in islice(matches, max(limit, 0)))
-        return SearchResult(query, len(matches), hits, counts_doc, counts_session)
+        """The hits `offset` to `offset + limit` (best first) and the counts of all hits."""
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        offset = max(offset, 0)
+        page = ranking.top(offset + max(limit, 0))[offset:]
+        hits = tuple(self._hit(m) for m in page)
+        return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session)
 
     def iter_hits(
         self,
@@ -392,33 +436,42 @@ class Searcher:
         limit: int | None = None,
     ) -> Iterator[Hit]:
         """Hits best first; snippets are cut as the hits are consumed."""
-        matches, _docs, _sessions = self._run(query, doc=doc, session=session, year=year, kind=kind)
-        for match in matches if limit is None else matches[:limit]:
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        for match in ranking.top(limit):
             yield self._hit(match)
 
     # -- the work -----------------------------------------------------------------------------
 
-    def _run(self, query: str, **given: Any) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+    def _run(self, query: str, **given: Any) -> _Ranking:
         parsed = parse_query(query)
         filters = dict(parsed.filters)
         filters.update({k: v for k, v in given.items() if v not in (None, "")})
         if not parsed.clauses and not filters:
-            return [], {}, {}
+            return _Sorted([], {}, {})
         with self._lock:
-            docs: list[_Doc] | None = None
+            forms: list[scan.Form] | None = None
             with index.quiet_damage() as damage:
                 try:
-                    docs = self._load(self._candidates(parsed, filters))
+                    forms = self._load(self._candidates(parsed, filters))
                 except Exception as error:
                     if not _is_index_damage(error):
                         raise
                     damage.seen = True
-            if docs is None:  # a damaged index: rebuild it from the library, then retry once
+            if forms is None:  # a damaged index: rebuild it from the library, then retry once
                 self._close()
+                self._forms.clear()
+                self._form_chars = 0
                 self._docs.clear()
                 index.ensure_index(self.library, rebuild=True)
-                docs = self._load(self._candidates(parsed, filters))
-        return _rank(parsed, filters, docs)
+                forms = self._load(self._candidates(parsed, filters))
+            key = (query, tuple(sorted((k, str(v)) for k, v in filters.items())))
+            ranking = self._rankings.get(key)
+            if ranking is None:  # the same query again (the next page): ranked already
+                ranking = _rank(parsed, filters, forms)
+                self._rankings[key] = ranking
+                while len(self._rankings) > CACHED_RANKINGS:
+                    self._rankings.popitem(last=False)
+            return ranking
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
         from whoosh import query as Q
@@ -449,17 +502,18 @@ class Searcher:
                 return []
             parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
         query = Q.And(parts) if parts else Q.Every()
-        return [searcher.stored_fields(number)["doc"] for number in searcher.docs_for_query(query)]
+        ids = self._ids
+        return [ids[number] for number in searcher.docs_for_query(query)]
 
-    def _load(self, candidates: list[str]) -> list[_Doc]:
-        """The candidates' stored blocks; a missing or unreadable block file is damage."""
-        docs = []
+    def _load(self, candidates: list[str]) -> list[scan.Form]:
+        """The candidates' search forms; a missing or unreadable one is damage."""
+        forms = []
         for doc_id in candidates:
-            doc = self._doc(doc_id)
-            if doc is None:
-                raise index.DamagedIndexError(f"no stored blocks for {doc_id}")
-            docs.append(doc)
-        return docs
+            form = self._form(doc_id)
+            if form is None:
+                raise index.DamagedIndexError(f"no search form for {doc_id}")
+            forms.append(form)
+        return forms
 
     def _doc_ids(self, ref: str) -> list[str]:
         entries = self.library.entries()
@@ -469,7 +523,11 @@ class Searcher:
         return [e.id for e in entries if len(ref) >= 4 and e.id.startswith(ref)]
 
     def _hit(self, match: _Match) -> Hit:
-        (tier, classes, raw), doc, block, per_clause = match
+        (tier, classes, raw), form, number, per_clause = match
+        doc = self._doc(form.doc)
+        if doc is None or len(doc.blocks) != len(form.blocks):
+            raise index.DamagedIndexError(f"the stored blocks of {form.doc} do not match its search form")
+        block = doc.blocks[number]
         text = block.text
         norm, origin = analysis.normalize_with_map(text)
         spans: list[tuple[int, int]] = []
@@ -527,27 +585,7 @@ def _with_pieces(literal: Literal, reader: Any) -> Literal:
     return Literal(text, phrase=False, pieces=tuple(reversed(pieces)))
 
 
-class _Aligner:
-    """How the occurrences of a string sit on a block's word boundaries, by regular
-    expressions over the seg form (BOUNDARY between words): 2 = some occurrence starts
-    and ends on boundaries (a word or run of words), 1 = one end does, 0 = neither."""
-
-    def __init__(self, needle: str) -> None:
-        boundary = re.escape(analysis.BOUNDARY)
-        body = f"{boundary}?".join(re.escape(c) for c in needle)
-        self.both = re.compile(f"(?:^|{boundary}){body}(?={boundary}|$)")
-        self.left = re.compile(f"(?:^|{boundary}){body}")
-        self.right = re.compile(f"{body}(?={boundary}|$)")
-
-    def __call__(self, seg: str) -> int:
-        if self.both.search(seg):
-            return 2
-        return 1 if self.left.search(seg) or self.right.search(seg) else 0
-
-
-def _rank(
-    parsed: ParsedQuery, filters: dict[str, Any], docs: list[_Doc]
-) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) -> _Ranking:
     kind = analysis.normalize(str(filters.get("kind") or ""))
     block_kind = kind if kind in _BLOCK_KINDS else ""
     doc_kind = kind if kind and not block_kind else ""
@@ -555,34 +593,33 @@ def _rank(
     negative = [lit.text for clause in parsed.clauses if clause.negated for lit in clause.alternatives]
     if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces:
         if not negative and not block_kind:
-            return _rank_one(positive[0].alternatives[0], doc_kind, docs)
-    found: list[tuple[_Doc, _Block, list[tuple[Literal, bool, int, int]]]] = []
+            return _rank_one(positive[0].alternatives[0], doc_kind, forms)
+    letter = block_kind[:1]
+    found: list[tuple[scan.Form, int, list[tuple[Literal, bool, int, int]]]] = []
     df = [0] * len(positive)
     scanned = 0
-    # The longest term every block must contain picks the blocks to look at (str.find
-    # over the document's joined text, instead of a Python loop over all its blocks).
+    # The longest term every block must contain picks the blocks to look at (a scan in C
+    # over the document's blocks, instead of a Python loop over all of them).
     required = [c.alternatives[0].text for c in positive if len(c.alternatives) == 1 and not c.alternatives[0].pieces]
     driver = max(required, key=len) if required else ""
-    aligners: dict[str, _Aligner] = {}
-    for doc in docs:
-        if doc_kind and doc_kind not in doc.kind:
+    for form in forms:
+        if doc_kind and doc_kind not in form.kind:
             continue
-        scanned += len(doc.blocks)
-        for block in doc.blocks_containing(driver) if driver else doc.blocks:
-            if block_kind and block.kind != block_kind:
+        scanned += len(form.blocks)
+        blocks = form.blocks
+        kinds = form.kinds
+        for number in form.containing(driver) if driver else range(len(blocks)):
+            if letter and kinds[number] != letter:
                 continue
-            norm = block.norm
+            norm = blocks[number]
             if negative and any(text in norm for text in negative):
                 continue
             per_clause: list[tuple[Literal, bool, int, int]] = []
-            for number, clause in enumerate(positive):
+            for clause_number, clause in enumerate(positive):
                 chosen: tuple[Literal, bool, int, int] | None = None
                 for literal in clause.alternatives:
                     if literal.text in norm:
-                        aligner = aligners.get(literal.text)
-                        if aligner is None:
-                            aligner = aligners[literal.text] = _Aligner(literal.text)
-                        option = (literal, True, norm.count(literal.text), aligner(block.seg))
+                        option = (literal, True, norm.count(literal.text), form.alignment(number, literal.text))
                     elif literal.pieces and all(p in norm for p in literal.pieces):
                         option = (literal, False, min(norm.count(p) for p in literal.pieces), -1)
                     else:
@@ -592,69 +629,113 @@ def _rank(
                 if chosen is None:
                     break
                 per_clause.append(chosen)
-                df[number] += 1
+                df[clause_number] += 1
             else:
-                found.append((doc, block, per_clause))
+                found.append((form, number, per_clause))
     idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
     matches: list[_Match] = []
-    heading = BlockKind.HEADING.value
+    heading = _HEADING
     saturation = _K1 + 1.0
     # Several plain words: blocks where they stand together, as typed, rank first.
     together = ""
     if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive):
         together = "".join(c.alternatives[0].text for c in positive)
-    for doc, block, per_clause in found:
-        norm_len = _K1 * (1.0 - _B + _B * len(block.norm) / _AVG_BLOCK)
+    per_document: Counter[str] = Counter()
+    per_session: Counter[int | None] = Counter()
+    for form, number, per_clause in found:
+        norm = form.blocks[number]
+        norm_len = _K1 * (1.0 - _B + _B * len(norm) / _AVG_BLOCK)
         raw = 0.0
         classes = 0
         tier = 1
-        for number, (_literal, exact, count, align) in enumerate(per_clause):
+        for clause_number, (_literal, exact, count, align) in enumerate(per_clause):
             if exact:
-                raw += idf[number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
+                raw += idf[clause_number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
                 classes += align + 1
             else:
-                raw += idf[number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
+                raw += idf[clause_number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
                 tier = 0
-        if tier and together and together in block.norm:
+        if tier and together and together in norm:
             tier = 2
-        if block.kind == heading:
+        if form.kinds[number] == heading:
             raw *= 1.3
-        matches.append(((tier, classes, raw), doc, block, per_clause))
-    matches.sort(key=itemgetter(0), reverse=True)
-    per_document = Counter(match[1].id for match in matches)
-    per_session = Counter(match[1].session for match in matches)
-    return matches, dict(per_document), dict(per_session)
+        matches.append(((tier, classes, raw), form, number, per_clause))
+        per_document[form.doc] += 1
+        per_session[form.session] += 1
+    return _Sorted(matches, dict(per_document), dict(per_session))
 
 
-def _rank_one(literal: Literal, doc_kind: str, docs: list[_Doc]) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
-    """`_rank` for the commonest query, one term and nothing else, in one tight loop
-    (the same keys as the general path: tier 1, boundary class + 1, weight)."""
+class _OneTerm(_Ranking):
+    """The ranking of a single term, scored lazily, best possible score first.
+
+    Every matching block gets an upper bound of its score: its weight as if the match sat
+    on word boundaries (the best case). Blocks are scored exactly, word boundaries
+    included, in the order of their bounds; once `count` blocks scored on word boundaries
+    are in hand, no block left can beat them (its bound is at most theirs), so a term in
+    nearly every block scores about `count` of them, not all. The order is exactly that
+    of scoring every block and sorting (ties by document, then block order)."""
+
+    def __init__(self, needle: str, bounded: list[tuple[float, int, scan.Form, int, int]], idf: float,
+                 per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
+        super().__init__(len(bounded), per_document, per_session)
+        self.needle = needle
+        self.idf = idf
+        self._heap = bounded  # (-bound / idf, order, form, number, count); a heap
+        heapq.heapify(self._heap)
+        self._scored: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []  # ((key, -order), match)
+        self._aligned = 0  # scored blocks whose match sits on word boundaries
+        self._marks = [(Literal(needle), True, 0, 0)]  # what _hit marks; shared by every match
+
+    def top(self, count: int | None) -> list[_Match]:
+        heap = self._heap
+        needle = self.needle
+        weights = _ALIGN_WEIGHT
+        while heap and (count is None or self._aligned < count):
+            bound, order, form, number, occurrences = heapq.heappop(heap)
+            align = form.alignment(number, needle)
+            raw = self.idf * -bound * weights[align]  # weights[2] is 1.0: the bound, exactly
+            if align == 2:
+                self._aligned += 1
+            match: _Match = ((1, align + 1, raw), form, number, self._marks)  # type: ignore[assignment]
+            self._scored.append((((1, align + 1, raw), -order), match))
+        self._scored.sort(key=itemgetter(0), reverse=True)
+        ranked = [match for _key, match in self._scored]
+        return ranked if count is None else ranked[:count]
+
+
+def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranking:
+    """`_rank` for the commonest query, one term and nothing else: the same keys (tier 1,
+    boundary class + 1, weight), found lazily by `_OneTerm`."""
     needle = literal.text
-    aligner = _Aligner(needle)
-    heading = BlockKind.HEADING.value
-    marks = [(literal, True, 0, 0)]  # what _hit marks; shared by every match
-    hits: list[tuple[int, int, _Doc, _Block]] = []
-    scanned = 0
-    for doc in docs:
-        if doc_kind and doc_kind not in doc.kind:
-            continue
-        scanned += len(doc.blocks)
-        for block in doc.blocks_containing(needle):
-            hits.append((block.norm.count(needle), aligner(block.seg), doc, block))
-    idf = math.log(1.0 + (scanned + 1) / (len(hits) + 0.5))
+    heading = _HEADING
     saturation = _K1 + 1.0
     lean = _K1 * (1.0 - _B)
     slope = _K1 * _B / _AVG_BLOCK
-    matches: list[_Match] = []
-    for count, align, doc, block in hits:
-        raw = idf * _ALIGN_WEIGHT[align] * count * saturation / (count + lean + slope * len(block.norm))
-        if block.kind == heading:
-            raw *= 1.3
-        matches.append(((1, align + 1, raw), doc, block, marks))  # type: ignore[arg-type]
-    matches.sort(key=itemgetter(0), reverse=True)
-    per_document = Counter(doc.id for _c, _a, doc, _b in hits)
-    per_session = Counter(doc.session for _c, _a, doc, _b in hits)
-    return matches, dict(per_document), dict(per_session)
+    bounded: list[tuple[float, int, scan.Form, int, int]] = []
+    per_document: dict[str, int] = {}
+    per_session: Counter[int | None] = Counter()
+    scanned = 0
+    for form in forms:
+        if doc_kind and doc_kind not in form.kind:
+            continue
+        scanned += len(form.blocks)
+        numbers = form.containing(needle)
+        if not numbers:
+            continue
+        per_document[form.doc] = len(numbers)
+        per_session[form.session] += len(numbers)
+        blocks = form.blocks
+        kinds = form.kinds
+        base = len(bounded)
+        for order, number in enumerate(numbers, base):
+            norm = blocks[number]
+            occurrences = norm.count(needle)
+            weight = occurrences * saturation / (occurrences + lean + slope * len(norm))
+            if kinds[number] == heading:
+                weight *= 1.3
+            bounded.append((-weight, order, form, number, occurrences))
+    idf = math.log(1.0 + (scanned + 1) / (len(bounded) + 0.5))  # the same for every block: scales, never reorders
+    return _OneTerm(needle, bounded, idf, per_document, dict(per_session))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
