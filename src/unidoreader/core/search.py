@@ -71,6 +71,7 @@ class Hit:
     marks: tuple[tuple[int, int], ...]
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
+    page: int | None = None  # printed page of the block (PDF imports)
 
     def marked_snippet(self, left: str = "«", right: str = "»") -> str:
         """The snippet with each match wrapped in `left`/`right` (the JSON form)."""
@@ -94,6 +95,7 @@ class Hit:
             "marks": [list(mark) for mark in self.marks],
             "section_path": list(self.section_path),
             "block_offsets": [list(offsets) for offsets in self.block_offsets],
+            **({"page": self.page} if self.page is not None else {}),
         }
 
 
@@ -252,6 +254,7 @@ class _Doc:
     id: str
     sections: dict[str, Sequence[str]]
     blocks: list[_Block]
+    pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
 
 
 #: A matching block: (sort key (tier, boundary classes, weight), its document's search
@@ -399,7 +402,7 @@ class Searcher:
         if payload is None:
             return None
         blocks = [_Block(block_id, kind, section, text) for block_id, kind, section, text, _seg in payload["blocks"]]
-        doc = _Doc(doc_id, payload.get("sections") or {}, blocks)
+        doc = _Doc(doc_id, payload.get("sections") or {}, blocks, pages=payload.get("pages") or {})
         while len(self._docs) >= CACHED_DOCUMENTS:
             self._docs.popitem(last=False)
         self._docs[doc_id] = doc
@@ -543,7 +546,7 @@ class Searcher:
         snippet, marks = _snippet(text, offsets)
         path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
-        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets)
+        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, doc.pages.get(block.id))
 
 
 def _is_index_damage(error: Exception) -> bool:
