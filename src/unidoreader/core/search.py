@@ -28,8 +28,10 @@ import heapq
 import math
 import re
 import threading
-from collections import Counter, OrderedDict
+import operator
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, Iterator, Sequence
 
@@ -54,6 +56,8 @@ _B = 0.5
 _AVG_BLOCK = 120.0
 _BLOCK_KINDS = {kind.value for kind in BlockKind}
 _HEADING = scan.kind_letter(BlockKind.HEADING.value)
+#: A match in a heading weighs 1.3 times as much.
+_KIND_WEIGHT: defaultdict[str, float] = defaultdict(lambda: 1.0, {_HEADING: 1.3})
 
 
 # -- results ---------------------------------------------------------------------------
@@ -428,6 +432,25 @@ class Searcher:
         hits = tuple(self._hit(m) for m in page)
         return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session)
 
+    def page(
+        self,
+        query: str,
+        *,
+        offset: int = 0,
+        limit: int = 20,
+        doc: str | None = None,
+        session: int | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+    ) -> tuple[SearchResult, Iterator[Hit]]:
+        """The counts of all hits at once (`hits` empty), and the hits `offset` to
+        `offset + limit` as an iterator that cuts each snippet when it is taken: a panel
+        shows the totals and the first hits while the rest of the page is made."""
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        offset = max(offset, 0)
+        page = ranking.top(offset + max(limit, 0))[offset:]
+        return SearchResult(query, ranking.total, (), ranking.per_document, ranking.per_session), (self._hit(m) for m in page)
+
     def iter_hits(
         self,
         query: str,
@@ -605,18 +628,22 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) 
     # over the document's blocks, instead of a Python loop over all of them).
     required = [c.alternatives[0].text for c in positive if len(c.alternatives) == 1 and not c.alternatives[0].pieces]
     driver = max(required, key=len) if required else ""
+    others = [text for text in required if text != driver]
     for form in forms:
         if doc_kind and doc_kind not in form.kind:
             continue
         scanned += len(form.blocks)
         blocks = form.blocks
         kinds = form.kinds
-        for number in form.containing(driver) if driver else range(len(blocks)):
+        numbers: Sequence[int] = form.containing(driver) if driver else range(len(blocks))
+        for text in others:  # what every block must contain, or must not, is checked in C first
+            numbers = list(compress(numbers, map(operator.contains, map(blocks.__getitem__, numbers), repeat(text))))
+        for text in negative:
+            numbers = list(compress(numbers, map(operator.not_, map(operator.contains, map(blocks.__getitem__, numbers), repeat(text)))))
+        for number in numbers:
             if letter and kinds[number] != letter:
                 continue
             norm = blocks[number]
-            if negative and any(text in norm for text in negative):
-                continue
             per_clause: list[tuple[Literal, bool, int, int]] = []
             for clause_number, clause in enumerate(positive):
                 chosen: tuple[Literal, bool, int, int] | None = None
@@ -669,76 +696,95 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) 
 
 
 class _OneTerm(_Ranking):
-    """The ranking of a single term, scored lazily, best possible score first.
+    """The ranking of a single term, scored only as far as asked for.
 
-    Every matching block gets an upper bound of its score: its weight as if the match sat
-    on word boundaries (the best case). Blocks are scored exactly, word boundaries
-    included, in the order of their bounds; once `count` blocks scored on word boundaries
-    are in hand, no block left can beat them (its bound is at most theirs), so a term in
-    nearly every block scores about `count` of them, not all. The order is exactly that
-    of scoring every block and sorting (ties by document, then block order)."""
+    Every matching block has an upper bound of its score, computed for all of them in C
+    (maps over the blocks' lengths and counts): its weight as if the match sat on word
+    boundaries, the best case. Blocks are scored exactly (boundaries looked up) in the
+    order of their bounds, from a pool of the best bounds; once `count` blocks scored on
+    word boundaries are in hand, no block left can beat them (its bound is at most
+    theirs), so a term in nearly every block is scored exactly for about `count` of them.
+    The order is exactly that of scoring every block and sorting (ties: document, then
+    block order)."""
 
-    def __init__(self, needle: str, bounded: list[tuple[float, int, scan.Form, int, int]], idf: float,
+    def __init__(self, needle: str, forms: list[scan.Form], numbers: list[int], bounds: list[float], idf: float,
                  per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
-        super().__init__(len(bounded), per_document, per_session)
+        super().__init__(len(bounds), per_document, per_session)
         self.needle = needle
         self.idf = idf
-        self._heap = bounded  # (-bound / idf, order, form, number, count); a heap
-        heapq.heapify(self._heap)
-        self._scored: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []  # ((key, -order), match)
-        self._aligned = 0  # scored blocks whose match sits on word boundaries
+        self._forms = forms  # per match: its form, block number, bound (/ idf)
+        self._numbers = numbers
+        self._bounds = bounds
         self._marks = [(Literal(needle), True, 0, 0)]  # what _hit marks; shared by every match
+        self._everything: list[_Match] | None = None
+
+    def _score(self, item: int) -> tuple[tuple[int, int, float], _Match]:
+        form = self._forms[item]
+        align = form.alignment(self._numbers[item], self.needle)
+        key = (1, align + 1, self.idf * _ALIGN_WEIGHT[align] * self._bounds[item])  # weight 1.0 on boundaries: the bound
+        return key, (key, form, self._numbers[item], self._marks)  # type: ignore[return-value]
 
     def top(self, count: int | None) -> list[_Match]:
-        heap = self._heap
-        needle = self.needle
-        weights = _ALIGN_WEIGHT
-        while heap and (count is None or self._aligned < count):
-            bound, order, form, number, occurrences = heapq.heappop(heap)
-            align = form.alignment(number, needle)
-            raw = self.idf * -bound * weights[align]  # weights[2] is 1.0: the bound, exactly
-            if align == 2:
-                self._aligned += 1
-            match: _Match = ((1, align + 1, raw), form, number, self._marks)  # type: ignore[assignment]
-            self._scored.append((((1, align + 1, raw), -order), match))
-        self._scored.sort(key=itemgetter(0), reverse=True)
-        ranked = [match for _key, match in self._scored]
-        return ranked if count is None else ranked[:count]
+        total = len(self._bounds)
+        pool = 4 * count + 60 if count is not None else total
+        while pool < total:
+            bounds = self._bounds
+            threshold = heapq.nlargest(pool, bounds)[-1]
+            chosen = list(compress(range(total), map(operator.ge, bounds, repeat(threshold))))
+            chosen.sort(key=bounds.__getitem__, reverse=True)  # stable: equal bounds in document/block order
+            scored: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []
+            aligned = 0
+            for item in chosen:
+                key, match = self._score(item)
+                scored.append(((key, -item), match))
+                if key[1] == 3:
+                    aligned += 1
+                    if aligned >= count:  # type: ignore[operator]
+                        scored.sort(key=itemgetter(0), reverse=True)
+                        return [match for _key, match in scored[:count]]
+            pool *= 4
+        if self._everything is None:
+            scored = [(key, -item, match) for item in range(total) for key, match in (self._score(item),)]
+            scored.sort(key=itemgetter(0, 1), reverse=True)
+            self._everything = [match for _key, _item, match in scored]
+        return self._everything if count is None else self._everything[:count]
 
 
 def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranking:
     """`_rank` for the commonest query, one term and nothing else: the same keys (tier 1,
-    boundary class + 1, weight), found lazily by `_OneTerm`."""
+    boundary class + 1, weight), found lazily by `_OneTerm`; the per-block work that
+    every match needs (count, length, weight bound) runs as maps in C."""
     needle = literal.text
-    heading = _HEADING
     saturation = _K1 + 1.0
     lean = _K1 * (1.0 - _B)
     slope = _K1 * _B / _AVG_BLOCK
-    bounded: list[tuple[float, int, scan.Form, int, int]] = []
+    match_forms: list[scan.Form] = []
+    numbers: list[int] = []
+    bounds: list[float] = []
     per_document: dict[str, int] = {}
     per_session: Counter[int | None] = Counter()
     scanned = 0
+    add, mul, div = operator.add, operator.mul, operator.truediv
     for form in forms:
         if doc_kind and doc_kind not in form.kind:
             continue
         scanned += len(form.blocks)
-        numbers = form.containing(needle)
-        if not numbers:
+        found = form.containing(needle)
+        if not found:
             continue
-        per_document[form.doc] = len(numbers)
-        per_session[form.session] += len(numbers)
-        blocks = form.blocks
-        kinds = form.kinds
-        base = len(bounded)
-        for order, number in enumerate(numbers, base):
-            norm = blocks[number]
-            occurrences = norm.count(needle)
-            weight = occurrences * saturation / (occurrences + lean + slope * len(norm))
-            if kinds[number] == heading:
-                weight *= 1.3
-            bounded.append((-weight, order, form, number, occurrences))
-    idf = math.log(1.0 + (scanned + 1) / (len(bounded) + 0.5))  # the same for every block: scales, never reorders
-    return _OneTerm(needle, bounded, idf, per_document, dict(per_session))
+        per_document[form.doc] = len(found)
+        per_session[form.session] += len(found)
+        chosen = list(map(form.blocks.__getitem__, found))
+        counts = list(map(str.count, chosen, repeat(needle)))
+        # occurrences x saturation / (occurrences + lean + slope x length), x 1.3 in a heading
+        weights = map(div, map(mul, counts, repeat(saturation)), map(add, counts, map(add, repeat(lean), map(mul, repeat(slope), map(len, chosen)))))
+        if _HEADING in form.kinds:
+            weights = map(mul, weights, map(_KIND_WEIGHT.__getitem__, map(form.kinds.__getitem__, found)))
+        bounds.extend(weights)
+        numbers.extend(found)
+        match_forms.extend(repeat(form, len(found)))
+    idf = math.log(1.0 + (scanned + 1) / (len(bounds) + 0.5))  # the same for every block: scales, never reorders
+    return _OneTerm(needle, match_forms, numbers, bounds, idf, per_document, dict(per_session))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from unidoreader.core.library import Library
 
 if TYPE_CHECKING:
-    from unidoreader.core.search import Hit, Searcher
+    from unidoreader.core.search import Hit, Searcher, SearchResult
 
 _searchers: dict[int, "Searcher"] = {}
+#: Hits on one page of the search panel (the next page is asked for; the ranking is kept).
+PAGE_SIZE = 100
 
 
 def ensure_index(library: Library, progress: Callable[[int, int, str], None] | None = None) -> None:
@@ -44,15 +46,26 @@ def index_exists(library: Library) -> bool:
     return directory.is_dir() and any(directory.iterdir())
 
 
-def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:
-    """Hits best first, streamed. `filters` may hold doc, session, year."""
+def _searcher(library: Library) -> "Searcher":
     from unidoreader.core.search import Searcher
 
-    kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
     searcher = _searchers.get(id(library))
     if searcher is None:
         searcher = _searchers[id(library)] = Searcher(library)
-    yield from searcher.iter_hits(query, limit=limit, **kwargs)
+    return searcher
+
+
+def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:
+    """Hits best first, streamed. `filters` may hold doc, session, year."""
+    kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
+    yield from _searcher(library).iter_hits(query, limit=limit, **kwargs)
+
+
+def page(library: Library, query: str, filters: dict[str, Any], offset: int, limit: int) -> tuple["SearchResult", Iterator["Hit"]]:
+    """The counts of every hit, and one page of hits (best first) streamed: the ranking
+    is kept, so the next page of the same query costs only its snippets."""
+    kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
+    return _searcher(library).page(query, offset=offset, limit=limit, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -123,8 +136,10 @@ class HelperSearch:
     in-process as usual (the helper is an accelerator, never the only way).
     """
 
-    def __init__(self, root: Path, query: str, filters: dict[str, Any], limit: int = 200) -> None:
+    def __init__(self, root: Path, query: str, filters: dict[str, Any], limit: int = PAGE_SIZE) -> None:
         self.query = query
+        self.total: int | None = None  # every hit's count, once `hits()` has answered
+        self.per_document: dict[str, int] = {}
         self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
         fd, name = tempfile.mkstemp(prefix="unidoreader-query-", suffix=".txt")
         self._query_file = Path(name)
@@ -185,7 +200,11 @@ class HelperSearch:
         lines = out.decode("utf-8").splitlines()
         if len(lines) != 1:
             raise ValueError("search helper: expected one result line")
-        return [_found_hit(record) for record in json.loads(lines[0])["hits"]]
+        result = json.loads(lines[0])
+        found = [_found_hit(record) for record in result["hits"]]
+        self.total = int(result.get("total", len(found)))
+        self.per_document = {str(k): int(v) for k, v in (result.get("per_document") or {}).items()}
+        return found
 
     def cancel(self) -> None:
         if self._process is not None and self._process.poll() is None:

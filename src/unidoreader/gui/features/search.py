@@ -34,6 +34,7 @@ class SearchFeature(Feature):
         self._after_library: list[Callable[[], None]] = []
         self.panel = SearchPanel()
         self.panel.searchRequested.connect(self.search)
+        self.panel.pageRequested.connect(lambda query, filters, offset: self.search(query, filters, offset=offset))
         self.panel.hitActivated.connect(self.open_hit)
         self.panel.saveSearchRequested.connect(self._save_search)
         self.panel.deleteSavedRequested.connect(self._delete_saved_search)
@@ -99,23 +100,24 @@ class SearchFeature(Feature):
         self.panel.query.setFocus()
         self.panel.query.selectAll()
 
-    def search(self, query: str, filters: dict[str, Any], open_first: bool = False) -> None:
-        """Run a search on the lane; hits stream into the panel. `open_first`: show the
-        best hit in the reader when done (a search asked for on the command line)."""
+    def search(self, query: str, filters: dict[str, Any], open_first: bool = False, offset: int = 0) -> None:
+        """Run a search on the lane; its counts, then the hits of one page, stream into
+        the panel. `open_first`: show the best hit in the reader when done (a search
+        asked for on the command line). `offset`: the first hit of the page (paging)."""
         if self.library is None:
-            self._after_library.append(lambda: self.search(query, filters, open_first))
+            self._after_library.append(lambda: self.search(query, filters, open_first, offset))
             return
         if self._job is not None:
             self._job.cancel()
         library = self.library
         self.searching = True
-        self.panel.start_results(query)
-        if self.userdata and self.record_history:
+        self.panel.start_results(query, filters, offset)
+        if self.userdata and self.record_history and not offset:
             self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
             self.refresh_history()
 
         helper, self.helper = self.helper, None
-        if helper is not None and not helper.answers(query, filters):
+        if helper is not None and (offset or not helper.answers(query, filters)):
             helper.cancel()
             helper = None
 
@@ -126,20 +128,21 @@ class SearchFeature(Feature):
                 except Exception:  # noqa: BLE001 - the helper only speeds things up: search here instead
                     pass
                 else:
+                    job.partial(("counts", helper.total, helper.per_document))
                     for hit in found:
                         if job.cancelled:
                             break
                         job.partial(hit)
-                    return len(found)
+                    return helper.total if helper.total is not None else len(found)
             if not self.index_ready and not searching.index_exists(library):
                 searching.ensure_index(library, job.progress)
-            count = 0
-            for hit in searching.iter_hits(library, query, filters):
+            counts, hits = searching.page(library, query, filters, offset, searching.PAGE_SIZE)
+            job.partial(("counts", counts.total, counts.per_document))
+            for hit in hits:  # each snippet is cut as it is taken: the first hits show while the rest are made
                 if job.cancelled:
                     break
                 job.partial(hit)
-                count += 1
-            return count
+            return counts.total
 
         def done(count: int) -> None:
             self.index_ready = True
@@ -156,7 +159,7 @@ class SearchFeature(Feature):
             self.panel.fail(str(error))
             self.workDone.emit()
 
-        self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.add_hit)
+        self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.receive)
         self.showPane.emit(self.panel)
 
     def open_hit(self, hit: Any) -> None:
