@@ -12,8 +12,9 @@ alike (an index cannot deduplicate them), jieba meets real Chinese, and the face
     python bench/make_archive.py OUT [--docs 3000] [--mb 100] [--seed 17]
 
 `--mb` is the total size in UTF-8 megabytes for 3,000 documents; a smaller `--docs`
-keeps the average document size (so 375 documents are about 12.5 MB). Same arguments,
-same files, byte for byte (tests/core/test_archive.py checks it).
+keeps the average document size (so 375 documents are about 12.5 MB), and the first N
+documents of a bigger archive are the archive of N. Same arguments, same files, byte
+for byte (tests/core/test_scale.py checks it).
 """
 
 from __future__ import annotations
@@ -295,19 +296,20 @@ def document(number: int, seed: int, target_bytes: int, material: Material) -> t
     return name, "\n".join(lines)
 
 
-def sizes(docs: int, total_bytes: int, rnd: random.Random) -> list[int]:
-    """Document sizes: log-normal (a few long annual-report-like ones), scaled to the total."""
-    raw = [math.exp(rnd.gauss(0.0, 0.7)) for _ in range(docs)]
-    scale = total_bytes / sum(raw)
-    return [max(3000, int(r * scale)) for r in raw]
+def sizes(docs: int, mean_bytes: float, rnd: random.Random) -> list[int]:
+    """Document sizes: log-normal around `mean_bytes` (a few reports several times the
+    average, as annual reports are). Not rescaled to a total, so that the first N
+    documents of a bigger archive are the archive of N documents."""
+    sigma = 0.7
+    mean_factor = math.exp(sigma * sigma / 2)
+    return [max(3000, int(mean_bytes * math.exp(rnd.gauss(0.0, sigma)) / mean_factor)) for _ in range(docs)]
 
 
 def make_archive(out: Path, docs: int = FULL_DOCS, mb: float = 100.0, seed: int = 17) -> list[Path]:
     """Write the archive into `out` (created); returns the files in order."""
     material = load_material()
     out.mkdir(parents=True, exist_ok=True)
-    total = int(mb * 1_000_000 * docs / FULL_DOCS)
-    targets = sizes(docs, total, random.Random(f"{seed}:sizes"))
+    targets = sizes(docs, mb * 1_000_000 / FULL_DOCS, random.Random(f"{seed}:sizes"))
     files = []
     for number, target in enumerate(targets):
         name, text = document(number, seed, target, material)

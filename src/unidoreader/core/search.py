@@ -529,7 +529,9 @@ class Searcher:
             parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
         query = Q.And(parts) if parts else Q.Every()
         ids = self._ids
-        return [ids[number] for number in searcher.docs_for_query(query)]
+        # in id order, not Whoosh's: equal scores then rank the same whatever order the
+        # documents were indexed in (an incremental update answers as a rebuild does)
+        return sorted(ids[number] for number in searcher.docs_for_query(query))
 
     def _load(self, candidates: list[str]) -> list[scan.Form]:
         """The candidates' search forms; a missing or unreadable one is damage."""
