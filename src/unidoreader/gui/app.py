@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             "work without one, and `gui --screenshot PNG` renders offscreen"
         )
     root = Path(args.library) if getattr(args, "library", None) else None
-    query = getattr(args, "search", None)
+    query = (getattr(args, "search", None) or "").strip() or None  # cli gives "-word" a leading space
     helper = None
     if query:  # started first: it runs on another core while Qt starts (see searching)
         from unidoreader import paths
