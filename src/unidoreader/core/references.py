@@ -606,6 +606,13 @@ class LibraryReferences:
                 refs = from_rows(data["rows"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             refs = None
+        if refs is None:  # found when the document was indexed (core.index keeps them in its payload)?
+            from unidoreader.core import index
+
+            payload = index.read_payload(self.library, doc) if (self.library.index_dir / "blocks").is_dir() else None
+            stored = payload.get("refs") if payload else None
+            if isinstance(stored, list) and len(stored) == 2 and stored[0] == REFS_VERSION:
+                refs = from_rows(stored[1])
         if refs is None:
             refs = report_references(self.library.report(doc))
             from unidoreader.core.library import atomic_write
