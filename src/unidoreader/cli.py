@@ -285,6 +285,71 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- references (issue 16): refs, cited-by, symbol -----------------------------------------
+
+
+def cmd_refs(args: argparse.Namespace) -> int:
+    """The references printed in a document and where in the library they lead."""
+    from unidoreader.core.references import LibraryReferences
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    refs = LibraryReferences(library)
+    if report.id not in library:
+        raise UnidoreaderError(f"{args.doc!r} is not in the library; import it first to follow its references")
+    records = refs.records(report.id)
+    if args.json:
+        _print_json(records)
+    else:
+        for r in records:
+            where = f"-> {r['resolved']['doc'][:8]} {r['resolved']['block'] or ''}".rstrip() if r["resolved"] else ""
+            print(f"{r['block'] or '-':14} {r['kind']:10} {r['target']:24} {where}")
+    return 0
+
+
+def cmd_cited_by(args: argparse.Namespace) -> int:
+    """The blocks of the library that cite a symbol, resolution or decision."""
+    from unidoreader.core.references import LibraryReferences, normalise_symbol
+
+    library = _open_library(args)
+    refs = LibraryReferences(library)
+    symbol = normalise_symbol(args.symbol) or " ".join(args.symbol.split())
+    records = [
+        {"doc": c.doc, "block": c.block, "text": c.ref.text, "kind": c.ref.kind, **({"footnote": c.footnote} if c.footnote else {})}
+        for c in refs.cited_by(symbol)
+    ]
+    if args.json:
+        _print_json({"symbol": symbol, "document": refs.document_for(symbol), "citations": records})
+    else:
+        for r in records:
+            print(f"{r['doc'][:8]} {r['block'] or '-':14} {r['text']}")
+    return 0
+
+
+def cmd_symbol(args: argparse.Namespace) -> int:
+    """Show, set (`symbol DOC IDB.46/8`) or clear (`symbol DOC --clear`) a document's symbol."""
+    from unidoreader.core.errors import InputError
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    if report.id not in library:
+        raise UnidoreaderError(f"{args.doc!r} is not in the library; import it first")
+    if args.symbol is not None and args.clear:
+        raise InputError("give either a SYMBOL or --clear")
+    if args.symbol is not None:
+        if not args.symbol.strip() or len(args.symbol) > 200 or any(c in args.symbol for c in "\n\r\t"):
+            raise InputError("a document symbol is one line of at most 200 characters")
+        library.set_symbol(report.id, args.symbol)
+    elif args.clear:
+        library.set_symbol(report.id, None)
+    symbol = library.entry(report.id).metadata.symbol
+    if args.json:
+        _print_json({"doc": report.id, "symbol": symbol})
+    else:
+        print(symbol or "(no symbol)")
+    return 0
+
+
 # -- printed pages (issue 13) ---------------------------------------------------------
 
 
@@ -369,6 +434,12 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
 
+    add("refs", cmd_refs, "the references of a document and where they lead").add_argument("doc", metavar="DOC")
+    add("cited-by", cmd_cited_by, "the blocks of the library citing a symbol").add_argument("symbol", metavar="SYMBOL")
+    symbol = add("symbol", cmd_symbol, "show or set the document symbol of a document")
+    symbol.add_argument("doc", metavar="DOC")
+    symbol.add_argument("symbol", metavar="SYMBOL", nargs="?")
+    symbol.add_argument("--clear", action="store_true", help="forget the symbol set by hand")
     page = add("page", cmd_page, "render a printed page of a PDF document to PNG")
     page.add_argument("doc", metavar="DOC")
     page.add_argument("number", metavar="N", type=int, help="page number, 1-based")
