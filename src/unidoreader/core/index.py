@@ -434,8 +434,7 @@ def ensure_index(
                     ix.close()
                     ix = None
         if ix is None:
-            ix = _reset(library)
-            present = set()
+            ix, present = _reset_once(library, rebuild)
         try:
             with quiet_damage() as damage:
                 try:
@@ -449,6 +448,28 @@ def ensure_index(
             return _update(library, ix, set(), report, workers)
         finally:
             ix.close()
+
+
+def _reset_once(library: Library, rebuild: bool) -> tuple[Any, set[str]]:
+    """A fresh index, made by one process at a time: two copies of the app that both
+    find no index must not both empty the folder (the second would delete what the
+    first is writing); the second finds the first's index and adds to it."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(str(library.root / ".index-reset.lock"), timeout=WRITER_WAIT_S):
+            if not rebuild:
+                ix = open_index(library)
+                if ix is not None:
+                    with quiet_damage() as damage:
+                        try:
+                            return ix, indexed_documents(ix)
+                        except Exception:
+                            damage.seen = True
+                            ix.close()
+            return _reset(library), set()
+    except Timeout:
+        raise LibraryError("the search index is being rebuilt by another program; try again when it is done") from None
 
 
 def _is_damage(error: Exception) -> bool:
