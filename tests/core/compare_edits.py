@@ -71,12 +71,14 @@ def _clause(rng: random.Random, donors: list[str]) -> str:
     return text[start : start + rng.randint(8, 14)].replace("。", "，")
 
 
-def edit(report: Report, rng: random.Random, donors: list[str], count: int | None = None) -> Edited:
-    """Apply `count` (default 2-6) random edits; see the module docstring."""
+def edit(report: Report, rng: random.Random, donors: list[str], count: int | None = None,
+         fresh: list[str] | None = None) -> Edited:
+    """Apply `count` (default 2-6) random edits; see the module docstring. `fresh` is
+    `new_texts(report, donors)` when the caller has it already."""
     entries = [_Entry(b, (i,)) for i, b in enumerate(report.blocks)]
     texts = [b.text for b in report.blocks]
     repeated = {t for t in texts if texts.count(t) > 1}
-    fresh = new_texts(report, donors)
+    fresh = list(new_texts(report, donors) if fresh is None else fresh)
     made: list[str] = []
     figures: dict[int, tuple[str, str]] = {}  # id(entry) -> digits
 
