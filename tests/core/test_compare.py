@@ -220,3 +220,27 @@ def test_000_against_001_lists_the_member_count_session_and_dates_as_changed_fig
     assert ("第四十六届", "第五十二届") in changed
     assert ("2018 年 11 月 26 日至 28 日", "2024年11月25日至27日") in changed
     assert ("GC.17/Res.6", "GC.18/Res.9") in changed
+
+
+def test_the_predecessor_is_the_same_topic_at_the_nearest_earlier_session_or_the_original() -> None:
+    from unidoreader.core.compare import propose_predecessor
+    from unidoreader.core.library import Entry
+
+    def entry(doc: str, **meta: object) -> Entry:
+        return Entry(doc, doc + ".txt", 0.0, Metadata(**meta), 0, 0, 1)
+
+    body = "工业发展理事会"
+    mic46 = entry("a", body=body, session=46, agenda_title="中等收入国家的可持续工业发展", title="与中等收入国家建立伙伴关系的战略框架")
+    mic50 = entry("b", body=body, session=50, agenda_title="中等收入国家的包容可持续发展", title="中等收入国家")
+    mic52 = entry("c", body=body, session=52, agenda_title="中等收入国家的包容可持续发展", title="中等收入国家的包容可持续发展")
+    budget51 = entry("d", body=body, session=51, agenda_title="方案和预算", title="2024-2025年方案和预算")
+    rev = entry("e", body=body, session=52, agenda_title="方案和预算", title="方案和预算", symbol="IDB.52/5/Rev.1")
+    original = entry("f", body=body, session=52, agenda_title="方案和预算", title="方案和预算", symbol="IDB.52/5")
+    annual19 = entry("g", kind="年度报告", year=2019, title="工发组织2019年年度报告")
+    annual20 = entry("h", kind="年度报告", year=2020, title="工发组织2020年年度报告")
+    everything = [mic46, mic50, mic52, budget51, rev, original, annual19, annual20]
+    assert propose_predecessor("c", everything) is mic50  # nearest earlier session, same topic (not the budget at 51)
+    assert propose_predecessor("b", everything) is mic46
+    assert propose_predecessor("a", everything) is None
+    assert propose_predecessor("e", everything) is original
+    assert propose_predecessor("h", everything) is annual19

@@ -31,10 +31,13 @@ import threading
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from unidoreader.core.analysis import normalize, normalize_with_map, segment_pieces
-from unidoreader.core.model import Block, BlockKind, Report
+from unidoreader.core.model import Block, BlockKind, Metadata, Report
+
+if TYPE_CHECKING:  # pragma: no cover
+    from unidoreader.core.library import Entry
 
 Progress = Callable[[int, int, str], None]
 
@@ -242,10 +245,13 @@ class _Token:
     start: int  # span in the block's text
     end: int
     figure: str | None = None  # kind, for a figure token
+    wordy: bool = field(init=False, compare=False)  # a word or a figure, not punctuation
 
-    @property
-    def wordy(self) -> bool:
-        return self.figure is not None or any(c.isalnum() for c in self.key)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "wordy", self.figure is not None or _WORDY(self.key) is not None)
+
+
+_WORDY = re.compile(r"[^\W_]").search
 
 
 class _TokenCache:
@@ -274,56 +280,77 @@ class _TokenCache:
 _CACHE = _TokenCache()
 
 
-def _words(text: str, offset: int) -> list[_Token]:
-    """jieba's words of a stretch of text without figures, as spans of the source."""
+def _words(text: str) -> list[_Token]:
+    """jieba's tokens of the whole text (one call: the cutter's cost is per call as much as
+    per character), as spans of the source text."""
     if not text.strip():
         return []
-    norm, origin = normalize_with_map(text)
+    _norm, origin = normalize_with_map(text)
     tokens: list[_Token] = []
     position = 0
+    size = len(origin)
     for piece in segment_pieces(text):
         start, end = position, position + len(piece)
         position = end
-        if start >= len(origin):
+        if start >= size:
             break
-        tokens.append(_Token(piece, offset + origin[start], offset + origin[end - 1] + 1))
+        tokens.append(_Token(piece, origin[start], origin[min(end, size) - 1] + 1))
     return tokens
 
 
 def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    last = 0
-    pending: _Token | None = None  # a count figure waiting for its noun
+    """Words, with every figure one token: a word inside a figure's span gives way to the
+    figure; the part of a word sticking out of one stays a token of its own."""
+    figures = []
     for match in _FIGURE.finditer(text):
-        if not any(c.isdigit() for c in match.group(0)) and match.lastgroup != "ordinal":
+        if match.lastgroup == "ordinal" or any(c.isdigit() for c in match.group(0)):
+            figures.append(match)
+    words = _words(text)
+    if not figures:
+        return words
+    tokens: list[_Token] = []
+    k = 0
+    n = len(figures)
+    pending: _Token | None = None  # a count figure waiting for its noun ("168 个" + "成员国")
+    for word in words:
+        while k < n and figures[k].end() <= word.start:
+            k += 1
+        if k < n and figures[k].start() < word.end:
+            match = figures[k]
+            if word.start < match.start():  # the head of the word before the figure
+                tokens.append(_Token(normalize(text[word.start : match.start()]), word.start, match.start()))
+            if not (tokens and tokens[-1].figure and tokens[-1].start == match.start()) and not (
+                pending is not None and pending.start == match.start()
+            ):
+                if pending is not None:
+                    tokens.append(pending)
+                    pending = None
+                kind = match.lastgroup or "number"
+                figure = _Token(normalize(match.group(0)), match.start(), match.end(), kind)
+                if kind == "count" and match.group(0).rstrip().endswith(_TAKES_NOUN):
+                    pending = figure
+                else:
+                    tokens.append(figure)
+            if word.end > match.end():  # the tail sticking out after the figure
+                tail = _Token(normalize(text[match.end() : word.end]), match.end(), word.end)
+                if tail.key:
+                    pending = _noun(pending, tail, tokens)
             continue
-        words = _words(text[last : match.start()], last)
-        if pending is not None:
-            words = _attach_noun(pending, words, tokens)
-            pending = None
-        tokens.extend(words)
-        kind = match.lastgroup or "number"
-        figure = _Token(normalize(match.group(0)), match.start(), match.end(), kind)
-        if kind == "count" and match.group(0).rstrip().endswith(_TAKES_NOUN):
-            pending = figure
-        else:
-            tokens.append(figure)
-        last = match.end()
-    words = _words(text[last:], last)
+        pending = _noun(pending, word, tokens)
     if pending is not None:
-        words = _attach_noun(pending, words, tokens)
-    tokens.extend(words)
+        tokens.append(pending)
     return tokens
 
 
-def _attach_noun(figure: _Token, words: list[_Token], out: list[_Token]) -> list[_Token]:
-    """"168 个" + "成员国" -> one figure token "168个成员国" (what a reader reads as the figure)."""
-    if words and words[0].start <= figure.end + 1 and len(words[0].key) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in words[0].key):
-        noun = words[0]
-        out.append(_Token(figure.key + noun.key, figure.start, noun.end, figure.figure))
-        return words[1:]
-    out.append(figure)
-    return words
+def _noun(pending: _Token | None, word: _Token, out: list[_Token]) -> None:
+    """Append `word`, or "168 个" + "成员国" as one figure token if a count is pending."""
+    if pending is not None:
+        if len(word.key) >= 2 and word.start <= pending.end + 1 and all("\u4e00" <= c <= "\u9fff" for c in word.key):
+            out.append(_Token(pending.key + word.key, pending.start, word.end, pending.figure))
+            return None
+        out.append(pending)
+    out.append(word)
+    return None
 
 
 # -- blocks as the alignment sees them -------------------------------------------------
@@ -799,3 +826,65 @@ def compare(old: Report, new: Report, progress: Progress | None = None) -> Compa
     if progress:
         progress(4, 4, "done")
     return Comparison(old, new, tuple(pairs))
+
+
+# -- which report to compare with ------------------------------------------------------
+
+_REVISION = re.compile(r"/(?:Rev|Corr|Add)\.\d+$", re.IGNORECASE)
+
+
+def _bigrams(text: str | None) -> set[str]:
+    compact = normalize(text or "")
+    return {compact[i : i + 2] for i in range(len(compact) - 1)}
+
+
+def topic_similarity(a: Metadata, b: Metadata) -> float:
+    """How alike two reports' subjects are: Dice of the character bigrams of their cover
+    agenda titles and titles (the 2018 "中等收入国家的可持续工业发展" and the 2024
+    "中等收入国家的包容可持续发展" are one agenda topic)."""
+    x = _bigrams(a.agenda_title) | _bigrams(a.title)
+    y = _bigrams(b.agenda_title) | _bigrams(b.title)
+    if not x or not y:
+        return 0.0
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+def propose_predecessor(doc_id: str, entries: Sequence["Entry"], *, threshold: float = 0.35) -> "Entry | None":
+    """The library document to compare a report with: the original of a /Rev., /Corr. or
+    /Add. (the symbol without its suffix, or the previous revision), else the report of
+    the same body on the same agenda topic at the nearest earlier session (annual reports:
+    the nearest earlier year). None when nothing fits; the user can pick any other."""
+    by_id = {e.id: e for e in entries}
+    me = by_id.get(doc_id)
+    if me is None:
+        return None
+    meta = me.metadata
+    others = [e for e in entries if e.id != doc_id]
+    if meta.symbol and _REVISION.search(meta.symbol):
+        base = _REVISION.sub("", meta.symbol)
+        suffix = _REVISION.search(meta.symbol).group(0)
+        number = int(re.sub(r"\D", "", suffix) or 0)
+        earlier = [f"{base}{suffix[: suffix.index('.') + 1]}{n}" for n in range(number - 1, 0, -1)] + [base]
+        for symbol in earlier:
+            found = [e for e in others if (e.metadata.symbol or "").lower() == symbol.lower()]
+            if found:
+                return found[0]
+    scored: list[tuple[tuple[int, float], "Entry"]] = []
+    for other in others:
+        o = other.metadata
+        if meta.session is not None and o.session is not None:
+            if o.session >= meta.session or (meta.body and o.body and meta.body != o.body):
+                continue
+            distance = meta.session - o.session
+        elif meta.year is not None and o.year is not None and meta.session is None and o.session is None:
+            if o.year >= meta.year or (meta.kind and o.kind and meta.kind != o.kind):
+                continue
+            distance = meta.year - o.year
+        else:
+            continue
+        similar = topic_similarity(meta, o)
+        if similar >= threshold:
+            scored.append(((distance, -similar), other))
+    if not scored:
+        return None
+    return min(scored, key=lambda item: item[0])[1]
