@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,13 @@ def test_compare_json_has_the_contract_shape_and_block_ids_of_both(capsys: pytes
     assert record["summary"]["added"] == sum(p["status"] == "added" for p in record["pairs"])
 
 
-def test_compare_writes_a_pdf_of_both_versions_and_a_csv_of_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_writes_a_pdf_of_both_versions_and_a_csv_of_the_figures(tmp_path: Path) -> None:
     pdf, table = tmp_path / "changes.pdf", tmp_path / "figures.csv"
-    assert main(["compare", str(seed("000")), str(seed("001")), "--pdf", str(pdf), "--csv", str(table)]) == 0
-    assert "个数字变动" in capsys.readouterr().out
+    # in a process of its own: the PDF needs a QGuiApplication, the GUI tests a QApplication
+    run = subprocess.run([sys.executable, "-m", "unidoreader", "compare", str(seed("000")), str(seed("001")),
+                          "--pdf", str(pdf), "--csv", str(table)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "个数字变动" in run.stdout
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "变动摘要" in flat and "变动的数字" in flat
