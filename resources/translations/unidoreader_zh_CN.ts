@@ -49,6 +49,189 @@
     </message>
 </context>
 <context>
+    <name>CompareFeature</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="205" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="256" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="308" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="211" />
+        <source>&amp;Compare with…</source>
+        <translation>与…比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="212" />
+        <source>Next change</source>
+        <translation>下一处变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="213" />
+        <source>Previous change</source>
+        <translation>上一处变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="220" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="240" />
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="221" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="241" />
+        <source>Compare this report with another (its predecessor is proposed)</source>
+        <translation>将此报告与另一份报告比较（建议上一届的报告）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="256" />
+        <source>Open a report first.</source>
+        <translation>请先打开一份报告。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="277" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="311" />
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="335" />
+        <source>%1 changed · %2 added · %3 removed · %4 figures changed</source>
+        <translation>%1 处修改 · %2 段新增 · %3 段删除 · %4 个数字变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="339" />
+        <source>%1 moved</source>
+        <translation>%1 段移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="394" />
+        <source>Change %1 of %2</source>
+        <translation>第 %1 处变动，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="433" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="507" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="519" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="507" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="521" />
+        <source>Saved %1 (%2 pages)</source>
+        <translation>已保存 %1（%2 页）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="528" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="537" />
+        <source>Figures as CSV</source>
+        <translation>数字导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="528" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="539" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="141" />
+        <source>◀ Previous change</source>
+        <translation>◀ 上一处变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="142" />
+        <source>Next change ▶</source>
+        <translation>下一处变动 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="143" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="144" />
+        <source>Figures as CSV…</source>
+        <translation>数字导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="145" />
+        <source>End compare</source>
+        <translation>结束比较</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="146" />
+        <source>Figure</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="146" />
+        <source>Before</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="146" />
+        <source>Now</source>
+        <translation>现为</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="148" />
+        <source>Use “Compare with…” on a report to see what changed since the last session.</source>
+        <translation>在报告上使用“与…比较”，查看自上届会议以来的变动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="156" />
+        <source>symbol</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="156" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="156" />
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="157" />
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="157" />
+        <source>session/ordinal</source>
+        <translation>届次/序数</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="157" />
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="158" />
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+</context>
+<context>
     <name>HelpFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/help.py" line="26" />
@@ -321,6 +504,29 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
         <location filename="../../src/unidoreader/gui/outline.py" line="76" />
         <source>Export the checked sections as PDF</source>
         <translation>将勾选的章节导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PickDialog</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="67" />
+        <source>Compare with…</source>
+        <translation>与…比较</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="74" />
+        <source>session %1</source>
+        <translation>第 %1 届会议</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="77" />
+        <source>(predecessor)</source>
+        <translation>（上一届）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="88" />
+        <source>Compare the report with:</source>
+        <translation>将报告与以下文件比较：</translation>
     </message>
 </context>
 <context>
