@@ -73,12 +73,6 @@
         <translation>上一处变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="220" />
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="240" />
-        <source>Compare…</source>
-        <translation>比较…</translation>
-    </message>
-    <message>
         <location filename="../../src/unidoreader/gui/features/compare.py" line="221" />
         <location filename="../../src/unidoreader/gui/features/compare.py" line="241" />
         <source>Compare this report with another (its predecessor is proposed)</source>

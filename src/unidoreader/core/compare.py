@@ -25,10 +25,8 @@ mode all read a `Comparison`.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import threading
-from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -52,6 +50,8 @@ MOVE_SIMILARITY = 0.6
 CONTAINMENT = 0.75
 #: Candidates scored per old block.
 CANDIDATES = 8
+#: Shingles (words, word pairs) found in more new blocks than this are not looked up.
+POSTINGS = 24
 #: Gaps between chained pairs with at most this many block pairs are aligned exhaustively.
 GAP_CELLS = 2500
 #: A rewritten paragraph pairs with its successor in a gap when this much of the shorter is in the longer.
@@ -418,7 +418,7 @@ def _candidates(olds: list[_Item], news: list[_Item], done_old: set[int], done_n
     each old block against the few new blocks sharing most of its rare shingles."""
     postings: dict[str, list[int]] = {}
     left_new = [b for b in news if b.index not in done_new and b.key]
-    cap = max(8, int(math.sqrt(len(news))) * 2)
+    cap = POSTINGS  # a shingle in more blocks than this says nothing about which one
     for b in left_new:
         b.load()
         for gram in _shingles(b):
@@ -567,8 +567,7 @@ def _exact(olds: list[_Item], news: list[_Item]) -> list[tuple[int, int, float]]
     in order (and with their neighbours in order, so the chain can choose)."""
     by_key: dict[str, list[int]] = {}
     for b in news:
-        if b.key:
-            by_key.setdefault(b.key, []).append(b.index)
+        by_key.setdefault(b.key, []).append(b.index)
     seen: Counter[str] = Counter()
     out: list[tuple[int, int, float]] = []
     for a in olds:

@@ -118,15 +118,16 @@ class ComparePanel(QWidget):
         self.figures.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.figures.itemActivated.connect(lambda item, _c: self.figureActivated.emit(item.data(0, Qt.ItemDataRole.UserRole)))
         self.figures.itemClicked.connect(lambda item, _c: self.figureActivated.emit(item.data(0, Qt.ItemDataRole.UserRole)))
+        # two buttons a row, so the pane is no wider than the search pane it shares a dock with
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
-        nav.addStretch(1)
-        nav.addWidget(self.close_button)
         exports = QHBoxLayout()
         exports.addWidget(self.pdf_button)
         exports.addWidget(self.csv_button)
-        exports.addStretch(1)
+        ending = QHBoxLayout()
+        ending.addStretch(1)
+        ending.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
@@ -134,6 +135,7 @@ class ComparePanel(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.figures, 1)
         layout.addLayout(exports)
+        layout.addLayout(ending)
         self.retranslate()
         self.set_enabled(False)
 
@@ -217,7 +219,6 @@ class CompareFeature(Feature):
         for pane in self.reading.panes:
             button = getattr(pane, "_compare_button", None)
             if button is not None:
-                button.setText(self.tr("Compare…"))
                 button.setToolTip(self.tr("Compare this report with another (its predecessor is proposed)"))
 
     def library_loaded(self, library: "Library") -> None:
@@ -237,7 +238,7 @@ class CompareFeature(Feature):
 
         button = QToolButton()
         button.setAutoRaise(True)
-        button.setText(self.tr("Compare…"))
+        button.setText("⇄")  # as narrow as the close button: a pane can be made narrow
         button.setToolTip(self.tr("Compare this report with another (its predecessor is proposed)"))
         button.clicked.connect(lambda: self.compare_with(pane=pane))
         layout = pane.title.parentWidget().layout()
@@ -496,9 +497,14 @@ class CompareFeature(Feature):
         self.panel.retranslate()
 
     def _pane_gone(self, pane: ReaderPane) -> None:
+        """One of the two panes was closed: compare mode ends, the other pane scrolls by number again."""
         if pane is self.old_pane or pane is self.new_pane:
-            self.comparison = None
+            survivor = self.new_pane if pane is self.old_pane else self.old_pane
             self.old_pane = self.new_pane = None
+            if survivor is not None and survivor in self.reading.panes:
+                survivor.in_compare = False
+                survivor.set_compare_marks([])
+            self.end()
 
     def export_pdf(self, output: Path | None = None) -> Path | None:
         if self.comparison is None:
