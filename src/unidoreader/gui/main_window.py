@@ -15,7 +15,7 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
@@ -101,10 +101,20 @@ class MainWindow(QMainWindow):
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
         self.retranslate()
-        self.resize(1400, 880)
+        self.resize(self.first_size())
         if userdata_error:
             self.show_message(userdata_error)
         self._restore_layout()
+
+    def first_size(self) -> QSize:
+        """The size before any saved geometry: roomy, but never larger than the screen the
+        window opens on (a 1366x768 laptop must see the whole window, title bar included)."""
+        wanted = QSize(1400, 880)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(int(room.width() * 0.95), int(room.height() * 0.9)))
 
     # -- the parts -----------------------------------------------------------------------------
 
