@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from unidoreader.core.language import detect_language
 from unidoreader.core.parse import charts, cover as cover_mod, furniture, footnotes as notes_mod, toc
 from unidoreader.core.parse.assemble import assemble
 from unidoreader.core.parse.text import collapse, ends_sentence, han_count, tidy_title
@@ -455,5 +456,24 @@ class _Parser:
 
 
 def parse_document(text: str, source: str = "") -> Parsed:
-    """Parse report text; the Parsed result also lists the furniture lines removed."""
-    return _Parser(text, source).run()
+    """Parse report text; the Parsed result also lists the furniture lines removed.
+
+    The language is read from the text first: English reports follow the UN's English
+    conventions (core.parse.english), everything else the Chinese rules here."""
+    language = detect_language(text)
+    if language == "en":
+        from unidoreader.core.parse import english
+
+        parsed = english.parse_english(text, source)
+    else:
+        parsed = _Parser(text, source).run()
+    return with_language(parsed, language)
+
+
+def with_language(parsed: Parsed, language: str | None) -> Parsed:
+    """The parsed report with its metadata's `language` set."""
+    from dataclasses import replace
+
+    report = parsed.report
+    parsed.report = replace(report, metadata=replace(report.metadata, language=language))
+    return parsed
