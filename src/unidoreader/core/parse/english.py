@@ -68,7 +68,7 @@ LABEL_LINE_RE = re.compile(rf"^((?:Subprogramme|Programme|Part|Section|Chapter|A
 CAPTION_RE = re.compile(rf"^(Table|Figure|Chart|Map|Box)\s+(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?\.(?:\d{{1,3}}|{ROMAN})|\d{{1,3}}|{ROMAN}|[A-Z])\.?$")
 CAPTION_INLINE_RE = re.compile(rf"^(Table|Figure|Chart|Box)\s+(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?\.(?:\d{{1,3}}|{ROMAN})|\d{{1,3}}|{ROMAN})\b")
 UNITS_RE = re.compile(r"^\((?:Thousands|Millions|Billions|Number|Percentage|United States dollars|In )[^)]*\)$|^\([^)]*(?:dollars|euros|per cent)[^)]*\)$")
-LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*\.?\s*(\d{1,4}|[ivxlc]{1,6})\s*$")
+LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*\.?\s*(\d{1,4}|[ivxlc]{1,6})?\s*$")
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|CONTENTS)$")
 JOB_RE = re.compile(r"^\d{2}-\d{5}\s*\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?$|^V\.\d{2}-\d{3,6}.*$")
 BARCODE_RE = re.compile(r"^\*\d{6,}\*$")
@@ -246,7 +246,8 @@ class _EnglishParser:
             if key and compact == key and pos > 0:
                 self.furniture.append(s)
                 continue
-            if counts[s] >= 3 and self._at_page_edge(pos) and not LEADER_RE.search(s):
+            small = not self.hinted or (bool(self.body_size) and 0 < line.size < self.body_size * 0.97)
+            if counts[s] >= 3 and small and self._at_page_edge(pos) and not LEADER_RE.search(s):
                 self.furniture.append(s)
                 continue
             keep.append(line)
@@ -572,7 +573,8 @@ class _EnglishParser:
         if self.hinted:
             if level is None:
                 if line.size and self.body_size and abs(line.size - self.body_size) < 0.3 and not line.bold and not label \
-                        and _title_like(s, 120) and self._standalone(pos):
+                        and _title_like(s, 120) and self._standalone(pos) and not DECIMAL_RE.match(s) and not NUMBER_RE.match(s) \
+                        and (pos + 1 >= len(lines) or lines[pos + 1].blank_before):
                     level = 4  # an italic head (the reader cannot say italic): alone between paragraphs
                 else:
                     return None
@@ -700,7 +702,8 @@ class _EnglishParser:
             s = line.text
             # footnotes: "¹ text" (the readers' form), wrapped lines follow
             m = FOOTNOTE_RE.match(s)
-            if m and not (current is not None and current.kind is BlockKind.TABLE and line.role == "table"):
+            if m and not line.role.startswith("table") and m.group(1).translate(SUPER_TO_DIGIT) == str(len(self.footnotes) + 1) \
+                    and len(_words(m.group(2))) >= 1:
                 label = m.group(1).translate(SUPER_TO_DIGIT)
                 note = _Spec(BlockKind.NOTE, label, [m.group(2)], [line.index])
                 j = i + 1
