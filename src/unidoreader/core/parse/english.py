@@ -341,7 +341,8 @@ class _EnglishParser:
                     state = "agenda"
                 else:
                     consumed = False
-            elif KIND_RE.match(s) and state in ("agenda", "title", "head") and (title_parts or state != "agenda"):
+            elif KIND_RE.match(s) and state in ("agenda", "title", "head") and (
+                    title_parts or state != "agenda" or (not self.hinted and len(agenda_title) >= 2)):
                 state = "kind"
                 kind_parts.append(s)
             elif state == "kind" and kind_parts and self._same_style(lines[pos - 1], line) and not self._is_box_line(line):
@@ -368,7 +369,7 @@ class _EnglishParser:
             elif state != "head":
                 break
             pos += 1
-        if not self.hinted and state == "agenda" and len(agenda_title) > 1:
+        if not self.hinted and not title_parts and len(agenda_title) > 1:
             title_parts, agenda_title = agenda_title[1:], agenda_title[:1]
         if agenda_title:
             f["agenda_title"] = _join_words(agenda_title)
