@@ -63,7 +63,8 @@ def show_record(report: Report) -> dict[str, Any]:
     return {
         "metadata": metadata_record(report),
         "blocks": [
-            {"id": b.id, "kind": b.kind.value, "section": b.section, "label": b.label, "text": b.text}
+            {"id": b.id, "kind": b.kind.value, "section": b.section, "label": b.label, "text": b.text,
+             **({"pages": list(b.pages)} if b.pages else {})}
             for b in report.blocks
         ],
         "footnotes": [{"label": f.label, "text": f.text} for f in report.footnotes],
@@ -306,6 +307,31 @@ def cmd_pair(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- printed pages (issue 13) ---------------------------------------------------------
+
+
+def cmd_page(args: argparse.Namespace) -> int:
+    """`page DOC N -o PNG [--dpi D]`: one printed page of a PDF document as a PNG."""
+    from unidoreader.core import readers
+    from unidoreader.core.errors import InputError
+    from unidoreader.core.readers import pdf
+
+    data, name = readers.printed_file(_open_library(args), args.doc)
+    if not 10 <= args.dpi <= 1200:
+        raise InputError("--dpi must be between 10 and 1200")
+    width, height, pixels, mode = pdf.render_page(data, args.number - 1, args.dpi, name)
+    output = Path(args.output)
+    try:
+        output.write_bytes(pdf.png_bytes(width, height, pixels, mode))
+    except OSError as error:
+        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+    if args.json:
+        _print_json({"output": str(output), "page": args.number, "width": width, "height": height, "dpi": args.dpi})
+    else:
+        print(f"{output}  ({width}x{height})")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The desktop app (imported here so that headless commands never load Qt)."""
     from unidoreader.gui.app import run
@@ -367,6 +393,14 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
 
     add("pair", cmd_pair, "the other language versions of a document (same symbol)").add_argument("doc", metavar="DOC")
+    return 0
+
+
+    page = add("page", cmd_page, "render a printed page of a PDF document to PNG")
+    page.add_argument("doc", metavar="DOC")
+    page.add_argument("number", metavar="N", type=int, help="page number, 1-based")
+    page.add_argument("-o", "--output", required=True, metavar="PNG")
+    page.add_argument("--dpi", type=float, default=150.0, metavar="D")
 
     gui = add("gui", cmd_gui, "open the app")
     gui.add_argument("--open", metavar="DOC", nargs="+", default=[])

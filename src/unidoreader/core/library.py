@@ -24,10 +24,10 @@ import threading
 import time
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from filelock import FileLock, Timeout
 
@@ -35,6 +35,9 @@ from unidoreader import paths
 from unidoreader.core import parse
 from unidoreader.core.errors import LibraryError, UnknownDocumentError
 from unidoreader.core.model import Metadata, Report, document_id
+
+if TYPE_CHECKING:
+    from unidoreader.core import readers
 
 CATALOG_FORMAT = 1
 LOCK_TIMEOUT_S = 60.0
@@ -51,6 +54,7 @@ class Entry:
     paragraphs: int
     footnotes: int
     parser_version: int
+    original: str | None = None  # suffix of the file kept as imported ("pdf", "docx"), None for text
 
     def as_listing(self) -> dict[str, object]:
         """The `list --json` record of the command-line contract."""
@@ -87,7 +91,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _entry_for(report: Report, added: float) -> Entry:
+def _entry_for(report: Report, added: float, original: str | None = None) -> Entry:
     return Entry(
         id=report.id,
         source=report.source,
@@ -96,6 +100,7 @@ def _entry_for(report: Report, added: float) -> Entry:
         paragraphs=report.paragraph_count,
         footnotes=len(report.footnotes),
         parser_version=parse.PARSER_VERSION,
+        original=original,
     )
 
 
@@ -112,6 +117,7 @@ def _entry_from_json(record: dict) -> Entry:
         paragraphs=record["paragraphs"],
         footnotes=record["footnotes"],
         parser_version=record["parser_version"],
+        original=record.get("original"),
     )
 
 
@@ -163,6 +169,22 @@ class Library:
     def text_path(self, doc_id: str) -> Path:
         return self.documents_dir / f"{doc_id}.txt"
 
+    def original_path(self, doc_id: str) -> Path | None:
+        """The file as imported (PDF, Word), kept for the page view and re-reading; None for text."""
+        entry = self.entry(doc_id)
+        return self.documents_dir / f"{doc_id}.{entry.original}" if entry.original else None
+
+    def source_path(self, doc_id: str) -> Path:
+        """The reader's output for a kept original (cached; re-read when the reader changes)."""
+        return self.documents_dir / f"{doc_id}.source.json"
+
+    def source(self, doc_id: str) -> "readers.SourceText | None":
+        """What the reader made of a kept original (None for text documents)."""
+        original = self.original_path(doc_id)
+        if original is None:
+            return None
+        return _load_source(self.documents_dir, doc_id, original)
+
     @contextmanager
     def _changing(self) -> Iterator[None]:
         """Held while the catalog changes. A second copy of the app working on the same
@@ -198,7 +220,7 @@ class Library:
         """The parser improved since these documents were read: refresh their cached metadata."""
         stale = [e for e in self._entries.values() if e.parser_version != parse.PARSER_VERSION]
         for entry in stale:
-            self._entries[entry.id] = _entry_for(self.report(entry.id), entry.added)
+            self._entries[entry.id] = _entry_for(self.report(entry.id), entry.added, entry.original)
         if stale:
             self._save_catalog()
 
@@ -236,12 +258,16 @@ class Library:
     def report(self, doc_id: str) -> Report:
         """The parsed report (memoised: parsing is pure, the text never changes for an id)."""
         entry = self.entry(doc_id)
+        if entry.original:
+            return _source_report(self.documents_dir, doc_id, entry.original, entry.source)
         return _parse_cached(self.text(doc_id), entry.source)
 
     def parsed(self, doc_id: str) -> Report | None:
         """The report if this process parsed it recently (an import just did), else None:
         lets the indexer hand worker processes block texts instead of a second parse."""
         entry = self.entry(doc_id)
+        if entry.original:
+            return _source_reports.get((doc_id, parse.PARSER_VERSION))
         return _parse_cached.peek(self.text(doc_id), entry.source)
 
     def resolve(self, ref: str) -> Report:
@@ -264,13 +290,52 @@ class Library:
 
     # -- writing -----------------------------------------------------------------
 
-    def import_files(self, files: Sequence[Path], *, workers: int | None = None) -> list[ImportResult]:
+    def import_files(self, files: Sequence[Path], *, workers: int | None = None,
+                     progress: "readers.Progress | None" = None) -> list[ImportResult]:
         """Add files to the library. All are read first: if one fails, nothing is added.
+        PDF and Word files are kept as imported (named by the hash of their bytes: the same
+        file twice is one document) beside what the reader made of them; `progress` gets
+        (pages read, pages) while a PDF is read and may raise to cancel.
 
         `workers`: processes to share the parsing with (None: one per spare core when
         there is much text, 0: parse in this process only)."""
-        loaded = [(path, parse.read_text(path)) for path in files]
-        return self.import_texts(((text, path.name) for path, text in loaded), workers=workers)
+        from unidoreader.core import readers
+
+        texts: list[tuple[str, str]] = []
+        sources: list[tuple[Path, bytes, "readers.SourceText"]] = []
+        order: list[tuple[str, int]] = []
+        for path in files:
+            path = Path(path)
+            if readers.handles(path):
+                data = readers.read_bytes(path)
+                sources.append((path, data, readers.read_source(path, data, progress=progress)))
+                order.append(("source", len(sources) - 1))
+            else:
+                texts.append((parse.read_text(path), path.name))
+                order.append(("text", len(texts) - 1))
+        if not sources:
+            return self.import_texts(texts, workers=workers)
+        reports = [readers.build_report(source, path.name) for path, _data, source in sources]
+        with self._changing():
+            text_results = self.import_texts(texts, workers=workers) if texts else []
+            source_results: list[ImportResult] = []
+            changed = False
+            for (path, data, source), report in zip(sources, reports):
+                if report.id in self._entries:
+                    source_results.append(ImportResult(self._entries[report.id], added=False))
+                    continue
+                suffix = source.kind
+                atomic_write(self.documents_dir / f"{report.id}.{suffix}", data)
+                atomic_write(self.source_path(report.id), readers.dumps(source))
+                atomic_write(self.text_path(report.id), source.text.encode("utf-8"))
+                _source_reports[(report.id, parse.PARSER_VERSION)] = report
+                entry = _entry_for(report, time.time(), suffix)
+                self._entries[report.id] = entry
+                source_results.append(ImportResult(entry, added=True))
+                changed = True
+            if changed:
+                self._save_catalog()
+        return [text_results[i] if kind == "text" else source_results[i] for kind, i in order]
 
     def import_texts(self, texts: Iterable[tuple[str, str]], *, workers: int | None = None) -> list[ImportResult]:
         results: list[ImportResult] = []
@@ -299,9 +364,13 @@ class Library:
     def remove(self, doc_id: str) -> None:
         with self._changing():
             self.entry(doc_id)
+            original = self.original_path(doc_id)
             del self._entries[doc_id]
             self._save_catalog()
             self.text_path(doc_id).unlink(missing_ok=True)
+            if original is not None:
+                original.unlink(missing_ok=True)
+                self.source_path(doc_id).unlink(missing_ok=True)
 
 
 def _adopt_prebuilt_index(library: Library) -> None:
@@ -389,5 +458,62 @@ def _parse_many(items: list[tuple[str, str]], workers: int | None) -> list[Repor
 
 
 def read_report(path: Path) -> Report:
-    """Parse a file without importing it."""
+    """Parse a file without importing it (PDF and Word files through core.readers)."""
+    from unidoreader.core import readers
+
+    if readers.handles(path):
+        return readers.parse_path(path)
     return _parse_cached(parse.read_text(path), path.name)
+
+
+# Reports of kept originals by (id, parser version): the reader's output is cached on disk
+# by file hash and reader version, the parse of it here.
+_source_reports: dict[tuple[str, int], Report] = {}
+_source_lock = threading.Lock()
+
+
+def _load_source(documents: Path, doc_id: str, original: Path) -> "readers.SourceText":
+    """The cached reader output, or the original read again (and cached) when it is missing
+    or from another reader version."""
+    from unidoreader.core import readers
+
+    cache = documents / f"{doc_id}.source.json"
+    try:
+        source = readers.loads(cache.read_bytes())
+    except OSError:
+        source = None
+    if source is None:
+        if not original.exists():
+            raise LibraryError(f"{original}: the kept original of document {doc_id} is missing")
+        source = readers.read_source(original, readers.read_bytes(original))
+        try:
+            atomic_write(cache, readers.dumps(source))
+        except OSError:  # a read-only library still reads
+            pass
+    return source
+
+
+def _source_report(documents: Path, doc_id: str, suffix: str, name: str) -> Report:
+    from unidoreader.core import readers
+
+    key = (doc_id, parse.PARSER_VERSION)
+    with _source_lock:
+        report = _source_reports.get(key)
+    if report is None:
+        source = _load_source(documents, doc_id, documents / f"{doc_id}.{suffix}")
+        report = replace(readers.build_report(source, name), id=doc_id)
+        with _source_lock:
+            if len(_source_reports) > 256:
+                _source_reports.clear()
+            _source_reports[key] = report
+    return report
+
+
+def stored_report(root: Path, doc_id: str, source: str) -> Report:
+    """A library document's report from its folder alone (for worker processes)."""
+    documents = Path(root) / "documents"
+    for suffix in ("pdf", "docx"):
+        if (documents / f"{doc_id}.{suffix}").exists():
+            return _source_report(documents, doc_id, suffix, source)
+    report = parse.parse_text((documents / f"{doc_id}.txt").read_text(encoding="utf-8"), source)
+    return replace(report, id=doc_id) if report.id != doc_id else report

@@ -76,6 +76,7 @@ class Hit:
     marks: tuple[tuple[int, int], ...]
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
+    page: int | None = None  # printed page of the block (PDF imports)
     language: str | None = None
 
     def marked_snippet(self, left: str = "«", right: str = "»") -> str:
@@ -101,6 +102,7 @@ class Hit:
             "section_path": list(self.section_path),
             "block_offsets": [list(offsets) for offsets in self.block_offsets],
             "language": self.language,
+            **({"page": self.page} if self.page is not None else {}),
         }
 
 
@@ -282,6 +284,7 @@ class _Doc:
     blocks: list[_Block]
     language: str | None = None
     text: str = ""  # every block's normal form, joined by SEPARATOR
+    pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
     starts: list[int] = field(default_factory=list)  # where each block starts in `text`
 
     def __post_init__(self) -> None:
@@ -390,7 +393,7 @@ class Searcher:
             for block_id, kind, section, text, seg in payload["blocks"]
         ]
         doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks,
-                   payload.get("language"))
+                   payload.get("language"), pages=payload.get("pages") or {})
         if len(self._docs) >= CACHED_DOCUMENTS:  # forget the longest-cached ones
             for old in list(self._docs)[: CACHED_DOCUMENTS // 4]:
                 del self._docs[old]
@@ -527,7 +530,8 @@ class Searcher:
         snippet, marks = _snippet(text, offsets)
         path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
-        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, doc.language)
+        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, page=doc.pages.get(block.id),
+                   language=doc.language)
 
 
 def _is_index_damage(error: Exception) -> bool:
