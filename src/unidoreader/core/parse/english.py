@@ -172,7 +172,8 @@ def _title_like(text: str, limit: int = 300) -> bool:
 
 
 class _EnglishParser:
-    def __init__(self, text: str, source: str, hints: Sequence[Any] | None, symbol: str | None) -> None:
+    def __init__(self, text: str, source: str, hints: Sequence[Any] | None, symbol: str | None, header: Sequence[str] = ()) -> None:
+        self.header = [collapse(h) for h in header if collapse(h)]
         self.text = text
         self.source = source
         norm = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -210,6 +211,7 @@ class _EnglishParser:
         sizes = Counter(round(line.size, 1) for line in self.lines if line.size and len(line.text) > 40)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.role: dict[int, str] = {}  # position in self.lines -> why it is not body text
+        self.cover_skipped: list[int] = []  # star notes between the agenda and the title
         self.word = have_hints and not any(line.size for line in self.lines)  # Word: a line is a paragraph
         self.decimal = self._decimal_numbering()
 
@@ -272,6 +274,14 @@ class _EnglishParser:
         f: dict[str, Any] = {}
         if self.reader_symbol:
             f["symbol"] = normalize_symbol(self.reader_symbol)
+        for s in self.header:  # a Word file's first-page header: body, "Distr.", the date
+            m = DATE_RE.match(s)
+            iso = _iso(m.group(1), m.group(2), m.group(3)) if m else None
+            if iso and "date" not in f:
+                f["date"], f["dates"], f["year"] = iso, (iso, iso), int(iso[:4])
+            for name in BODY_NAMES:
+                if s.startswith(name):
+                    f.setdefault("body", name)
         lines = self.lines
         n = len(lines)
         pos = 0
@@ -288,7 +298,12 @@ class _EnglishParser:
             s = line.text
             if CONTENTS_RE.match(s) or self._chapter_start(pos) or SUMMARY_RE.match(s) or NUMBER_RE.match(s) and state in ("title", "kind"):
                 break
-            if STAR_NOTE_RE.match(s):
+            if STAR_NOTE_RE.match(s) or (self.cover_skipped and self.cover_skipped[-1] == pos - 1 and state != "head"
+                                         and not self._starts_title(lines[pos - 1], line) and not line.role):
+                if state in ("agenda", "title") and not (state == "title" and title_parts):
+                    self.cover_skipped.append(pos)  # notes typed under the agenda (Word): read with the other notes
+                    pos += 1
+                    continue
                 break
             consumed = True
             if s.startswith("United Nations") and "symbol" not in f:
@@ -386,18 +401,24 @@ class _EnglishParser:
         return bool(self.body_size) and 0 < line.size < self.body_size * 0.97
 
     def _same_style(self, a: Line, b: Line) -> bool:
+        if self.word:
+            return a.role == b.role and bool(a.role)
         if not self.hinted:
             return not re.search(r"[$\d]{4,}", b.text) and b.text[:1].isupper() is False or len(b.text) < 40
         return abs(a.size - b.size) < 0.6 and a.bold == b.bold
 
     def _starts_title(self, prev: Line, line: Line) -> bool:
         """The title begins where the type grows (the agenda title is body-size bold)."""
+        if self.word:
+            return line.role != prev.role and line.role.startswith("heading")
         if self.hinted and self.body_size:
             return line.size > self.body_size * 1.15 and prev.size <= self.body_size * 1.15
         return False
 
     def _subtitle(self, line: Line) -> bool:
         """"Programme 24 / Global communications" under a budget section's title: body size."""
+        if self.word:
+            return line.role == "heading3"
         return self.hinted and bool(self.body_size) and line.size <= self.body_size * 1.05 and line.bold
 
     # -- levels and headings -------------------------------------------------------------------
@@ -459,7 +480,7 @@ class _EnglishParser:
         contents = self.find_contents(after_cover)
         body_start = self.find_body_start(max([after_cover, *[c + 1 for c in contents]]))
         star_notes: list[_Spec] = []
-        front: list[int] = []
+        front: list[int] = list(self.cover_skipped)
         for pos in range(after_cover, body_start):
             if pos in contents:
                 continue
@@ -501,6 +522,11 @@ class _EnglishParser:
                 break
         leaders = [pos for pos in range(start if title is None else title, min(n, (title or start) + 200))
                    if LEADER_RE.search(lines[pos].text)]
+        if title is not None and self.word:  # Word: the contents are a table after the title
+            k = title + 1
+            while k < n and lines[k].role.startswith("table") and lines[k].role == lines[title + 1].role:
+                k += 1
+            return set(range(title, k))
         if title is None and len(leaders) < 3:
             return set()
         if not leaders:
@@ -670,7 +696,7 @@ class _EnglishParser:
             return False
         lines = self.lines
         k = pos + used
-        if k < len(lines) and UNITS_RE.match(lines[k].text):
+        if k < len(lines) and (UNITS_RE.match(lines[k].text) or re.match(r"^\([^()]*\)$", lines[k].text)):
             k += 1
         return k < len(lines) and self._table_line(k)
 
@@ -728,6 +754,8 @@ class _EnglishParser:
             if head is not None:
                 level, label, title, used = head
                 used_positions = order[i : i + used]
+                if CAPTION_RE.match(s) and used == 1 and i + 1 < len(order) and self.style_level(lines[order[i + 1]]) is not None:
+                    used, used_positions = 2, order[i : i + 2]  # "Figure 28.I" and its title line
                 if CAPTION_RE.match(s) or CAPTION_INLINE_RE.match(s) or self._is_caption(pos, used, label) or UNITS_RE.match(s):
                     close()
                     specs.append(_Spec(BlockKind.PARAGRAPH, None, [lines[p].text for p in used_positions],
@@ -954,9 +982,10 @@ def _strip_refs(title: str) -> str:
     return SUPER_REF_RE.sub("", title).strip()
 
 
-def parse_english(text: str, source: str = "", hints: Sequence[Any] | None = None, symbol: str | None = None) -> Parsed:
+def parse_english(text: str, source: str = "", hints: Sequence[Any] | None = None, symbol: str | None = None,
+                  header: Sequence[str] = ()) -> Parsed:
     """Parse an English report's text; `hints`, if given, are the reader's lines (one per
     text line: size, bold, role, page, box), `symbol` the reader's running-header symbol."""
-    parser = _EnglishParser(text, source, hints, symbol)
+    parser = _EnglishParser(text, source, hints, symbol, header)
     parser.footnotes = []
     return parser.run()
