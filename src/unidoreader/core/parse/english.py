@@ -78,6 +78,7 @@ PLAIN_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 SUPER_REF_RE = re.compile(rf"[{SUPERSCRIPTS}]+")
 JOINING_WORDS = {"the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "from", "at", "a", "an", "its", "their",
                  "as", "into", "between", "under", "towards", "through", "including", "that", "which", "per"}
+ROTATED_EDGES_RE = re.compile(r"^((?:[\d/\-–]\s+)*)(.*?\S)((?:\s+[\d/\-–])*)$")
 SUMMARY_RE = re.compile(r"^(Summary|Abstract|Executive summary)$")
 
 
@@ -233,17 +234,34 @@ class _EnglishParser:
 
     # -- furniture -------------------------------------------------------------------------
 
+    def _strip_rotated(self, line: Line) -> None:
+        """On a landscape page the running header and footer are printed turned, and their
+        characters come out one by one into the line beside them ("6 - 0 0 Annex",
+        "Organization charts 0"): lone digits, slashes and dashes at either end of a line
+        in heading type are not the heading."""
+        m = ROTATED_EDGES_RE.match(line.text)
+        if m and m.group(2) and (m.group(1) or m.group(3)):
+            self.furniture.extend(part.strip() for part in (m.group(1), m.group(3)) if part and part.strip())
+            line.text = m.group(2)
+
     def drop_furniture(self, symbol: str | None) -> None:
         """Job numbers, barcodes, "2/19" footers, the symbol as running header, and lines that
         recur at page tops (a running title such as "Part VII Global communications")."""
         keep: list[Line] = []
+        turned: set[int | None] = set()
         counts = Counter(line.text for line in self.lines if len(line.text) <= 90)
         key = symbol.replace(" ", "") if symbol else None
+        pending_blank = False  # a dropped line stood after a blank one: the next kept line does
         for pos, line in enumerate(self.lines):
             s = line.text
             compact = s.replace(" ", "").rstrip("*")
+            pending_blank = pending_blank or line.blank_before
             if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s):
                 self.furniture.append(s)
+                continue
+            if self.body_size and 0 < line.size < self.body_size * 0.75 and re.fullmatch(r"[\d/\-–A-Z\s]{1,7}", s):
+                self.furniture.append(s)  # characters of a turned header or footer on a landscape page
+                turned.add(line.page)
                 continue
             if key and compact == key and pos > 0:
                 self.furniture.append(s)
@@ -252,8 +270,14 @@ class _EnglishParser:
             if counts[s] >= 3 and small and self._at_page_edge(pos) and not LEADER_RE.search(s):
                 self.furniture.append(s)
                 continue
+            if pending_blank:
+                line.blank_before = True
+            pending_blank = False
             keep.append(line)
         self.lines = keep
+        for line in keep:
+            if line.page in turned and line.size >= self.body_size * 1.1:
+                self._strip_rotated(line)
 
     def _at_page_edge(self, pos: int) -> bool:
         """A line among the first two or last two of its page (or next to a page footer)."""
@@ -534,7 +558,9 @@ class _EnglishParser:
         # the run of leader lines: gaps of at most 6 lines (wrapped entries, a page break)
         run = [leaders[0]]
         for pos in leaders[1:]:
-            if pos - run[-1] <= 6:
+            between = range(run[-1] + 1, pos)
+            notes_between = any(STAR_NOTE_RE.match(lines[k].text) for k in between)  # the cover's notes at the page foot
+            if pos - run[-1] <= 6 or (notes_between and pos - run[-1] <= 16):
                 run.append(pos)
             else:
                 break
@@ -606,7 +632,7 @@ class _EnglishParser:
                 else:
                     return None
         else:
-            if not _title_like(title, 200):
+            if not _title_like(title.rstrip(",–-"), 200):
                 return None
             if label and m and m.group(1):
                 level = 1
@@ -618,7 +644,7 @@ class _EnglishParser:
                 level = 3
             else:
                 return None
-        if not _title_like(title, 400) and not title.startswith("Result "):
+        if not _title_like(title.rstrip(",–-"), 400) and not title.startswith("Result "):
             return None
         if not label and not self._after_boundary(pos):
             return None
@@ -651,7 +677,11 @@ class _EnglishParser:
         line = self.lines[pos]
         prev = self.lines[pos - 1]
         if self.hinted and prev.page is not None and line.page != prev.page:
-            return _ends_sentence(prev.text) or self.style_level(prev) is not None or self._table_line(pos - 1)
+            if _ends_sentence(prev.text) or self.style_level(prev) is not None or self._table_line(pos - 1):
+                return True
+            # a bold head at the top of a page stands alone (a bold sentence running on does not)
+            large = bool(self.body_size) and line.size >= self.body_size * 1.1
+            return (line.bold or large) and line.blank_before and line.text[:1].isupper()
         if any(x.blank_before for x in self.lines[1:40]):
             return line.blank_before
         return _ends_sentence(prev.text) or self.style_level(prev) is not None
@@ -692,7 +722,7 @@ class _EnglishParser:
 
     def _is_caption(self, pos: int, used: int, label: str) -> bool:
         """A head that only captions what follows: a table (perhaps after a units line)."""
-        if label and not LABEL_LINE_RE.match(label):
+        if label:
             return False
         lines = self.lines
         k = pos + used
