@@ -266,8 +266,8 @@ class _EnglishParser:
             if key and compact == key and pos > 0:
                 self.furniture.append(s)
                 continue
-            small = not self.hinted or (bool(self.body_size) and 0 < line.size < self.body_size * 0.97)
-            if counts[s] >= 3 and small and self._at_page_edge(pos) and not LEADER_RE.search(s):
+            # (a reader that knows the page has taken its running heads away already)
+            if not self.hinted and counts[s] >= 3 and self._at_page_edge(pos) and not LEADER_RE.search(s):
                 self.furniture.append(s)
                 continue
             if pending_blank:
@@ -758,7 +758,7 @@ class _EnglishParser:
             line = lines[pos]
             s = line.text
             # footnotes: "¹ text" (the readers' form), wrapped lines follow
-            m = FOOTNOTE_RE.match(s)
+            m = FOOTNOTE_RE.match(s) or self._foot_note(pos)
             if m and not line.role.startswith("table") and m.group(1).translate(SUPER_TO_DIGIT) == str(len(self.footnotes) + 1) \
                     and len(_words(m.group(2))) >= 1:
                 label = m.group(1).translate(SUPER_TO_DIGIT)
@@ -827,6 +827,22 @@ class _EnglishParser:
             i += 1
         close()
         return specs
+
+    def _foot_note(self, pos: int) -> re.Match[str] | None:
+        """"3 For missions…" in small type at the foot of a page, the next note number: a
+        footnote the reader did not mark (the superscript form is the usual one)."""
+        line = self.lines[pos]
+        m = PLAIN_NOTE_RE.match(line.text)
+        if not m or not self.hinted or not self.body_size or not 0 < line.size < self.body_size * 0.93:
+            return None
+        if m.group(1) != str(len(self.footnotes) + 1) or len(_words(m.group(2))) < 3:
+            return None
+        for later in self.lines[pos + 1 : pos + 40]:
+            if later.page != line.page:
+                break
+            if later.size >= self.body_size * 0.97:
+                return None  # body text below it: not the page foot
+        return m
 
     def _note_continues(self, prev: Line, nxt: Line) -> bool:
         if self.hinted and prev.page is not None and nxt.page != prev.page:
