@@ -393,8 +393,6 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
 
     add("pair", cmd_pair, "the other language versions of a document (same symbol)").add_argument("doc", metavar="DOC")
-    return 0
-
 
     page = add("page", cmd_page, "render a printed page of a PDF document to PNG")
     page.add_argument("doc", metavar="DOC")

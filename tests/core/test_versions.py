@@ -69,3 +69,15 @@ def test_cli_pair_and_list_show_language_and_symbol(library: Library, capsys: py
     seed_id = listing[seed("001").name]["id"]
     assert main(["pair", seed_id, "--json", "--library", str(library.root)]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_published_pdf_pairs_with_a_chinese_text_of_its_symbol(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lib = Library.open(tmp_path / "lib", seed=False)
+    assert main(["import", str(DATA / "un-en" / "A_80_604_Add.5.pdf"), str(PAIR / "A_80_604_Add.5.zh.txt"),
+                 "--library", str(lib.root), "--json"]) == 0
+    imported = {r["source"]: r for r in json.loads(capsys.readouterr().out)}
+    pdf = imported["A_80_604_Add.5.pdf"]
+    assert (pdf["language"], pdf["symbol"], pdf["paragraphs"]) == ("en", "A/80/604/Add.5", 63)
+    zh = imported["A_80_604_Add.5.zh.txt"]
+    assert main(["pair", zh["id"], "--json", "--library", str(lib.root)]) == 0
+    assert [o["id"] for o in json.loads(capsys.readouterr().out)] == [pdf["id"]]

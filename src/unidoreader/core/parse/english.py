@@ -780,6 +780,11 @@ class _EnglishParser:
                 current.lines.append(line.index)
                 i += 1
                 continue
+            if front_matter and (SUMMARY_RE.match(s) or (self.style_level(line) is not None and _title_like(s, 120))):
+                close()  # "Summary", "Financial resources" in the summary box: lines of their own, not the outline
+                specs.append(_Spec(BlockKind.PARAGRAPH, None, [s], [line.index]))
+                i += 1
+                continue
             head = self._heading_at(pos, numbering, front_matter)
             if head is not None:
                 level, label, title, used = head
