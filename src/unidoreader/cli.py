@@ -197,8 +197,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             else:
                 _print_search_text(result)
         return 0
-    result = searcher.search(args.query, limit=args.limit, **filters)
-    _remember_search(library, args.query, filters)
+    query = args.query.strip()
+    result = searcher.search(query, limit=args.limit, **filters)
+    _remember_search(library, query, filters)
     if args.json:
         _print_json(result.record())
     else:
@@ -252,6 +253,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
     tables = recover_tables(report)
     written: list[Path] = []
     if args.csv:
+        parent = Path(args.csv).absolute().parent
+        if not parent.is_dir():
+            raise InputError(f"{args.csv}: the folder {parent} does not exist (tables --csv creates only the last folder)")
         try:
             written = write_tables_csv(tables, Path(args.csv))
         except OSError as error:
@@ -261,6 +265,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
     elif written:
         for path in written:
             print(path)
+    elif not tables:
+        print(f"{args.doc}: no tables in “{report.metadata.title or report.source}”")
     else:
         for table in tables:
             check = {True: "totals ok", False: "totals DO NOT add up", None: ""}[table.totals_ok]
@@ -270,11 +276,11 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Selected sections of one or more documents -> one PDF (headless, bundled font)."""
-    from unidoreader.core.export import parse_section_spec
+    from unidoreader.core.export import parse_section_spec, whole_reports
 
     library = _open_library(args)
     reports = [library.resolve(ref) for ref in args.docs]
-    parts = parse_section_spec(args.sections, reports, args.docs)
+    parts = whole_reports(reports, args.docs) if args.sections is None else parse_section_spec(args.sections, reports, args.docs)
     output = Path(args.output)
     from unidoreader.gui.printing import render_pdf  # Qt only once the input is known good
 
@@ -304,6 +310,71 @@ def cmd_pair(args: argparse.Namespace) -> int:
             print(f"{report.metadata.symbol or report.source}: no other language version in the library")
         for record in others:
             print(f"{record['id']}  {record['language'] or '?':3} {record['symbol']}  {record['title'] or record['source']}")
+    return 0
+
+
+# -- references (issue 16): refs, cited-by, symbol -----------------------------------------
+
+
+def cmd_refs(args: argparse.Namespace) -> int:
+    """The references printed in a document and where in the library they lead."""
+    from unidoreader.core.references import LibraryReferences
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    refs = LibraryReferences(library)
+    if report.id not in library:
+        raise UnidoreaderError(f"{args.doc!r} is not in the library; import it first to follow its references")
+    records = refs.records(report.id)
+    if args.json:
+        _print_json(records)
+    else:
+        for r in records:
+            where = f"-> {r['resolved']['doc'][:8]} {r['resolved']['block'] or ''}".rstrip() if r["resolved"] else ""
+            print(f"{r['block'] or '-':14} {r['kind']:10} {r['target']:24} {where}")
+    return 0
+
+
+def cmd_cited_by(args: argparse.Namespace) -> int:
+    """The blocks of the library that cite a symbol, resolution or decision."""
+    from unidoreader.core.references import LibraryReferences, normalise_symbol
+
+    library = _open_library(args)
+    refs = LibraryReferences(library)
+    symbol = normalise_symbol(args.symbol) or " ".join(args.symbol.split())
+    records = [
+        {"doc": c.doc, "block": c.block, "text": c.ref.text, "kind": c.ref.kind, **({"footnote": c.footnote} if c.footnote else {})}
+        for c in refs.cited_by(symbol)
+    ]
+    if args.json:
+        _print_json({"symbol": symbol, "document": refs.document_for(symbol), "citations": records})
+    else:
+        for r in records:
+            print(f"{r['doc'][:8]} {r['block'] or '-':14} {r['text']}")
+    return 0
+
+
+def cmd_symbol(args: argparse.Namespace) -> int:
+    """Show, set (`symbol DOC IDB.46/8`) or clear (`symbol DOC --clear`) a document's symbol."""
+    from unidoreader.core.errors import InputError
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    if report.id not in library:
+        raise UnidoreaderError(f"{args.doc!r} is not in the library; import it first")
+    if args.symbol is not None and args.clear:
+        raise InputError("give either a SYMBOL or --clear")
+    if args.symbol is not None:
+        if not args.symbol.strip() or len(args.symbol) > 200 or any(c in args.symbol for c in "\n\r\t"):
+            raise InputError("a document symbol is one line of at most 200 characters")
+        library.set_symbol(report.id, args.symbol)
+    elif args.clear:
+        library.set_symbol(report.id, None)
+    symbol = library.entry(report.id).metadata.symbol
+    if args.json:
+        _print_json({"doc": report.id, "symbol": symbol})
+    else:
+        print(symbol or "(no symbol)")
     return 0
 
 
@@ -384,8 +455,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = add("print", cmd_print, "print selected sections to PDF")
     printing.add_argument("docs", metavar="DOC", nargs="+")
-    printing.add_argument("--sections", required=True, metavar="ID,ID",
-                          help="section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
+    printing.add_argument("--sections", metavar="ID,ID",
+                          help="(default: every section of every DOC) section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
                           "(DOC = its position 1..n, the DOC as given, or an id prefix); a bare ID goes "
                           "to the first DOC that has it; documents print in the order given")
     printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
@@ -393,7 +464,12 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
 
     add("pair", cmd_pair, "the other language versions of a document (same symbol)").add_argument("doc", metavar="DOC")
-
+    add("refs", cmd_refs, "the references of a document and where they lead").add_argument("doc", metavar="DOC")
+    add("cited-by", cmd_cited_by, "the blocks of the library citing a symbol").add_argument("symbol", metavar="SYMBOL")
+    symbol = add("symbol", cmd_symbol, "show or set the document symbol of a document")
+    symbol.add_argument("doc", metavar="DOC")
+    symbol.add_argument("symbol", metavar="SYMBOL", nargs="?")
+    symbol.add_argument("--clear", action="store_true", help="forget the symbol set by hand")
     page = add("page", cmd_page, "render a printed page of a PDF document to PNG")
     page.add_argument("doc", metavar="DOC")
     page.add_argument("number", metavar="N", type=int, help="page number, 1-based")
@@ -407,9 +483,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string of the parser and its subcommands."""
+    found: set[str] = set()
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public walk
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                found |= _option_strings(sub)
+    return found
+
+
+def _negations_as_text(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`search '-中等收入国家'` or `gui --search -氢`: a word starting with "-" that is no
+    option is a query (NOT word), not an unknown option. argparse reads an argument that
+    does not start with "-" as a value, so such words get a leading space (queries are
+    stripped); options, their abbreviations and negative numbers are left alone."""
+    options = _option_strings(parser)
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--":
+            out.extend(argv[len(out):])
+            break
+        name = arg.split("=", 1)[0]
+        is_option = name in options or (name.startswith("--") and len(name) > 2 and any(o.startswith(name) for o in options))
+        is_number = arg[1:].replace(".", "", 1).isdigit()
+        out.append(" " + arg if arg.startswith("-") and len(arg) > 1 and not is_option and not is_number else arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    argv = _negations_as_text(parser, argv)
     args = parser.parse_args(argv or ["gui"])
     if not getattr(args, "handler", None):
         args = parser.parse_args(["gui", *argv])

@@ -40,7 +40,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from unidoreader.core import analysis, parallel, parse
+from unidoreader.core import analysis, parallel, parse, references
 from unidoreader.core.errors import LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
@@ -188,6 +188,8 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
         "language": meta.language,
         "sections": _section_paths(report),
         "blocks": blocks,
+        # the report's references (core.references), found here where the report is at hand
+        "refs": [references.REFS_VERSION, references.rows(references.report_references(report))],
     }
     pages = {block.id: block.pages[0] for block in report.blocks if block.pages}
     if pages:  # printed documents: the page of each block, for search hits

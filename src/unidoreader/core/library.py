@@ -128,6 +128,7 @@ class Library:
         self.root = root
         self._lock = threading.RLock()
         self._entries: dict[str, Entry] = {}
+        self._user_symbols: tuple[tuple[int, int] | None, dict[str, str]] = (None, {})
         self._catalog_stamp: tuple[int, int] | None = None
         # one lock object per library: re-entrant in this process, exclusive across processes
         self._file_lock = FileLock(str(root / ".catalog.lock"), timeout=LOCK_TIMEOUT_S)
@@ -236,12 +237,13 @@ class Library:
         """The documents, including those another copy of the app added meanwhile."""
         with self._lock:
             self._sync()
-            return list(self._entries.values())
+            symbols = self.user_symbols()
+            return [_with_symbol(entry, symbols) for entry in self._entries.values()]
 
     def entry(self, doc_id: str) -> Entry:
         with self._lock:
             try:
-                return self._entries[doc_id]
+                return _with_symbol(self._entries[doc_id], self.user_symbols())
             except KeyError:
                 raise UnknownDocumentError(f"no document {doc_id!r} in the library") from None
 
@@ -349,7 +351,7 @@ class Library:
             parsed = dict(zip(fresh, _parse_many(list(fresh.values()), workers)))
             for doc_id, text, source in items:
                 if doc_id in self._entries:
-                    results.append(ImportResult(self._entries[doc_id], added=False))
+                    results.append(ImportResult(_with_symbol(self._entries[doc_id], self.user_symbols()), added=False))
                     continue
                 report = parsed[doc_id]
                 atomic_write(self.text_path(doc_id), text.encode("utf-8"))
@@ -361,6 +363,42 @@ class Library:
                 self._save_catalog()
         return results
 
+    # -- document symbols the user set (issue 16) --------------------------------------------
+    # Kept in symbols.json, apart from the catalog, so that they survive a re-import and a
+    # re-parse; they take the place of the symbol the parser found (or did not find).
+
+    @property
+    def symbols_path(self) -> Path:
+        return self.root / "symbols.json"
+
+    def user_symbols(self) -> dict[str, str]:
+        """Document id -> the symbol the user set for it."""
+        with self._lock:
+            try:
+                stat = self.symbols_path.stat()
+            except FileNotFoundError:
+                return {}
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            if stamp != self._user_symbols[0]:
+                try:
+                    data = json.loads(self.symbols_path.read_text(encoding="utf-8"))
+                    symbols = {str(k): str(v) for k, v in data["symbols"].items()}
+                except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+                    raise LibraryError(f"{self.symbols_path}: the document symbols file is damaged ({error})") from None
+                self._user_symbols = (stamp, symbols)
+            return self._user_symbols[1]
+
+    def set_symbol(self, doc_id: str, symbol: str | None) -> None:
+        """Give a document its symbol (None or "": forget the one the user set)."""
+        with self._changing():
+            self.entry(doc_id)
+            symbols = dict(self.user_symbols())
+            if symbol and symbol.strip():
+                symbols[doc_id] = " ".join(symbol.split())
+            else:
+                symbols.pop(doc_id, None)
+            atomic_write(self.symbols_path, json.dumps({"symbols": symbols}, ensure_ascii=False, indent=1).encode("utf-8"))
+
     def remove(self, doc_id: str) -> None:
         with self._changing():
             self.entry(doc_id)
@@ -371,6 +409,14 @@ class Library:
             if original is not None:
                 original.unlink(missing_ok=True)
                 self.source_path(doc_id).unlink(missing_ok=True)
+
+
+def _with_symbol(entry: Entry, symbols: dict[str, str]) -> Entry:
+    """The entry with the symbol the user set for it, if any."""
+    symbol = symbols.get(entry.id)
+    if symbol is None or symbol == entry.metadata.symbol:
+        return entry
+    return replace(entry, metadata=replace(entry.metadata, symbol=symbol))
 
 
 def _adopt_prebuilt_index(library: Library) -> None:

@@ -164,7 +164,7 @@ class ParsedQuery:
         return [c for c in self.clauses if not c.negated]
 
 
-_FILTER = re.compile(r"^(session|year|doc|kind|lang):(.+)$", re.IGNORECASE)
+_FILTER = re.compile(r"^(session|year|doc|kind|lang|cites):(.+)$", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "「": "」", "”": "”"}
 
 
@@ -203,7 +203,7 @@ def _lex(text: str) -> list[tuple[str, str]]:
 def parse_query(text: str) -> ParsedQuery:
     """The clauses and filters of a query; never raises (see the module docstring)."""
     parsed = ParsedQuery()
-    tokens = _lex(text)
+    tokens = _join_cites(_lex(text))
     negate_next = False
     join_next = False
     for position, (kind, value) in enumerate(tokens):
@@ -238,6 +238,31 @@ def parse_query(text: str) -> ParsedQuery:
     return parsed
 
 
+def _join_cites(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`cites:GC.17/ Res.6` typed with a space: the words that complete the symbol join the filter."""
+    if not any(kind == "word" and value[:6].lower() == "cites:" for kind, value in tokens):
+        return tokens
+    from unidoreader.core.references import normalise_symbol
+
+    out: list[tuple[str, str]] = []
+    position = 0
+    while position < len(tokens):
+        kind, value = tokens[position]
+        position += 1
+        if kind == "word" and value[:6].lower() == "cites:" and normalise_symbol(value[6:]) is None:
+            for extra in range(1, 4):
+                words = tokens[position : position + extra]
+                if len(words) < extra or any(k != "word" for k, _v in words):
+                    break
+                joined = " ".join([value[6:], *(v for _k, v in words)])
+                if normalise_symbol(joined) is not None:
+                    value = value[:6] + joined
+                    position += extra
+                    break
+        out.append((kind, value))
+    return out
+
+
 def _literal(raw: str, *, phrase: bool) -> Literal | None:
     norm = analysis.normalize(raw)
     return Literal(norm, phrase=phrase) if norm else None
@@ -257,6 +282,10 @@ def _add_filter(filters: dict[str, Any], key: str, value: str) -> bool:
         if language is None:
             return False
         filters[key] = language
+    elif key == "cites":  # cites:GC.17/Res.6 -> the blocks citing it (core.references)
+        from unidoreader.core.references import normalise_symbol
+
+        filters[key] = normalise_symbol(value) or value
     else:
         filters[key] = value
     return True
@@ -325,6 +354,7 @@ class Searcher:
         self._searcher: Any = None
         self._indexed: set[str] = set()
         self._docs: dict[str, _Doc] = {}
+        self._references: Any = None  # core.references.LibraryReferences, made on first use
 
     # -- index access --------------------------------------------------------------------
 
@@ -456,7 +486,8 @@ class Searcher:
                 self._docs.clear()
                 index.ensure_index(self.library, rebuild=True)
                 docs = self._load(self._candidates(parsed, filters))
-        return _rank(parsed, filters, docs)
+            ranked = _rank(parsed, filters, docs)
+            return self._with_references(query, filters, ranked)
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
         from whoosh import query as Q
@@ -485,6 +516,11 @@ class Searcher:
         kind = analysis.normalize(str(filters.get("kind") or ""))
         if kind in _BLOCK_KINDS:
             parts.append(Q.Term("kinds", kind))
+        if "cites" in filters:
+            citing = sorted({c.doc for c in self._citations(str(filters["cites"]))})
+            if not citing:
+                return []
+            parts.append(Q.Or([Q.Term("doc", i) for i in citing]))
         if "doc" in filters:
             ids = self._doc_ids(str(filters["doc"]))
             if not ids:
@@ -492,6 +528,62 @@ class Searcher:
             parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
         query = Q.And(parts) if parts else Q.Every()
         return [searcher.stored_fields(number)["doc"] for number in searcher.docs_for_query(query)]
+
+    # -- symbols (issue 16): cites:SYMBOL, and a query that is a symbol -------------------------
+
+    def _citations(self, symbol: str) -> list[Any]:
+        from unidoreader.core.references import LibraryReferences
+
+        if self._references is None:
+            self._references = LibraryReferences(self.library)
+        return self._references.cited_by(symbol)
+
+    def _with_references(
+        self, query: str, filters: dict[str, Any], ranked: tuple[list[_Match], dict[str, int], dict[int | None, int]]
+    ) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+        """`cites:` keeps the blocks citing the symbol; a query that is a symbol ("GC.17/ Res.6")
+        puts the document with that symbol first, then the blocks citing it (however printed:
+        "大会第70/1号决议" cites "resolution 70/1"), then the other blocks where its text occurs."""
+        from unidoreader.core.references import normalise_symbol
+
+        matches = ranked[0]
+        words = [value for kind, value in _lex(query) if not (kind == "word" and _FILTER.match(value))]
+        symbol = normalise_symbol(" ".join(words)) if words else None
+        if "cites" not in filters and symbol is None:
+            return ranked
+        if "cites" in filters:
+            allowed = {(c.doc, c.block) for c in self._citations(str(filters["cites"]))}
+            matches = [m for m in matches if (m[1].id, m[2].id) in allowed]
+        if symbol is not None:
+            citations = self._citations(symbol)
+            own = self._references.document_for(symbol)
+            citing = {(c.doc, c.block) for c in citations if c.block}
+            marks = [(Literal(analysis.normalize(symbol)), True, 0, 0)]
+            head: list[_Match] = []
+            if own is not None:
+                head += self._matches_for([(own, None)], filters, 4, marks)
+            in_text = [((3, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if (m[1].id, m[2].id) in citing]
+            done = {(m[1].id, m[2].id) for m in head + in_text}
+            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters, 3, marks)
+            done |= {(m[1].id, m[2].id) for m in extra}
+            matches = head + in_text + extra + [m for m in matches if (m[1].id, m[2].id) not in done]
+        per_document = Counter(m[1].id for m in matches)
+        per_session = Counter(m[1].session for m in matches)
+        return matches, dict(per_document), dict(per_session)
+
+    def _matches_for(self, where: list[tuple[str, str | None]], filters: dict[str, Any], tier: int, marks: list[Any]) -> list[_Match]:
+        """Matches for given (document, block) pairs (None: the document's first block) that pass the filters."""
+        if "year" in filters:  # stored blocks do not know their year: leave them to the text search
+            return []
+        out: list[_Match] = []
+        for doc_id, block_id in where:
+            doc = self._doc(doc_id)
+            if doc is None or not doc.blocks:
+                continue
+            block = doc.blocks[0] if block_id is None else next((b for b in doc.blocks if b.id == block_id), None)
+            if block is not None and _passes(filters, doc, block):
+                out.append(((tier, 0, 0.0), doc, block, marks))
+        return out
 
     def _load(self, candidates: list[str]) -> list[_Doc]:
         """The candidates' stored blocks; a missing or unreadable block file is damage."""
@@ -532,6 +624,16 @@ class Searcher:
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
         return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, page=doc.pages.get(block.id),
                    language=doc.language)
+
+
+def _passes(filters: dict[str, Any], doc: _Doc, block: _Block) -> bool:
+    """A block added for a symbol query passes the query's session/doc/kind filters."""
+    if "session" in filters and doc.session != filters["session"]:
+        return False
+    if "doc" in filters and not doc.id.startswith(str(filters["doc"])):
+        return False
+    kind = analysis.normalize(str(filters.get("kind") or ""))
+    return not kind or (block.kind == kind if kind in _BLOCK_KINDS else kind in doc.kind)
 
 
 def _is_index_damage(error: Exception) -> bool:

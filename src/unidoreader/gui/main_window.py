@@ -15,9 +15,9 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
@@ -101,10 +101,20 @@ class MainWindow(QMainWindow):
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
         self.retranslate()
-        self.resize(1400, 880)
+        self.resize(self.first_size())
         if userdata_error:
             self.show_message(userdata_error)
         self._restore_layout()
+
+    def first_size(self) -> QSize:
+        """The size before any saved geometry: roomy, but never larger than the screen the
+        window opens on (a 1366x768 laptop must see the whole window, title bar included)."""
+        wanted = QSize(1400, 880)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(int(room.width() * 0.95), int(room.height() * 0.9)))
 
     # -- the parts -----------------------------------------------------------------------------
 
@@ -130,6 +140,7 @@ class MainWindow(QMainWindow):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
+        self.search_feature.searchStarted.connect(self.reading.clear_hits)
         self.library_feature.pane.filesDropped.connect(self.importing.import_files)
         self.prefs.languageChosen.connect(self.set_language)
         self._arrange_docks()
@@ -237,6 +248,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
+        # one line whatever the message: a long one is cut, never widens or heightens the bar
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setMaximumHeight(14)
@@ -421,7 +434,13 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.last_message = text
-        self.status_label.setText(text)
+        self._set_status(text)
+
+    def _set_status(self, text: str) -> None:
+        """The status line: one line (a message of several is joined; the whole in the tooltip)."""
+        line = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.status_label.setText(line)
+        self.status_label.setToolTip(text if line != text else "")
 
     def message_box(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A window-modal message that does not block the event loop (nor tests)."""
@@ -433,7 +452,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _lane_started(self, label: str) -> None:
-        self.status_label.setText(label)
+        self._set_status(label)
         self.progress.setRange(0, 0)
         self.progress.show()
 
@@ -442,12 +461,11 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         if message:
-            self.status_label.setText(message)
+            self._set_status(message)
 
     def _lane_idle(self) -> None:
         self.progress.hide()
-        if self.status_label.text() != self.last_message:
-            self.status_label.setText(self.last_message)
+        self._set_status(self.last_message)
         self._check_settled()
 
     def is_settled(self) -> bool:

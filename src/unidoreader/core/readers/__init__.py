@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -202,7 +203,28 @@ def build_report(source: SourceText, name: str) -> Report:
     metadata = report.metadata
     if metadata.symbol is None and source.symbol:
         metadata = replace(metadata, symbol=source.symbol)
+    running = _running_title(source)
+    if running and metadata.kind is None and metadata.body is None:
+        # the annual report names itself in its running footer ("74　工发组织2020年年度报告"),
+        # as the parser reads it from the footer lines of a text file
+        year = re.search(r"(19|20)\d{2}", running)
+        metadata = replace(metadata, title=running, kind="年度报告", year=metadata.year or (int(year.group(0)) if year else None))
     return replace(report, id=source.digest, blocks=tuple(blocks), metadata=metadata)
+
+
+def _running_title(source: SourceText) -> str | None:
+    """The title a running footer prints on most pages ("工发组织2020年年度报告"), if any."""
+    from collections import Counter
+
+    from unidoreader.core.parse import furniture
+
+    titles = Counter(t for t in (furniture.footer_title(" ".join(line.text.split()).replace(" ", "\u3000", 1)) for line in source.furniture) if t)
+    if not titles:
+        return None
+    from unidoreader.core.parse.text import tidy_title
+
+    title, count = titles.most_common(1)[0]
+    return tidy_title(title) if count >= 2 or source.kind == "docx" else None
 
 
 def parse_path(path: Path) -> Report:
