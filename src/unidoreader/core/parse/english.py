@@ -65,6 +65,7 @@ NUMBER_RE = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 DECIMAL_RE = re.compile(rf"^(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?)\.(\d{{1,3}})\s+(\S.*)$")
 ITEM_RE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
 LABEL_LINE_RE = re.compile(rf"^((?:Subprogramme|Programme|Part|Section|Chapter|Annex|Appendix|Enclosure|Attachment)(?:\s+(?:{ROMAN}|\d{{1,3}}[A-Z]?|[A-Z]))?|Annexes)$")
+JOINED_LABEL_RE = re.compile(r"^((?:Subprogramme|Annex|Appendix)(?:\s+(?:\d{1,2}|[IVX]{1,5}))?)\s+([A-Z][a-z].*)$")
 CAPTION_RE = re.compile(rf"^(Table|Figure|Chart|Map|Box)\s+(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?\.(?:\d{{1,3}}|{ROMAN})|\d{{1,3}}|{ROMAN}|[A-Z])\.?$")
 CAPTION_INLINE_RE = re.compile(rf"^(Table|Figure|Chart|Box)\s+(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?\.(?:\d{{1,3}}|{ROMAN})|\d{{1,3}}|{ROMAN})\b")
 UNITS_RE = re.compile(r"^\((?:Thousands|Millions|Billions|Number|Percentage|United States dollars|In )[^)]*\)$|^\([^)]*(?:dollars|euros|per cent)[^)]*\)$")
@@ -78,6 +79,7 @@ PLAIN_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 SUPER_REF_RE = re.compile(rf"[{SUPERSCRIPTS}]+")
 JOINING_WORDS = {"the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "from", "at", "a", "an", "its", "their",
                  "as", "into", "between", "under", "towards", "through", "including", "that", "which", "per"}
+TURNED_RE = re.compile(r"[\d/\-–A-Z](?:\s[\d/\-–A-Z]){0,3}")
 ROTATED_EDGES_RE = re.compile(r"^((?:[\d/\-–]\s+)*)(.*?\S)((?:\s+[\d/\-–])*)$")
 SUMMARY_RE = re.compile(r"^(Summary|Abstract|Executive summary)$")
 
@@ -249,6 +251,9 @@ class _EnglishParser:
         recur at page tops (a running title such as "Part VII Global communications")."""
         keep: list[Line] = []
         turned: set[int | None] = set()
+        edge_chars = Counter(line.page for line in self.lines
+                             if TURNED_RE.fullmatch(line.text) and line.x is not None and (line.x < 50 or line.x > 650))
+        turned_pages = {page for page, count in edge_chars.items() if count >= 3}
         counts = Counter(line.text for line in self.lines if len(line.text) <= 90)
         key = symbol.replace(" ", "") if symbol else None
         pending_blank = False  # a dropped line stood after a blank one: the next kept line does
@@ -259,7 +264,7 @@ class _EnglishParser:
             if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s):
                 self.furniture.append(s)
                 continue
-            if self.body_size and 0 < line.size < self.body_size * 0.75 and re.fullmatch(r"[\d/\-–A-Z\s]{1,7}", s):
+            if line.page in turned_pages and TURNED_RE.fullmatch(s) and line.x is not None and (line.x < 50 or line.x > 650):
                 self.furniture.append(s)  # characters of a turned header or footer on a landscape page
                 turned.add(line.page)
                 continue
@@ -656,6 +661,9 @@ class _EnglishParser:
                 break
             title = f"{title} {nxt.text}"
             used += 1
+        joined = JOINED_LABEL_RE.match(title) if not label else None
+        if joined and self.hinted:  # "Subprogramme 1 Campaigns and…": the reader joined the label line and the title
+            return level, joined.group(1), joined.group(2), used
         mlab = LABEL_LINE_RE.match(s)
         if mlab and used == 1 and pos + 1 < len(lines):
             nxt = lines[pos + 1]
@@ -734,7 +742,8 @@ class _EnglishParser:
         line = self.lines[pos]
         if line.role.startswith("table"):
             return True
-        if FOOTNOTE_RE.match(line.text):
+        m = FOOTNOTE_RE.match(line.text)
+        if m and _words(m.group(2)):
             return False
         return self.hinted and bool(self.body_size) and 0 < line.size < self.body_size * 0.93
 
