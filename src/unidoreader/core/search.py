@@ -561,10 +561,11 @@ class Searcher:
             marks = [(Literal(analysis.normalize(symbol)), True, 0, 0)]
             head: list[_Match] = []
             if own is not None:
-                head += self._matches_for([(own, None)], filters, 4, marks)
-            in_text = [((3, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if (m[1].id, m[2].id) in citing]
+                head += self._matches_for([(own, None)], filters, TIER_TOGETHER + 2, marks)
+            in_text = [((TIER_TOGETHER + 1, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if (m[1].id, m[2].id) in citing]
             done = {(m[1].id, m[2].id) for m in head + in_text}
-            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters, 3, marks)
+            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters,
+                                      TIER_TOGETHER + 1, marks)
             done |= {(m[1].id, m[2].id) for m in extra}
             matches = head + in_text + extra + [m for m in matches if (m[1].id, m[2].id) not in done]
         per_document = Counter(m[1].id for m in matches)
@@ -627,8 +628,10 @@ class Searcher:
 
 
 def _passes(filters: dict[str, Any], doc: _Doc, block: _Block) -> bool:
-    """A block added for a symbol query passes the query's session/doc/kind filters."""
+    """A block added for a symbol query passes the query's session/lang/doc/kind filters."""
     if "session" in filters and doc.session != filters["session"]:
+        return False
+    if "lang" in filters and doc.language != filters["lang"]:
         return False
     if "doc" in filters and not doc.id.startswith(str(filters["doc"])):
         return False
