@@ -39,6 +39,7 @@ from unidoreader.gui.features.sync import SyncScrolling
 from unidoreader.gui.features.tables import TablesFeature
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import dropped_files
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.gui.reader import ReaderPane
@@ -331,8 +332,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        """The window is named after the report being read."""
+        """The window is named after the report being read. Qt adds the application's
+        display name to window titles that do not end with it (on X11 and others): it is
+        set to the same translated name, so the title carries it once."""
         app_name = self.tr("UNIDO Reports Reader")
+        QGuiApplication.setApplicationDisplayName(app_name)
         report = self.active.report if self.active else None
         self.setWindowTitle(f"{report.metadata.title or report.source} — {app_name}" if report else app_name)
 
@@ -414,8 +418,8 @@ class MainWindow(QMainWindow):
 
     def _fatal(self, error: BaseException) -> None:
         self.failures.append(str(error))
-        self.show_message(str(error))
-        self.message_box(self.tr("Cannot open the library"), str(error))
+        self.show_message(describe(error))
+        self.message_box(self.tr("Cannot open the library"), describe(error))
 
     def _refresh_entries(self) -> None:
         if self.library is None:
