@@ -379,6 +379,24 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
     </message>
 </context>
 <context>
+    <name>LanguageVersions</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="36"/>
+        <source>Open the other &amp;language</source>
+        <translation>打开另一语文本(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="54"/>
+        <source>Open a report first</source>
+        <translation>请先打开一份报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="58"/>
+        <source>The library has no other language version of this report</source>
+        <translation>文库中没有这份报告的其他语文本</translation>
+    </message>
+</context>
+<context>
     <name>LibraryFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/library.py" line="41"/>
@@ -429,63 +447,63 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="344"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="385"/>
         <source>Other documents</source>
         <extracomment>Sort orders of the pane: the groups under each body, and the order within them. Above this many matching documents a filter leaves the session groups as they were (expanding thousands of rows at every keystroke is what makes a pane sluggish).</extracomment>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="345"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="386"/>
         <source>%1 (no session)</source>
         <translation>%1年（无届会）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="346"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="387"/>
         <source>Session not stated</source>
         <translation>未注明届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="347"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="388"/>
         <source>%1 documents</source>
         <translation>%1 份文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="351"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="392"/>
         <source>Filter: title, symbol, session, year</source>
         <translation>筛选：标题、文号、届会、年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="352"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="393"/>
         <source>Words in the title, symbol or file name; a number is a session or a year (第46届, session:46, year:2020)</source>
         <translation>标题、文号或文件名中的字词；数字表示届会或年份（第46届、session:46、year:2020）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="353"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
         <source>By session</source>
         <translation>按届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="353"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
         <source>By year</source>
         <translation>按年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="353"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="417"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="458"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="418"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="459"/>
         <source>Open in a new pane</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="420"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="461"/>
         <source>Remove from the library…</source>
         <translation>从文库中删除…</translation>
     </message>
@@ -493,63 +511,63 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="339"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="341"/>
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="307"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="309"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="307"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="309"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="312"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="314"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="307"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="309"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="308"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="310"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="308"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="310"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="313"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="321"/>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="405"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="323"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="407"/>
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="361"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="363"/>
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="423"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="425"/>
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="431"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="433"/>
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -815,12 +833,12 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/panes.py" line="145"/>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="186"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="194"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="193"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="201"/>
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -1044,17 +1062,22 @@ Drop report files here to import them.</source>
 <context>
     <name>SyncScrolling</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="36"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="37"/>
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="50"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="51"/>
+        <source>Paragraph %1 is not in %2: shown at the nearest paragraph before it</source>
+        <translation>%2 中没有第 %1 段：显示其前最近的一段</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="50"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>

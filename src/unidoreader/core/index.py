@@ -37,7 +37,7 @@ import threading
 import time
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
@@ -49,7 +49,7 @@ from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 #: How long to wait for another process's index writer to finish.
 WRITER_WAIT_S = 60.0
 
@@ -81,6 +81,8 @@ def schema() -> Any:
         session=fields.ID(),
         year=fields.ID(),
         kinds=fields.KEYWORD(),  # the block kinds a document has: "table", "heading"...
+        lang=fields.ID(),  # the document's language ("zh", "en"): the lang: filter
+        forms=fields.KEYWORD(),  # "stem:form" of its English words: stemmed search (analysis.english_forms)
         words=fields.TEXT(analyzer=analysis.JiebaTokenizer(), phrase=False),
         grams=fields.FieldType(
             format=_existence(),
@@ -120,6 +122,7 @@ class AnalysedDocument:
     grams: list[str]  # character grams (analysis.grams)
     kinds: list[str]  # block kinds present
     chars: int
+    forms: list[str] = field(default_factory=list)  # "stem:form" of the English words
 
 
 def _section_paths(report: Report) -> dict[str, list[str]]:
@@ -145,6 +148,7 @@ class SegmentedBlocks:
     words: list[str]  # distinct words of two characters or more, sub-words included
     grams: list[str]  # character grams (analysis.grams)
     chars: int
+    forms: list[str] = field(default_factory=list)  # "stem:form" of the English words
 
 
 def segment_blocks(texts: list[str]) -> SegmentedBlocks:
@@ -164,7 +168,8 @@ def segment_blocks(texts: list[str]) -> SegmentedBlocks:
             found.add(norm)
             total += len(norm)
         segs.append(boundary.join(pieces))
-    return SegmentedBlocks(segs, sorted(analysis.document_words(tokens)), sorted(found.terms()), total)
+    return SegmentedBlocks(segs, sorted(analysis.document_words(tokens)), sorted(found.terms()), total,
+                           analysis.english_forms(tokens))
 
 
 def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> AnalysedDocument:
@@ -184,6 +189,7 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
         "session": meta.session,
         "year": meta.year,
         "kind": meta.kind,
+        "language": meta.language,
         "sections": _section_paths(report),
         "blocks": blocks,
         # the report's references (core.references), found here where the report is at hand
@@ -192,9 +198,10 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
     pages = {block.id: block.pages[0] for block in report.blocks if block.pages}
     if pages:  # printed documents: the page of each block, for search hits
         payload["pages"] = pages
-    form = scan.build(report.id, meta.session, meta.kind, [(b[1], b[4]) for b in blocks])
+    form = scan.build(report.id, meta.session, meta.kind, [(b[1], b[4]) for b in blocks], meta.language)
     return AnalysedDocument(
-        report.id, marshal.dumps(payload), form, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars
+        report.id, marshal.dumps(payload), form, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars,
+        segmented.forms,
     )
 
 
@@ -505,6 +512,10 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
                 filters["session"] = str(meta.session)
             if meta.year is not None:
                 filters["year"] = str(meta.year)
+            if meta.language:
+                filters["lang"] = meta.language
+            if analysed.forms:
+                filters["forms"] = analysed.forms  # type: ignore[assignment]
             # update_document: another process may have added it since we looked
             writer.update_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, kinds=analysed.kinds, **filters)
             report(done, total, entry.source)

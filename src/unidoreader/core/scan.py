@@ -27,7 +27,7 @@ from typing import Sequence
 
 from unidoreader.core import analysis
 
-FORM_VERSION = 1
+FORM_VERSION = 2
 _CONTAINS = str.__contains__
 
 
@@ -42,6 +42,7 @@ class Form:
     kinds: str  # one letter per block
     starts: array  # type: ignore[type-arg]  # where each block starts in `bounds`
     bounds: bytes  # 1 where a word boundary is, over the blocks laid end to end (one apart)
+    language: str | None = None  # the document's ("zh", "en")
 
     @property
     def chars(self) -> int:
@@ -51,6 +52,14 @@ class Form:
         """Numbers of the blocks whose normal form contains `needle` (the scan runs in C)."""
         blocks = self.blocks
         return list(compress(range(len(blocks)), map(_CONTAINS, blocks, repeat(needle))))
+
+    def seg(self, number: int) -> str:
+        """Block `number` in seg form: its words joined by analysis.BOUNDARY."""
+        norm = self.blocks[number]
+        base = self.starts[number]
+        bounds = self.bounds
+        cuts = [i for i in range(1, len(norm)) if bounds[base + i]]
+        return analysis.BOUNDARY.join(norm[a:b] for a, b in zip([0, *cuts], [*cuts, len(norm)]))
 
     def alignment(self, number: int, needle: str) -> int:
         """How the occurrences of `needle` in block `number` sit on word boundaries:
@@ -73,7 +82,7 @@ class Form:
         return best
 
 
-def build(doc: str, session: int | None, kind: str | None, blocks: Sequence[tuple[str, str]]) -> bytes:
+def build(doc: str, session: int | None, kind: str | None, blocks: Sequence[tuple[str, str]], language: str | None = None) -> bytes:
     """The marshalled search form of a document; `blocks`: (kind, seg form) per indexed block."""
     boundary = analysis.BOUNDARY
     norms: list[str] = []
@@ -90,13 +99,13 @@ def build(doc: str, session: int | None, kind: str | None, blocks: Sequence[tupl
     bounds = bytearray(offset + 1)
     for mark in marks:
         bounds[mark] = 1
-    return marshal.dumps((FORM_VERSION, doc, session, analysis.normalize(kind or ""), norms, "".join(letters), bytes(bounds)))
+    return marshal.dumps((FORM_VERSION, doc, session, analysis.normalize(kind or ""), norms, "".join(letters), bytes(bounds), language))
 
 
 def load(data: bytes) -> Form | None:
     """A search form from its bytes; None if they are not one (damage, older format)."""
     try:
-        version, doc, session, kind, norms, letters, bounds = marshal.loads(data)
+        version, doc, session, kind, norms, letters, bounds, language = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None
     if version != FORM_VERSION or not isinstance(norms, list) or len(letters) != len(norms):
@@ -106,7 +115,7 @@ def load(data: bytes) -> Form | None:
     starts.pop()
     if len(bounds) != (starts[-1] + len(norms[-1]) + 2 if norms else 1):
         return None
-    return Form(doc, session, kind, norms, letters, starts, bounds)
+    return Form(doc, session, kind, norms, letters, starts, bounds, language)
 
 
 def kind_letter(kind: str) -> str:

@@ -11,7 +11,10 @@ How a query runs:
    contains a string contains all its grams.
 3. The candidates' stored blocks are checked against the normal form (NFKC, case
    folded, whitespace removed): a term matches a block that contains it, like Ctrl+F.
-   A plain term of several words also matches, one tier lower, a block that holds all
+   A plain English word also matches, one tier lower, a block holding another form of
+   its Porter stem as a whole word ("budgets" finds "budget", "performing" finds
+   "performance"; the forms come from the index, see analysis.english_forms). A plain
+   term of several words also matches, a tier lower still, a block that holds all
    its words apart (the words come from the index's own vocabulary, so no jieba load
    is needed to search).
 4. Ranking: blocks matching every term exactly come first (among them, first those
@@ -51,6 +54,12 @@ SNIPPET_LEAD = 30
 #: Weight of a match by how it sits on jieba's word boundaries (both ends, one, none).
 _ALIGN_WEIGHT = (0.4, 0.7, 1.0)
 _FUZZY_WEIGHT = 0.25
+_STEM_WEIGHT = 0.6
+#: Tiers of a matching block: all terms exact (and several standing together as typed),
+#: some only by another form of their English stem, some only by their words apart.
+TIER_TOGETHER, TIER_EXACT, TIER_STEMMED, TIER_WORDS = 3, 2, 1, 0
+#: `align` codes of a clause matched other than exactly (exact ones are 0..2).
+_BY_STEM, _BY_PIECES = -1, -2
 _K1 = 1.2
 _B = 0.5
 _AVG_BLOCK = 120.0
@@ -76,6 +85,7 @@ class Hit:
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
     page: int | None = None  # printed page of the block (PDF imports)
+    language: str | None = None
 
     def marked_snippet(self, left: str = "«", right: str = "»") -> str:
         """The snippet with each match wrapped in `left`/`right` (the JSON form)."""
@@ -99,6 +109,7 @@ class Hit:
             "marks": [list(mark) for mark in self.marks],
             "section_path": list(self.section_path),
             "block_offsets": [list(offsets) for offsets in self.block_offsets],
+            "language": self.language,
             **({"page": self.page} if self.page is not None else {}),
         }
 
@@ -110,6 +121,7 @@ class SearchResult:
     hits: tuple[Hit, ...]
     per_document: dict[str, int]
     per_session: dict[int | None, int]
+    per_language: dict[str | None, int] = field(default_factory=dict)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -118,6 +130,7 @@ class SearchResult:
             "hits": [hit.record() for hit in self.hits],
             "per_document": self.per_document,
             "per_session": {("null" if k is None else str(k)): v for k, v in self.per_session.items()},
+            "per_language": {("null" if k is None else k): v for k, v in self.per_language.items()},
         }
 
 
@@ -126,11 +139,21 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class Literal:
-    """One term in normal form. `pieces`: its words, for the lower tier of a plain term."""
+    """One term in normal form. `pieces`: its words, for the lower tier of a plain term.
+    `forms`: for a plain English word, the other words of its stem that the index holds
+    ("budgets" -> "budget", "budgeted"), matched as whole words one tier below exact."""
 
     text: str
     phrase: bool = False
     pieces: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+    @property
+    def stem(self) -> str | None:
+        """The Porter stem a plain English word is also searched by, else None."""
+        if self.phrase or len(self.text) < 3 or not analysis.is_english_word(self.text):
+            return None
+        return analysis.stem(self.text)
 
 
 @dataclass
@@ -149,7 +172,7 @@ class ParsedQuery:
         return [c for c in self.clauses if not c.negated]
 
 
-_FILTER = re.compile(r"^(session|year|doc|kind|cites):(.+)$", re.IGNORECASE)
+_FILTER = re.compile(r"^(session|year|doc|kind|lang|cites):(.+)$", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "「": "」", "”": "”"}
 
 
@@ -260,6 +283,13 @@ def _add_filter(filters: dict[str, Any], key: str, value: str) -> bool:
         if not digits.isdigit():
             return False
         filters[key] = int(digits)
+    elif key == "lang":
+        from unidoreader.core.language import normalize_language
+
+        language = normalize_language(value)
+        if language is None:
+            return False
+        filters[key] = language
     elif key == "cites":  # cites:GC.17/Res.6 -> the blocks citing it (core.references)
         from unidoreader.core.references import normalise_symbol
 
@@ -304,10 +334,12 @@ class _Ranking:
     (see `_rank_one`), and snippets are cut only for the hits shown.
     """
 
-    def __init__(self, total: int, per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
+    def __init__(self, total: int, per_document: dict[str, int], per_session: dict[int | None, int],
+                 per_language: dict[str | None, int] | None = None) -> None:
         self.total = total
         self.per_document = per_document
         self.per_session = per_session
+        self.per_language = per_language or {}
         self._ranked: list[_Match] = []
 
     def top(self, count: int | None) -> list[_Match]:
@@ -317,8 +349,9 @@ class _Ranking:
 class _Sorted(_Ranking):
     """Every match scored; sorted (stably, best first) when first asked."""
 
-    def __init__(self, matches: list[_Match], per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
-        super().__init__(len(matches), per_document, per_session)
+    def __init__(self, matches: list[_Match], per_document: dict[str, int], per_session: dict[int | None, int],
+                 per_language: dict[str | None, int] | None = None) -> None:
+        super().__init__(len(matches), per_document, per_session, per_language)
         self._matches: list[_Match] | None = matches
 
     def top(self, count: int | None) -> list[_Match]:
@@ -452,15 +485,16 @@ class Searcher:
         session: int | None = None,
         year: int | None = None,
         kind: str | None = None,
+        lang: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchResult:
         """The hits `offset` to `offset + limit` (best first) and the counts of all hits."""
-        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
         offset = max(offset, 0)
         page = ranking.top(offset + max(limit, 0))[offset:]
         hits = tuple(self._hit(m) for m in page)
-        return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session)
+        return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session, ranking.per_language)
 
     def page(
         self,
@@ -472,14 +506,16 @@ class Searcher:
         session: int | None = None,
         year: int | None = None,
         kind: str | None = None,
+        lang: str | None = None,
     ) -> tuple[SearchResult, Iterator[Hit]]:
         """The counts of all hits at once (`hits` empty), and the hits `offset` to
         `offset + limit` as an iterator that cuts each snippet when it is taken: a panel
         shows the totals and the first hits while the rest of the page is made."""
-        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
         offset = max(offset, 0)
         page = ranking.top(offset + max(limit, 0))[offset:]
-        return SearchResult(query, ranking.total, (), ranking.per_document, ranking.per_session), (self._hit(m) for m in page)
+        counts = SearchResult(query, ranking.total, (), ranking.per_document, ranking.per_session, ranking.per_language)
+        return counts, (self._hit(m) for m in page)
 
     def iter_hits(
         self,
@@ -489,10 +525,11 @@ class Searcher:
         session: int | None = None,
         year: int | None = None,
         kind: str | None = None,
+        lang: str | None = None,
         limit: int | None = None,
     ) -> Iterator[Hit]:
         """Hits best first; snippets are cut as the hits are consumed."""
-        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
         for match in ranking.top(limit):
             yield self._hit(match)
 
@@ -534,8 +571,8 @@ class Searcher:
 
         searcher = self._whoosh()
         reader = searcher.reader()
-        for clause in parsed.positive:  # words for the lower tier, from the index's vocabulary
-            clause.alternatives = [_with_pieces(lit, reader) for lit in clause.alternatives]
+        for clause in parsed.positive:  # words for the lower tiers, from the index's vocabulary
+            clause.alternatives = [_with_forms(lit, reader) if lit.stem else _with_pieces(lit, reader) for lit in clause.alternatives]
         parts: list[Any] = []
         for clause in parsed.positive:
             alternatives = []
@@ -544,7 +581,11 @@ class Searcher:
                 for piece in literal.pieces or (literal.text,):
                     needed |= analysis.grams(piece)
                 alternatives.append(Q.And([Q.Term("grams", g) for g in sorted(needed)]))
+                if literal.forms:
+                    alternatives.append(Q.Or([Q.Term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}") for form in literal.forms]))
             parts.append(Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
+        if "lang" in filters:
+            parts.append(Q.Term("lang", str(filters["lang"])))
         if "session" in filters:
             parts.append(Q.Term("session", str(filters["session"])))
         if "year" in filters:
@@ -606,15 +647,17 @@ class Searcher:
             marks = [(Literal(analysis.normalize(symbol)), True, 0, 0)]
             head: list[_Match] = []
             if own is not None:
-                head += self._matches_for([(own, None)], filters, 4, marks)
-            in_text = [((3, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if self._block_key(m) in citing]
+                head += self._matches_for([(own, None)], filters, TIER_TOGETHER + 2, marks)
+            in_text = [((TIER_TOGETHER + 1, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if self._block_key(m) in citing]
             done = {self._block_key(m) for m in head + in_text}
-            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters, 3, marks)
+            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters,
+                                      TIER_TOGETHER + 1, marks)
             done |= {self._block_key(m) for m in extra}
             matches = head + in_text + extra + [m for m in matches if self._block_key(m) not in done]
         per_document = Counter(m[1].doc for m in matches)
         per_session = Counter(m[1].session for m in matches)
-        ranked = _Ranking(len(matches), dict(per_document), dict(per_session))
+        per_language = Counter(m[1].language for m in matches)
+        ranked = _Ranking(len(matches), dict(per_document), dict(per_session), dict(per_language))
         ranked._ranked = matches  # in this order
         return ranked
 
@@ -659,7 +702,10 @@ class Searcher:
         text = block.text
         norm, origin = analysis.normalize_with_map(text)
         spans: list[tuple[int, int]] = []
-        for literal, exact, _count, _align in per_clause:
+        for literal, exact, _count, align in per_clause:
+            if not exact and align == _BY_STEM:  # the whole words of the stem's other forms
+                spans.extend(m.span() for m in _forms_pattern(literal.forms).finditer(text))
+                continue
             for needle in (literal.text,) if exact else literal.pieces:
                 start = norm.find(needle)
                 found = 0
@@ -671,12 +717,15 @@ class Searcher:
         snippet, marks = _snippet(text, offsets)
         path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
-        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, doc.pages.get(block.id))
+        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, page=doc.pages.get(block.id),
+                   language=form.language)
 
 
 def _passes(filters: dict[str, Any], form: scan.Form, number: int) -> bool:
-    """A block added for a symbol query passes the query's session/doc/kind filters."""
+    """A block added for a symbol query passes the query's session/lang/doc/kind filters."""
     if "session" in filters and form.session != filters["session"]:
+        return False
+    if "lang" in filters and form.language != filters["lang"]:
         return False
     if "doc" in filters and not form.doc.startswith(str(filters["doc"])):
         return False
@@ -723,13 +772,51 @@ def _with_pieces(literal: Literal, reader: Any) -> Literal:
     return Literal(text, phrase=False, pieces=tuple(reversed(pieces)))
 
 
+def _with_forms(literal: Literal, reader: Any) -> Literal:
+    """A plain English word with the other forms of its stem that the index holds."""
+    stem = literal.stem
+    if stem is None or literal.forms:
+        return literal
+    prefix = f"{stem}{analysis.FORM_SEPARATOR}"
+    forms = []
+    for term in reader.expand_prefix("forms", prefix):
+        form = (term.decode("utf-8") if isinstance(term, bytes) else term)[len(prefix):]
+        if form != literal.text:
+            forms.append(form)
+    return Literal(literal.text, phrase=False, forms=tuple(sorted(forms))) if forms else literal
+
+
+_FORM_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word occurrences of any of `forms` in a block's original text."""
+    pattern = _FORM_PATTERNS.get(forms)
+    if pattern is None:
+        if len(_FORM_PATTERNS) > 256:
+            _FORM_PATTERNS.clear()
+        alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+        pattern = _FORM_PATTERNS[forms] = re.compile(f"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+    return pattern
+
+
+def _stem_count(literal: Literal, form: scan.Form, number: int) -> int:
+    """How many words of the block are other forms of the literal's stem (whole words)."""
+    norm = form.blocks[number]
+    if not any(other in norm for other in literal.forms):  # cheap test first: substring in C
+        return 0
+    forms = set(literal.forms)
+    return sum(1 for word in analysis.english_words(form.seg(number)) if word in forms)
+
+
 def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) -> _Ranking:
     kind = analysis.normalize(str(filters.get("kind") or ""))
     block_kind = kind if kind in _BLOCK_KINDS else ""
     doc_kind = kind if kind and not block_kind else ""
     positive = parsed.positive
     negative = [lit.text for clause in parsed.clauses if clause.negated for lit in clause.alternatives]
-    if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces:
+    if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces \
+            and not positive[0].alternatives[0].forms:
         if not negative and not block_kind:
             return _rank_one(positive[0].alternatives[0], doc_kind, forms)
     letter = block_kind[:1]
@@ -738,7 +825,8 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) 
     scanned = 0
     # The longest term every block must contain picks the blocks to look at (a scan in C
     # over the document's blocks, instead of a Python loop over all of them).
-    required = [c.alternatives[0].text for c in positive if len(c.alternatives) == 1 and not c.alternatives[0].pieces]
+    required = [c.alternatives[0].text for c in positive
+                if len(c.alternatives) == 1 and not c.alternatives[0].pieces and not c.alternatives[0].forms]
     driver = max(required, key=len) if required else ""
     others = [text for text in required if text != driver]
     for form in forms:
@@ -762,8 +850,10 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) 
                 for literal in clause.alternatives:
                     if literal.text in norm:
                         option = (literal, True, norm.count(literal.text), form.alignment(number, literal.text))
+                    elif literal.forms and (stemmed := _stem_count(literal, form, number)):
+                        option = (literal, False, stemmed, _BY_STEM)
                     elif literal.pieces and all(p in norm for p in literal.pieces):
-                        option = (literal, False, min(norm.count(p) for p in literal.pieces), -1)
+                        option = (literal, False, min(norm.count(p) for p in literal.pieces), _BY_PIECES)
                     else:
                         continue
                     if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
@@ -784,27 +874,32 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) 
         together = "".join(c.alternatives[0].text for c in positive)
     per_document: Counter[str] = Counter()
     per_session: Counter[int | None] = Counter()
+    per_language: Counter[str | None] = Counter()
     for form, number, per_clause in found:
         norm = form.blocks[number]
         norm_len = _K1 * (1.0 - _B + _B * len(norm) / _AVG_BLOCK)
         raw = 0.0
         classes = 0
-        tier = 1
+        tier = TIER_EXACT
         for clause_number, (_literal, exact, count, align) in enumerate(per_clause):
             if exact:
                 raw += idf[clause_number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
                 classes += align + 1
+            elif align == _BY_STEM:
+                raw += idf[clause_number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
+                tier = min(tier, TIER_STEMMED)
             else:
                 raw += idf[clause_number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
-                tier = 0
-        if tier and together and together in norm:
-            tier = 2
+                tier = TIER_WORDS
+        if tier == TIER_EXACT and together and together in norm:
+            tier = TIER_TOGETHER
         if form.kinds[number] == heading:
             raw *= 1.3
         matches.append(((tier, classes, raw), form, number, per_clause))
         per_document[form.doc] += 1
         per_session[form.session] += 1
-    return _Sorted(matches, dict(per_document), dict(per_session))
+        per_language[form.language] += 1
+    return _Sorted(matches, dict(per_document), dict(per_session), dict(per_language))
 
 
 class _OneTerm(_Ranking):
@@ -820,8 +915,8 @@ class _OneTerm(_Ranking):
     block order)."""
 
     def __init__(self, needle: str, forms: list[scan.Form], numbers: list[int], bounds: list[float], idf: float,
-                 per_document: dict[str, int], per_session: dict[int | None, int]) -> None:
-        super().__init__(len(bounds), per_document, per_session)
+                 per_document: dict[str, int], per_session: dict[int | None, int], per_language: dict[str | None, int]) -> None:
+        super().__init__(len(bounds), per_document, per_session, per_language)
         self.needle = needle
         self.idf = idf
         self._forms = forms  # per match: its form, block number, bound (/ idf)
@@ -833,7 +928,7 @@ class _OneTerm(_Ranking):
     def _score(self, item: int) -> tuple[tuple[int, int, float], _Match]:
         form = self._forms[item]
         align = form.alignment(self._numbers[item], self.needle)
-        key = (1, align + 1, self.idf * _ALIGN_WEIGHT[align] * self._bounds[item])  # weight 1.0 on boundaries: the bound
+        key = (TIER_EXACT, align + 1, self.idf * _ALIGN_WEIGHT[align] * self._bounds[item])  # weight 1.0 on boundaries: the bound
         return key, (key, form, self._numbers[item], self._marks)  # type: ignore[return-value]
 
     def top(self, count: int | None) -> list[_Match]:
@@ -863,7 +958,7 @@ class _OneTerm(_Ranking):
 
 
 def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranking:
-    """`_rank` for the commonest query, one term and nothing else: the same keys (tier 1,
+    """`_rank` for the commonest query, one term and nothing else: the same keys (TIER_EXACT,
     boundary class + 1, weight), found lazily by `_OneTerm`; the per-block work that
     every match needs (count, length, weight bound) runs as maps in C."""
     needle = literal.text
@@ -875,6 +970,7 @@ def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranki
     bounds: list[float] = []
     per_document: dict[str, int] = {}
     per_session: Counter[int | None] = Counter()
+    per_language: Counter[str | None] = Counter()
     scanned = 0
     add, mul, div = operator.add, operator.mul, operator.truediv
     for form in forms:
@@ -886,6 +982,7 @@ def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranki
             continue
         per_document[form.doc] = len(found)
         per_session[form.session] += len(found)
+        per_language[form.language] += len(found)
         chosen = list(map(form.blocks.__getitem__, found))
         counts = list(map(str.count, chosen, repeat(needle)))
         # occurrences x saturation / (occurrences + lean + slope x length), x 1.3 in a heading
@@ -896,7 +993,7 @@ def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranki
         numbers.extend(found)
         match_forms.extend(repeat(form, len(found)))
     idf = math.log(1.0 + (scanned + 1) / (len(bounds) + 0.5))  # the same for every block: scales, never reorders
-    return _OneTerm(needle, match_forms, numbers, bounds, idf, per_document, dict(per_session))
+    return _OneTerm(needle, match_forms, numbers, bounds, idf, per_document, dict(per_session), dict(per_language))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

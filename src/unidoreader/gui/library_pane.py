@@ -30,6 +30,7 @@ def dropped_files(event: QDropEvent) -> list[Path]:
     return files
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+VERSIONS_ROLE = Qt.ItemDataRole.UserRole + 5  # the ids of all the language versions a row stands for
 #: Sort orders of the pane: the groups under each body, and the order within them.
 SORTS = ("session", "date", "title")
 #: Above this many matching documents a filter leaves the session groups as they were
@@ -50,6 +51,23 @@ def dates_text(entry: Entry) -> str:
         return ""
     first, last = dates
     return first if first == last else f"{first} – {last[5:] if first[:4] == last[:4] else last}"
+
+
+def reader_language() -> str:
+    """The language the reader reads in: the interface's ("zh" or "en"), which picks the
+    version a library entry of several language versions opens."""
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def languages_text(group: list[Entry]) -> str:
+    """"中 / EN" for an entry held in Chinese and English ("" for one version)."""
+    from unidoreader.core.language import SHORT_NAMES
+
+    if len(group) < 2:
+        return ""
+    return " / ".join(SHORT_NAMES.get(e.metadata.language or "", e.metadata.language or "?") for e in group)
 
 
 def _fold(text: str) -> str:
@@ -98,6 +116,7 @@ class _Node:
     row: int = 0
     markup: str | None = None
     documents: int = 0  # documents below a group
+    versions: list[Entry] = field(default_factory=list)  # a document's language versions (itself included)
 
     def add(self, child: "_Node") -> "_Node":
         child.parent = self
@@ -108,7 +127,9 @@ class _Node:
 
 class LibraryModel(QAbstractItemModel):
     """Body -> session (or year) -> document rows; a document row carries its id in
-    DOC_ROLE and shows its title over a line with session, dates and kind."""
+    DOC_ROLE and shows its title over a line with session, dates and kind. The language
+    versions of one symbol are one row (its languages shown, "中 / EN"), which opens the
+    version in the reader's language; VERSIONS_ROLE holds all their ids."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,12 +140,24 @@ class LibraryModel(QAbstractItemModel):
         self._root = _Node("")
         self._by_doc: dict[str, _Node] = {}
         self._haystacks: dict[str, str] = {}
+        self._shown: list[Entry] = []  # one entry per row: the version in the reader's language
+        self._versions: dict[str, list[Entry]] = {}
 
     # -- building ---------------------------------------------------------------------------
 
     def set_entries(self, entries: list[Entry], labels: dict[str, str] | None = None) -> None:
+        from unidoreader.core.versions import group_versions, preferred_version
+
         self.entries = list(entries)
-        self._haystacks = {entry.id: _haystack(entry) for entry in self.entries}
+        language = reader_language()
+        self._shown = []
+        self._versions = {}
+        for group in group_versions(self.entries):
+            entry = preferred_version(group, language)
+            self._versions[entry.id] = list(group)
+            self._shown.append(entry)
+        # a filter word may be in any version's title (the English one, the Chinese one)
+        self._haystacks = {entry.id: " ".join(_haystack(e) for e in self._versions[entry.id]) for entry in self._shown}
         if labels:
             self.labels.update(labels)
         self._rebuild()
@@ -140,7 +173,8 @@ class LibraryModel(QAbstractItemModel):
             self._rebuild()
 
     def visible_documents(self) -> int:
-        return len(self._by_doc)
+        """Rows of documents shown (a report's language versions are one row)."""
+        return len({id(node) for node in self._by_doc.values()})
 
     def _rebuild(self) -> None:
         self.beginResetModel()
@@ -150,7 +184,7 @@ class LibraryModel(QAbstractItemModel):
     def _tree(self) -> tuple[_Node, dict[str, _Node]]:
         words = [_fold(w) for w in self.filter_text.split() if w.strip()]
         labels = self.labels
-        shown = [e for e in self.entries if not words or matches_filter(e, words, self._haystacks.get(e.id, ""))]
+        shown = [e for e in self._shown if not words or matches_filter(e, words, self._haystacks.get(e.id, ""))]
         bodies: dict[str, dict[tuple[Any, str], list[Entry]]] = {}
         for entry in shown:
             meta = entry.metadata
@@ -186,7 +220,11 @@ class LibraryModel(QAbstractItemModel):
                     parent = body_node.add(_Node(key[1], level=1))
                 ordered = sorted(groups[key], key=by_title) if self.sort == "title" else sorted(groups[key], key=newest, reverse=True)
                 for entry in ordered:
-                    by_doc[entry.id] = parent.add(_Node(entry.metadata.title or entry.source, entry=entry, level=2))
+                    versions = self._versions.get(entry.id, [entry])
+                    node = parent.add(_Node(entry.metadata.title or entry.source, entry=entry, level=2, versions=versions))
+                    for version in versions:
+                        by_doc.setdefault(version.id, node)
+                    by_doc[entry.id] = node
                 parent.documents = len(ordered)
             body_node.documents = sum(len(v) for v in groups.values())
         return root, by_doc
@@ -233,6 +271,8 @@ class LibraryModel(QAbstractItemModel):
             return node.text
         if role == DOC_ROLE:
             return entry.id if entry else None
+        if role == VERSIONS_ROLE:
+            return [e.id for e in node.versions] if entry else None
         if role == HTML_ROLE:
             if node.markup is None:
                 node.markup = self._markup(node)
@@ -259,7 +299,8 @@ class LibraryModel(QAbstractItemModel):
             name = f"<b>{html.escape(node.text)}</b>" if node.level == 0 else html.escape(node.text)
             return f"<span style='color:{colour}'>{name}</span> <span style='color:{SECONDARY}'>({node.documents})</span>"
         meta = entry.metadata
-        facts = " · ".join(f for f in (dates_text(entry) or session_text(entry), meta.symbol or "", meta.kind or "") if f)
+        facts = " · ".join(f for f in (dates_text(entry) or session_text(entry), meta.symbol or "", meta.kind or "",
+                                       languages_text(node.versions)) if f)
         return f"<b>{html.escape(node.text)}</b><br><span style='color:{SECONDARY}'>{html.escape(facts or entry.source)}</span>"
 
     # -- finding rows --------------------------------------------------------------------------
