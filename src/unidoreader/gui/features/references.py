@@ -302,6 +302,8 @@ class ReferencesFeature(Feature):
                 return None, None, rows
             citing: dict[str, list[tuple[str, Place]]] = {}
             for citation in refs.citing(doc):
+                if any(place.block == citation.block for _where, place in citing.get(citation.doc, [])):
+                    continue  # "A/80/590 号文件第 12 段": the symbol and its paragraph, one place
                 found = refs.targets(citation.doc).block(citation.block) if citation.block else None
                 where = _first_line(found.text, found.label) if found else citation.ref.text
                 citing.setdefault(citation.doc, []).append((where, Place(citation.doc, citation.block)))
