@@ -189,8 +189,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             else:
                 _print_search_text(result)
         return 0
-    result = searcher.search(args.query, limit=args.limit, **filters)
-    _remember_search(library, args.query, filters)
+    query = args.query.strip()
+    result = searcher.search(query, limit=args.limit, **filters)
+    _remember_search(library, query, filters)
     if args.json:
         _print_json(result.record())
     else:
@@ -244,6 +245,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
     tables = recover_tables(report)
     written: list[Path] = []
     if args.csv:
+        parent = Path(args.csv).absolute().parent
+        if not parent.is_dir():
+            raise InputError(f"{args.csv}: the folder {parent} does not exist (tables --csv creates only the last folder)")
         try:
             written = write_tables_csv(tables, Path(args.csv))
         except OSError as error:
@@ -253,6 +257,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
     elif written:
         for path in written:
             print(path)
+    elif not tables:
+        print(f"{args.doc}: no tables in “{report.metadata.title or report.source}”")
     else:
         for table in tables:
             check = {True: "totals ok", False: "totals DO NOT add up", None: ""}[table.totals_ok]
@@ -262,11 +268,11 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Selected sections of one or more documents -> one PDF (headless, bundled font)."""
-    from unidoreader.core.export import parse_section_spec
+    from unidoreader.core.export import parse_section_spec, whole_reports
 
     library = _open_library(args)
     reports = [library.resolve(ref) for ref in args.docs]
-    parts = parse_section_spec(args.sections, reports, args.docs)
+    parts = whole_reports(reports, args.docs) if args.sections is None else parse_section_spec(args.sections, reports, args.docs)
     output = Path(args.output)
     from unidoreader.gui.printing import render_pdf  # Qt only once the input is known good
 
@@ -420,8 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = add("print", cmd_print, "print selected sections to PDF")
     printing.add_argument("docs", metavar="DOC", nargs="+")
-    printing.add_argument("--sections", required=True, metavar="ID,ID",
-                          help="section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
+    printing.add_argument("--sections", metavar="ID,ID",
+                          help="(default: every section of every DOC) section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
                           "(DOC = its position 1..n, the DOC as given, or an id prefix); a bare ID goes "
                           "to the first DOC that has it; documents print in the order given")
     printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
@@ -447,9 +453,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string of the parser and its subcommands."""
+    found: set[str] = set()
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public walk
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                found |= _option_strings(sub)
+    return found
+
+
+def _negations_as_text(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`search '-中等收入国家'` or `gui --search -氢`: a word starting with "-" that is no
+    option is a query (NOT word), not an unknown option. argparse reads an argument that
+    does not start with "-" as a value, so such words get a leading space (queries are
+    stripped); options, their abbreviations and negative numbers are left alone."""
+    options = _option_strings(parser)
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--":
+            out.extend(argv[len(out):])
+            break
+        name = arg.split("=", 1)[0]
+        is_option = name in options or (name.startswith("--") and len(name) > 2 and any(o.startswith(name) for o in options))
+        is_number = arg[1:].replace(".", "", 1).isdigit()
+        out.append(" " + arg if arg.startswith("-") and len(arg) > 1 and not is_option and not is_number else arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    argv = _negations_as_text(parser, argv)
     args = parser.parse_args(argv or ["gui"])
     if not getattr(args, "handler", None):
         args = parser.parse_args(["gui", *argv])

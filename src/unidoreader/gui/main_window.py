@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
+        self.search_feature.searchStarted.connect(self.reading.clear_hits)
         self.library_feature.pane.filesDropped.connect(self.importing.import_files)
         self.prefs.languageChosen.connect(self.set_language)
         self._arrange_docks()
@@ -238,6 +239,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
+        # one line whatever the message: a long one is cut, never widens or heightens the bar
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setMaximumHeight(14)
@@ -422,7 +425,13 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.last_message = text
-        self.status_label.setText(text)
+        self._set_status(text)
+
+    def _set_status(self, text: str) -> None:
+        """The status line: one line (a message of several is joined; the whole in the tooltip)."""
+        line = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.status_label.setText(line)
+        self.status_label.setToolTip(text if line != text else "")
 
     def message_box(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A window-modal message that does not block the event loop (nor tests)."""
@@ -434,7 +443,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _lane_started(self, label: str) -> None:
-        self.status_label.setText(label)
+        self._set_status(label)
         self.progress.setRange(0, 0)
         self.progress.show()
 
@@ -443,12 +452,11 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         if message:
-            self.status_label.setText(message)
+            self._set_status(message)
 
     def _lane_idle(self) -> None:
         self.progress.hide()
-        if self.status_label.text() != self.last_message:
-            self.status_label.setText(self.last_message)
+        self._set_status(self.last_message)
         self._check_settled()
 
     def is_settled(self) -> bool:

@@ -321,19 +321,26 @@ def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - 
     printer.setDocName(" / ".join(running_title(p.report) for p in parts))
 
     def paint(target: QPrinter) -> None:
-        margins = target.pageLayout().margins(QPageLayout.Unit.Millimeter)
+        # The painter's origin is the corner of the printable area (inside the margins).
+        # _paint lays the page out from the paper's corner, so the painter is moved back
+        # by the margins. (Switching the printer to full-page mode instead would print
+        # right, but the preview places its pictures at the margins it read before the
+        # paint and showed every page shifted by one margin, its edges cut off.)
+        layout = target.pageLayout()
+        margins = layout.margins(QPageLayout.Unit.Millimeter)
         wanted = (margins.left(), margins.top(), margins.right(), margins.bottom())
-        target.setFullPage(True)
         painter = QPainter()
         if not painter.begin(target):
             return
         try:
+            if not target.fullPage():
+                origin = layout.paintRectPixels(target.resolution()).topLeft()
+                painter.translate(-origin.x(), -origin.y())
             _paint(painter, target, parts, wanted, None)
         except InputError as error:
             QMessageBox.warning(parent, "unidoreader", str(error))
         finally:
             painter.end()
-            target.setFullPage(False)
 
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(printer.docName())

@@ -110,6 +110,8 @@ class ReaderPane(QWidget):
         hl.setContentsMargins(8, 3, 3, 3)
         hl.addWidget(self.title, 1)
         hl.addWidget(self.close_button)
+        header.installEventFilter(self)  # a click on the title bar makes the pane active too
+        self.title.installEventFilter(self)
 
         self.view = _Browser(self)
         self.view.anchorClicked.connect(self._link_clicked)
@@ -393,6 +395,12 @@ class ReaderPane(QWidget):
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
         self.view.verticalScrollBar().setValue(int(self._position_y(position)))
         return True
+
+    def clear_hits(self) -> None:
+        """Drop the search-hit marks (a new search makes them stale)."""
+        if self._hits:
+            self._hits = []
+            self._apply_selections()
 
     def highlighted_text(self) -> list[str]:
         return [s.cursor.selectedText() for s in self._hits]

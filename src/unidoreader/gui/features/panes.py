@@ -261,6 +261,11 @@ class ReadingPanes(Feature):
             self.set_active(pane)
             pane.view.setFocus()
 
+    def clear_hits(self, *_: object) -> None:
+        """Unmark the hits of the last search in every pane."""
+        for pane in self.panes:
+            pane.clear_hits()
+
     def open_reports(self) -> list[Report]:
         """The reports read so far: those of the panes first, in pane order."""
         order: list[Report] = []

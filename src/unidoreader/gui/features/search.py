@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from unidoreader.gui import searching
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 class SearchFeature(Feature):
     """Owns the SearchPanel (`panel`), the running search and the search history."""
+
+    searchStarted = Signal(str)  # the query: the marks of the last search are stale
 
     def __init__(self, parent: QWidget, lane: Lane, userdata: "UserData | None") -> None:
         super().__init__(parent)
@@ -110,6 +112,7 @@ class SearchFeature(Feature):
         library = self.library
         self.searching = True
         self.panel.start_results(query)
+        self.searchStarted.emit(query)
         if self.userdata and self.record_history:
             self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
             self.refresh_history()
