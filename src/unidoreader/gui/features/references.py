@@ -124,10 +124,10 @@ class ReferencesFeature(Feature):
 
     def entries_changed(self, entries: "list[Entry]") -> None:
         self.titles = {e.id: e.metadata.title or e.source for e in entries}
-        self.links.clear()  # symbols may have changed: resolve again
+        stale, self.links = self.links, {}  # symbols may have changed: resolve again
         for pane in self.reading.panes:
             if pane.report is not None:
-                self._decorate(pane)
+                self._decorate(pane, stale.get(pane.report.id))
         self._refresh_panel()
 
     def busy(self) -> bool:
@@ -158,8 +158,9 @@ class ReferencesFeature(Feature):
 
         self.lane.submit(label, work, finished, failed)
 
-    def _decorate(self, pane: ReaderPane) -> None:
-        """Turn the references of the pane's report into links (found on the lane once per document)."""
+    def _decorate(self, pane: ReaderPane, shown: list[Link] | None = None) -> None:
+        """Turn the references of the pane's report into links (found on the lane once per
+        document). `shown`: the links the pane has already, left alone if nothing changed."""
         report = pane.report
         if report is None or self.refs is None or self.library is None:
             return
@@ -174,7 +175,7 @@ class ReferencesFeature(Feature):
         def done(links: list[Link]) -> None:
             self.links[doc] = links
             for open_pane in self.reading.panes:
-                if open_pane.report is not None and open_pane.report.id == doc:
+                if open_pane.report is not None and open_pane.report.id == doc and links != shown:
                     self._apply(open_pane, links)
             if self.reading.active is not None and self.reading.active.doc_id == doc:
                 self._refresh_panel()
@@ -184,6 +185,9 @@ class ReferencesFeature(Feature):
     def _apply(self, pane: ReaderPane, links: list[Link]) -> None:
         """Merge anchor formats over the reference characters (the text itself is untouched)."""
         document = pane.view.document()
+        position = pane.reading_position()
+        edit = QTextCursor(document)
+        edit.beginEditBlock()  # one relayout for all the links
         for number, link in enumerate(links):
             span = self._span(pane, link)
             if span is None:
@@ -199,6 +203,10 @@ class ReferencesFeature(Feature):
             fmt.setFontUnderline(True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if present else QTextCharFormat.UnderlineStyle.DotLine)
             cursor.mergeCharFormat(fmt)
+        edit.endEditBlock()
+        document.markContentsDirty(0, document.characterCount())  # lay all of it out again, as when it was set
+        if position[0]:  # the reader stays where it was
+            pane.scroll_to_block(*position)
 
     def _span(self, pane: ReaderPane, link: Link) -> tuple[int, int] | None:
         """Document positions of a link's characters (None where the text is not typeset as such)."""
