@@ -15,8 +15,8 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
@@ -36,9 +36,11 @@ from unidoreader.gui.features.references import ReferencesFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
+from unidoreader.gui.features.compare import CompareFeature
 from unidoreader.gui.features.tables import TablesFeature
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import dropped_files
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.gui.reader import ReaderPane
@@ -60,7 +62,8 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables"]],
+             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
+             ["focus_library", "focus_outline", "focus_tables"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -101,10 +104,20 @@ class MainWindow(QMainWindow):
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
         self.retranslate()
-        self.resize(1400, 880)
+        self.resize(self.first_size())
         if userdata_error:
             self.show_message(userdata_error)
         self._restore_layout()
+
+    def first_size(self) -> QSize:
+        """The size before any saved geometry: roomy, but never larger than the screen the
+        window opens on (a 1366x768 laptop must see the whole window, title bar included)."""
+        wanted = QSize(1400, 880)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(int(room.width() * 0.95), int(room.height() * 0.9)))
 
     # -- the parts -----------------------------------------------------------------------------
 
@@ -122,11 +135,12 @@ class MainWindow(QMainWindow):
         self.selections = SelectionsFeature(self, ud, self.reading, self.outline_feature.pane, self.printing)
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
+        self.compare = CompareFeature(self, self.lane, self.reading)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
         self.references = ReferencesFeature(self, self.lane, self.reading)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help,
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.compare, self.prefs, self.help,
                         self.references):
             self._register(feature)
 
@@ -322,8 +336,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        """The window is named after the report being read."""
+        """The window is named after the report being read. Qt adds the application's
+        display name to window titles that do not end with it (on X11 and others): it is
+        set to the same translated name, so the title carries it once."""
         app_name = self.tr("UNIDO Reports Reader")
+        QGuiApplication.setApplicationDisplayName(app_name)
         report = self.active.report if self.active else None
         self.setWindowTitle(f"{report.metadata.title or report.source} — {app_name}" if report else app_name)
 
@@ -405,8 +422,8 @@ class MainWindow(QMainWindow):
 
     def _fatal(self, error: BaseException) -> None:
         self.failures.append(str(error))
-        self.show_message(str(error))
-        self.message_box(self.tr("Cannot open the library"), str(error))
+        self.show_message(describe(error))
+        self.message_box(self.tr("Cannot open the library"), describe(error))
 
     def _refresh_entries(self) -> None:
         if self.library is None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -129,17 +130,17 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes, or InputError with one line."""
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
+            raise InputError.of("is_folder", path=path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+            raise InputError.of("too_large", path=path, size=f"{size / 1e6:.0f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
         if size == 0:
-            raise InputError(f"{path}: the file is empty")
+            raise InputError.of("empty", path=path)
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError.of("missing", path=path) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=path, reason=error.strerror or error) from None
 
 
 def handles(path: Path, data: bytes | None = None) -> bool:
@@ -175,10 +176,10 @@ def read_source(path: Path, data: bytes | None = None, progress: Progress | None
 
         return doc.read_doc(data, str(path))
     if suffix == ".pdf":
-        raise InputError(f"{path}: not a PDF file (damaged, or something else named .pdf)")
+        raise InputError.of("not_pdf", path=path)
     if suffix == ".docx":
-        raise InputError(f"{path}: not a Word .docx file (damaged, or something else named .docx)")
-    raise InputError(f"{path}: not a PDF or Word file")
+        raise InputError.of("not_docx", path=path)
+    raise InputError.of("not_pdf_or_word", path=path)
 
 
 def build_report(source: SourceText, name: str) -> Report:
@@ -199,7 +200,28 @@ def build_report(source: SourceText, name: str) -> Report:
     metadata = report.metadata
     if metadata.symbol is None and source.symbol:
         metadata = replace(metadata, symbol=source.symbol)
+    running = _running_title(source)
+    if running and metadata.kind is None and metadata.body is None:
+        # the annual report names itself in its running footer ("74　工发组织2020年年度报告"),
+        # as the parser reads it from the footer lines of a text file
+        year = re.search(r"(19|20)\d{2}", running)
+        metadata = replace(metadata, title=running, kind="年度报告", year=metadata.year or (int(year.group(0)) if year else None))
     return replace(report, id=source.digest, blocks=tuple(blocks), metadata=metadata)
+
+
+def _running_title(source: SourceText) -> str | None:
+    """The title a running footer prints on most pages ("工发组织2020年年度报告"), if any."""
+    from collections import Counter
+
+    from unidoreader.core.parse import furniture
+
+    titles = Counter(t for t in (furniture.footer_title(" ".join(line.text.split()).replace(" ", "\u3000", 1)) for line in source.furniture) if t)
+    if not titles:
+        return None
+    from unidoreader.core.parse.text import tidy_title
+
+    title, count = titles.most_common(1)[0]
+    return tidy_title(title) if count >= 2 or source.kind == "docx" else None
 
 
 def parse_path(path: Path) -> Report:

@@ -99,7 +99,27 @@ class _Reader:
         self._blocks(body)
         while self.lines and not self.lines[-1].text:
             self.lines.pop()
-        return SourceText(kind="docx", digest=digest, lines=tuple(self.lines), symbol=self._symbol(), tables=tuple(self.tables))
+        return SourceText(kind="docx", digest=digest, lines=tuple(self.lines), symbol=self._symbol(), tables=tuple(self.tables),
+                          furniture=tuple(self._headers_and_footers()))
+
+    def _headers_and_footers(self) -> list[SourceLine]:
+        """The text of the page headers and footers: furniture, read for what it says (the
+        symbol, the annual report's running title)."""
+        from lxml import etree
+
+        out: list[SourceLine] = []
+        for rel in self.document.part.rels.values():
+            if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+                continue
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except Exception:  # an unreadable header is no reason to refuse the document
+                continue
+            for p in root.iter(W + "p"):
+                text = " ".join("".join(t.text or "" for t in p.iter(W + "t")).split())
+                if text:
+                    out.append(SourceLine(unify(text), role="header" if rel.reltype.endswith("/header") else "footer"))
+        return out
 
     def _blocks(self, parent: Any) -> None:
         for child in parent.iterchildren():
