@@ -651,8 +651,10 @@ class LibraryReferences:
 
     def resolve(self, doc: str, ref: Reference) -> tuple[str, str | None] | None:
         """Where a reference printed in `doc` leads: (document, block or None), or None
-        when the library does not have it."""
-        self.refresh()
+        when the library does not have it. Uses the symbols of the last `refresh` (one
+        per batch of questions, not one per reference)."""
+        if self._stamp is None:
+            self.refresh()
         if ref.kind in DOCUMENT_KINDS:
             target = self._by_symbol.get(symbol_key(ref.target))
             return (target, None) if target else None
@@ -668,6 +670,7 @@ class LibraryReferences:
 
     def records(self, doc: str) -> list[dict[str, Any]]:
         """`refs DOC --json`: [{"block","text","kind","target","resolved":{"doc","block"}|null}]."""
+        self.refresh()
         out = []
         for item in self.references(doc):
             resolved = self.resolve(doc, item.ref)
@@ -713,6 +716,7 @@ class LibraryReferences:
 
     def cited(self, doc: str) -> list[tuple[Reference, str | None, tuple[str, str | None] | None]]:
         """What `doc` cites: (reference, block, where it leads or None), in reading order."""
+        self.refresh()
         out = []
         for item in self.references(doc):
             if item.ref.kind in DOCUMENT_KINDS or item.ref.doc:

@@ -64,6 +64,7 @@ def _first_line(text: str, label: str | None) -> str:
 def compute_links(refs: core_refs.LibraryReferences, library: "Library", doc: str) -> list[Link]:
     """The resolved links of a document (runs on the lane)."""
     titles = {e.id: e.metadata.title or e.source for e in library.entries()}
+    refs.refresh()
     links: list[Link] = []
     for item in refs.references(doc):
         ref = item.ref
