@@ -208,8 +208,7 @@ def phase_gui(root: str, query: str = "工发组织", screenshot: str = "") -> d
 
     qapp = gui_app.application()
     window = gui_app.create_window(Path(root), restore=False)
-    window.persist = False
-    window.update_index = False
+    window.persist = False  # as at every start: the index checked, then the search forms read ahead
     window.resize(1680, 1000)
     window.show()
     qapp.processEvents()
@@ -250,6 +249,7 @@ def phase_gui(root: str, query: str = "工发组织", screenshot: str = "") -> d
             qapp.processEvents()
             out["sort_title"] = time.perf_counter() - begun
             pane.sort.setCurrentIndex(0)
+            qapp.processEvents()
             if screenshot:
                 gui_app.window_image(window).save(screenshot, "PNG", 80)
             out["stall_ms"] = state["stall"] * 1000

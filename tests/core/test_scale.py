@@ -139,3 +139,14 @@ def test_the_first_page_of_a_common_term_is_the_start_of_the_full_ranking(tmp_pa
         counts, hits = searcher.page(query, offset=40, limit=5)
         assert counts.total == len(everything) and not counts.hits
         assert [(h.doc, h.block, h.score) for h in hits] == everything[40:45]
+
+
+def test_warming_reads_every_search_form_ahead_and_changes_no_answer(tmp_path: Path, archive: list[Path]) -> None:
+    library = Library.open(tmp_path / "library", seed=False)
+    library.import_files(archive, workers=0)
+    assert Searcher(library).warm() == 0  # no index yet: nothing is built behind the user's back
+    index.ensure_index(library, workers=0)
+    warmed = Searcher(library)
+    assert warmed.warm() == len(archive)
+    assert warmed.warm() == 0  # all in memory already
+    assert [warmed.search(q, limit=15).record() for q in QUERIES] == _answers(library)

@@ -36,7 +36,7 @@ from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from unidoreader.core import analysis, index, scan
 from unidoreader.core.library import Library
@@ -429,6 +429,29 @@ class Searcher:
             self._ix.close()
         self._searcher = None
         self._ix = None
+
+    def warm(self, stop: Callable[[], bool] = lambda: False) -> int:
+        """Read the search forms of the whole library ahead of the first search (a few
+        seconds for thousands of reports, better spent before the user asks); the lock
+        is taken per document, so a search asked for meanwhile waits for one read only.
+        Only an index that is already up to date is warmed. Returns documents read."""
+        with self._lock:
+            ix = index.open_index(self.library)
+            if ix is None:
+                return 0
+            ix.close()
+            self._whoosh()
+            todo = sorted(self._indexed - self._forms.keys())
+        done = 0
+        for doc_id in todo:
+            if stop():
+                break
+            with self._lock:
+                if self._form_chars > FORM_CHARS * 0.9:
+                    break
+                if self._form(doc_id) is not None:
+                    done += 1
+        return done
 
     def close(self) -> None:
         """Close the index files (also done when the Searcher is garbage collected)."""

@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -53,6 +54,21 @@ def _searcher(library: Library) -> "Searcher":
     if searcher is None:
         searcher = _searchers[id(library)] = Searcher(library)
     return searcher
+
+
+def warm(library: Library) -> threading.Thread:
+    """Read the library's search forms on a thread of their own, so that the first search
+    of a big library does not wait for them (core.search.Searcher.warm). Not on the lane:
+    opening a report meanwhile must not wait behind it."""
+    def run() -> None:
+        try:
+            _searcher(library).warm()
+        except Exception:  # noqa: BLE001 - only a head start: the first search reads what is missing
+            pass
+
+    thread = threading.Thread(target=run, name="unidoreader-warm-search", daemon=True)
+    thread.start()
+    return thread
 
 
 def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:

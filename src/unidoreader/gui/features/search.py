@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from unidoreader.core.userdata import UserData
 
 
+#: From this many documents the search forms are read ahead of the first search.
+WARM_FROM_DOCUMENTS = 200
+
+
 class SearchFeature(Feature):
     """Owns the SearchPanel (`panel`), the running search and the search history."""
 
@@ -92,6 +96,8 @@ class SearchFeature(Feature):
 
     def _index_done(self, _value: object) -> None:
         self.index_ready = True
+        if self.library is not None and len(self.library.entries()) >= WARM_FROM_DOCUMENTS:
+            searching.warm(self.library)
 
     def _index_failed(self, error: BaseException) -> None:
         self.message.emit(self.tr("The search index could not be updated: %1").replace("%1", str(error)))
