@@ -284,63 +284,63 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="326" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="336" />
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="294" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="304" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="294" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="304" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="299" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="309" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="294" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="304" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="295" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="305" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="295" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="305" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="300" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="308" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="392" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="318" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="402" />
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="348" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="358" />
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="410" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="420" />
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="418" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="428" />
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -348,12 +348,12 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>OutlineFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/outline.py" line="29" />
+        <location filename="../../src/unidoreader/gui/features/outline.py" line="37" />
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/outline.py" line="30" />
+        <location filename="../../src/unidoreader/gui/features/outline.py" line="38" />
         <source>Go to the outline</source>
         <translation>转到大纲</translation>
     </message>
@@ -487,42 +487,42 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="156" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="157" />
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="157" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="158" />
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="158" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="159" />
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="159" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="160" />
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="316" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="321" />
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="471" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="485" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="509" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="523" />
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="510" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="524" />
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -582,13 +582,13 @@ Drop report files here to import them.</source>
 将报告文件拖放到此处即可导入。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="145" />
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="186" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="157" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="198" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="193" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="205" />
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -793,93 +793,182 @@ Drop report files here to import them.</source>
     </message>
 </context>
 <context>
+    <name>TableWindow</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="71" />
+        <location filename="../../src/unidoreader/gui/table_window.py" line="72" />
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="73" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="77" />
+        <source>⚠ The totals of this table do not add up.</source>
+        <translation>⚠ 此表的合计数不符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="80" />
+        <source>✓ Totals check out.</source>
+        <translation>✓ 合计数核对无误。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="83" />
+        <source>This table has no totals to check.</source>
+        <translation>此表没有可核对的合计数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="87" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="88" />
+        <source>Copy the table (or the selected cells) for a spreadsheet</source>
+        <translation>复制表格（或所选单元格），可粘贴到电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="89" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="90" />
+        <source>Show in the text</source>
+        <translation>在正文中显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="91" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="112" />
+        <source>Table copied</source>
+        <translation>表格已复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="118" />
+        <source>Export the table as CSV into…</source>
+        <translation>将表格导出为 CSV，保存到…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="124" />
+        <source>Cannot write the CSV file: %1</source>
+        <translation>无法写入 CSV 文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="126" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>TablesFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/tables.py" line="28" />
+        <location filename="../../src/unidoreader/gui/features/tables.py" line="32" />
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/tables.py" line="29" />
+        <location filename="../../src/unidoreader/gui/features/tables.py" line="33" />
         <source>Go to the tables</source>
         <translation>转到表格</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/tables.py" line="39" />
+        <source>Open the &amp;table large</source>
+        <translation>以大窗口打开表格(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>TablesPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="117" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="144" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="118" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="145" />
         <source>Copy the table (or the selected cells) for a spreadsheet</source>
         <translation>复制表格（或所选单元格），可粘贴到电子表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="119" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="146" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="120" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="147" />
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="121" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="148" />
         <source>Show this table in the text</source>
         <translation>在正文中显示此表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="122" />
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="140" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="149" />
+        <source>Open large</source>
+        <translation>大窗口打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="150" />
+        <source>Show the table in a window of its own, as large as it needs (or double-click the table)</source>
+        <translation>在单独的窗口中按所需大小显示此表（或双击表格）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="151" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="169" />
         <source>This report has no tables.</source>
         <translation>此报告没有表格。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="132" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="161" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="137" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="166" />
         <source>The totals of this table do not add up</source>
         <translation>此表的合计数不符</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="154" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="183" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="161" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="190" />
         <source>⚠ The totals of this table do not add up.</source>
         <translation>⚠ 此表的合计数不符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="163" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="192" />
         <source>✓ Totals check out.</source>
         <translation>✓ 合计数核对无误。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="187" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="206" />
         <source>Table copied</source>
         <translation>表格已复制</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="195" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="214" />
         <source>Export the table as CSV into…</source>
         <translation>将表格导出为 CSV，保存到…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="203" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="222" />
         <source>Cannot write the CSV file: %1</source>
         <translation>无法写入 CSV 文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="205" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="224" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>

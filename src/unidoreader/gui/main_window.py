@@ -60,7 +60,7 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables"]],
+             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables", "open_table"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.reading = ReadingPanes(self, self.lane, ud)
         self.setCentralWidget(self.reading.widget)
         self.library_feature = LibraryFeature(self, self.lane, self.reading)
-        self.outline_feature = OutlineFeature(self, self.reading)
+        self.outline_feature = OutlineFeature(self, self.reading, ud)
         self.search_feature = SearchFeature(self, self.lane, ud)
         self.tables_feature = TablesFeature(self, self.reading)
         self.importing = ImportFeature(self, self.lane)

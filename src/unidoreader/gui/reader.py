@@ -85,6 +85,7 @@ class ReaderPane(QWidget):
         self._find_all: list[QTextEdit.ExtraSelection] = []
         self._find_current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
+        self._hit: tuple[str, tuple[tuple[int, int], ...]] | None = None  # the marked search hit
         self._note_marks: list[QTextEdit.ExtraSelection] = []
         self._pending_scroll: tuple[str, float] | None = None
         self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
@@ -160,7 +161,10 @@ class ReaderPane(QWidget):
         self._update_find_count()
         if self.report is not None:  # the typeset text carries a few UI words (注释, 合计数不符)
             block, offset = self.reading_position()
+            hit = self._hit
             self.set_report(self.report, self.tables, self._notes)
+            if hit is not None:
+                self._mark_hit(*hit)
             if block:
                 self.scroll_to_block(block, offset)
 
@@ -187,6 +191,7 @@ class ReaderPane(QWidget):
         self.title.setText(f"{meta.title or report.source}{session}")
         self.title.setToolTip(f"{meta.title or report.source}\n{report.source}")
         self._hits = []
+        self._hit = None
         self._find_all, self._find_current = [], []
         self.set_notes(notes or {})
         self._last_top = None
@@ -337,10 +342,21 @@ class ReaderPane(QWidget):
 
     def highlight_hit(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list = ()) -> None:
         """Mark the matched text of a search hit (the whole block if no offsets) and show it."""
+        if not self._mark_hit(block_id, offsets):
+            return
+        self.scroll_to_block(block_id)
+        y = self._position_y(self._hits[0].cursor.selectionStart())
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
+
+    def _mark_hit(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list) -> bool:
+        """Mark a hit without scrolling; remembered so that a re-typeset keeps it."""
         self._hits = []
+        self._hit = None
         start = self.map.text_start.get(block_id)
         if start is None:
-            return
+            return False
+        self._hit = (block_id, tuple(offsets))
         end_limit = self.map.block_end[block_id]
         if block_id in self.map.table_blocks:
             spans = self._spans_in_table(block_id, offsets)
@@ -350,10 +366,7 @@ class ReaderPane(QWidget):
         for a, b in spans or [(start, end_limit)]:
             self._hits.append(self._highlight(a, b, HIT_COLOR))
         self._apply_selections()
-        self.scroll_to_block(block_id)
-        y = self._position_y(self._hits[0].cursor.selectionStart())
-        bar = self.view.verticalScrollBar()
-        bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
+        return True
 
     def _spans_in_table(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list) -> list[tuple[int, int]]:
         """A table block is shown rebuilt, not as its text: find the matched strings in
@@ -387,6 +400,7 @@ class ReaderPane(QWidget):
 
     def clear_hits(self) -> None:
         """Drop the search-hit marks (a new search makes them stale)."""
+        self._hit = None
         if self._hits:
             self._hits = []
             self._apply_selections()

@@ -104,8 +104,20 @@ class ReadingPanes(Feature):
         ):
             action.setText(text)
         self.placeholder.setText(self.tr("Open a report from the library (double-click, or Ctrl+Enter for a new pane).\nDrop report files here to import them."))
-        for pane in self.panes:
-            pane.retranslate()
+        # Each pane typesets its report again. Their scroll bars stay quiet meanwhile: a
+        # pane reset to the top must not drag the others along (synchronised scrolling).
+        places = [(pane, pane.reading_position()) for pane in self.panes]
+        bars = [pane.view.verticalScrollBar() for pane in self.panes]
+        for bar in bars:
+            bar.blockSignals(True)
+        try:
+            for pane, (block, offset) in places:
+                pane.retranslate()
+                if block:
+                    pane.scroll_to_block(block, offset)
+        finally:
+            for bar in bars:
+                bar.blockSignals(False)
 
     def library_loaded(self, library: "Library") -> None:
         self.library = library
