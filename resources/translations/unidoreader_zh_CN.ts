@@ -284,63 +284,63 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="336" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="339" />
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="304" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="307" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="304" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="307" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="309" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="312" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="304" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="307" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="305" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="308" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="305" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="308" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="313" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="318" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="402" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="321" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="405" />
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="358" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="361" />
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="420" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="423" />
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="428" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="431" />
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -409,59 +409,99 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/preferences.py" line="17" />
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="52" />
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/preferences.py" line="23" />
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="72" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="77" />
+        <source>A new library folder is used from the next start.</source>
+        <translation>新的文库文件夹在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="80" />
         <source>Language of the interface:</source>
         <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="81" />
+        <source>Reading font size:</source>
+        <translation>阅读字号：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="82" />
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="83" />
+        <source>Page size for printing:</source>
+        <translation>打印纸张大小：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="84" />
+        <source>Library folder:</source>
+        <translation>文库文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="95" />
+        <source>Library folder</source>
+        <translation>文库文件夹</translation>
     </message>
 </context>
 <context>
     <name>PreferencesFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/preferences.py" line="44" />
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="131" />
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="171" />
+        <source>The library folder %1 is used from the next start.</source>
+        <translation>文库文件夹 %1 将在下次启动时使用。</translation>
     </message>
 </context>
 <context>
     <name>PrintFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="37" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="38" />
         <source>&amp;Print checked sections…</source>
         <translation>打印所选章节(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="38" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="39" />
         <source>&amp;Export checked sections as PDF…</source>
         <translation>将所选章节导出为 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="56" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="60" />
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="56" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="60" />
         <source>Check the sections to print in the outline first.</source>
         <translation>请先在大纲中勾选要打印的章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="72" />
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="82" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="76" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="86" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="72" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="76" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="86" />
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="90" />
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
@@ -469,17 +509,17 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="94" />
+        <location filename="../../src/unidoreader/gui/render.py" line="99" />
         <source>Notes</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="233" />
+        <location filename="../../src/unidoreader/gui/render.py" line="238" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="235" />
+        <location filename="../../src/unidoreader/gui/render.py" line="240" />
         <source>⚠ totals do not add up</source>
         <translation>⚠ 合计数不符</translation>
     </message>
@@ -487,42 +527,42 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="157" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="158" />
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="158" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="159" />
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="159" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="160" />
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="160" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="161" />
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="321" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="347" />
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="485" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="511" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="523" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="549" />
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="524" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="550" />
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -530,65 +570,65 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>ReadingPanes</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="95" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="96" />
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="96" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="97" />
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="97" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="98" />
         <source>Find &amp;previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="98" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="99" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="99" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="100" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="100" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="101" />
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="101" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="102" />
         <source>&amp;Close pane</source>
         <translation>关闭窗格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="102" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="103" />
         <source>Next pane</source>
         <translation>下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="103" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="104" />
         <source>Previous pane</source>
         <translation>上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="106" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="107" />
         <source>Open a report from the library (double-click, or Ctrl+Enter for a new pane).
 Drop report files here to import them.</source>
         <translation>从文库中打开报告（双击，或按 Ctrl+Enter 在新窗格中打开）。
 将报告文件拖放到此处即可导入。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="157" />
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="198" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="167" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="208" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="205" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="215" />
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.selections = SelectionsFeature(self, ud, self.reading, self.outline_feature.pane, self.printing)
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
-        self.prefs = PreferencesFeature(self, lambda: self.language)
+        self.prefs = PreferencesFeature(self, lambda: self.language, ud, lambda: QApplication.font().pointSizeF())
         self.help = HelpFeature(self, self.actions)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
                         self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help):
@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.search_feature.searchStarted.connect(self.reading.clear_hits)
         self.library_feature.pane.filesDropped.connect(self.importing.import_files)
         self.prefs.languageChosen.connect(self.set_language)
+        self.prefs.readingStyleChosen.connect(self.reading.set_reading_style)
+        self.prefs.pageSizeChosen.connect(self.printing.set_page_size)
+        self.prefs.apply_saved()
         self._arrange_docks()
         # the widgets, by the names the rest of the program and the tests know them by
         self.splitter = self.reading.splitter

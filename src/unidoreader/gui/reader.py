@@ -5,7 +5,7 @@ that the outline and synchronised scrolling use."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from unidoreader.core.model import Report, Table
 from unidoreader.gui.alignment import Alignment
-from unidoreader.gui.render import DocumentMap, build_document
+from unidoreader.gui.render import LINE_SPACING, DocumentMap, build_document
 
 FIND_COLOR = QColor("#f8e45c")
 CURRENT_FIND_COLOR = QColor("#ff9f1a")
@@ -86,6 +86,7 @@ class ReaderPane(QWidget):
         self._find_current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._hit: tuple[str, tuple[tuple[int, int], ...]] | None = None  # the marked search hit
+        self.line_spacing = LINE_SPACING  # percent (Preferences)
         self._note_marks: list[QTextEdit.ExtraSelection] = []
         self._pending_scroll: tuple[str, float] | None = None
         self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
@@ -160,13 +161,36 @@ class ReaderPane(QWidget):
         self.find_next_button.setToolTip(self.tr("Next match (F3)"))
         self._update_find_count()
         if self.report is not None:  # the typeset text carries a few UI words (注释, 合计数不符)
-            block, offset = self.reading_position()
-            hit = self._hit
-            self.set_report(self.report, self.tables, self._notes)
-            if hit is not None:
-                self._mark_hit(*hit)
-            if block:
-                self.scroll_to_block(block, offset)
+            self._typeset_again()
+
+    def _typeset_again(self) -> None:
+        """Typeset the report anew, keeping the reading position and the search marks."""
+        block, offset = self.reading_position()
+        hit = self._hit
+        self.set_report(self.report, self.tables, self._notes)
+        if hit is not None:
+            self._mark_hit(*hit)
+        if block:
+            self.scroll_to_block(block, offset)
+
+    def set_reading_style(self, font_size: float | None, line_spacing: int) -> None:
+        """The reader's font size (points; None: the application's) and line spacing
+        (percent), from Preferences. Zoom (Ctrl +/-) still works on top of them."""
+        font = QFont(self.font())  # the pane's own font: the application's, unzoomed
+        if font_size:
+            font.setPointSizeF(float(font_size))
+        changed = font.pointSizeF() != self.view.font().pointSizeF() or line_spacing != self.line_spacing
+        self.line_spacing = line_spacing
+        if not changed:
+            return
+        zoom = self.zoom
+        if zoom:
+            self.view.zoomIn(-zoom)
+        self.view.setFont(font)
+        if zoom:
+            self.view.zoomIn(zoom)
+        if self.report is not None:
+            self._typeset_again()
 
     # -- content ---------------------------------------------------------------------
 
@@ -177,7 +201,9 @@ class ReaderPane(QWidget):
     def set_report(self, report: Report, tables: list[Table] | None = None, notes: dict[str, str] | None = None) -> None:
         self.report = report
         self.tables = list(tables or [])
-        document, self.map = build_document(report, self.tables, self.view.font())
+        if self.zoom:  # typeset at the base size; the zoom is applied again below (once)
+            self.view.zoomIn(-self.zoom)
+        document, self.map = build_document(report, self.tables, self.view.font(), self.line_spacing)
         document.setParent(self)
         previous, self._document = getattr(self, "_document", None), document
         self.view.setDocument(document)
