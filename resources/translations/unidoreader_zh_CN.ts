@@ -49,6 +49,183 @@
     </message>
 </context>
 <context>
+    <name>CompareFeature</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="207" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="257" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="309" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="213" />
+        <source>&amp;Compare with…</source>
+        <translation>与…比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="214" />
+        <source>Next change</source>
+        <translation>下一处变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="215" />
+        <source>Previous change</source>
+        <translation>上一处变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="222" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="242" />
+        <source>Compare this report with another (its predecessor is proposed)</source>
+        <translation>将此报告与另一份报告比较（建议上一届的报告）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="257" />
+        <source>Open a report first.</source>
+        <translation>请先打开一份报告。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="278" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="312" />
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="336" />
+        <source>%1 changed · %2 added · %3 removed · %4 figures changed</source>
+        <translation>%1 处修改 · %2 段新增 · %3 段删除 · %4 个数字变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="340" />
+        <source>%1 moved</source>
+        <translation>%1 段移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="395" />
+        <source>Change %1 of %2</source>
+        <translation>第 %1 处变动，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="434" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="513" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="525" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="513" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="527" />
+        <source>Saved %1 (%2 pages)</source>
+        <translation>已保存 %1（%2 页）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="534" />
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="543" />
+        <source>Figures as CSV</source>
+        <translation>数字导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="534" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="545" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="143" />
+        <source>◀ Previous change</source>
+        <translation>◀ 上一处变动</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="144" />
+        <source>Next change ▶</source>
+        <translation>下一处变动 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="145" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="146" />
+        <source>Figures as CSV…</source>
+        <translation>数字导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="147" />
+        <source>End compare</source>
+        <translation>结束比较</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="148" />
+        <source>Figure</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="148" />
+        <source>Before</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="148" />
+        <source>Now</source>
+        <translation>现为</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="150" />
+        <source>Use “Compare with…” on a report to see what changed since the last session.</source>
+        <translation>在报告上使用“与…比较”，查看自上届会议以来的变动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="158" />
+        <source>symbol</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="158" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="158" />
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="159" />
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="159" />
+        <source>session/ordinal</source>
+        <translation>届次/序数</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="159" />
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="160" />
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+</context>
+<context>
     <name>CoreErrors</name>
     <message>
         <location filename="../../src/unidoreader/gui/errors.py" line="16" />
@@ -284,63 +461,63 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="339" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="342" />
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="307" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="307" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="312" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="315" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="307" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="308" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="311" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="308" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="311" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="313" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="316" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="321" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="405" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="324" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="408" />
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="361" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="364" />
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="423" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="426" />
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="431" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="434" />
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -404,6 +581,29 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
         <location filename="../../src/unidoreader/gui/outline.py" line="77" />
         <source>Export the checked sections as PDF</source>
         <translation>将勾选的章节导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PickDialog</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="67" />
+        <source>Compare with…</source>
+        <translation>与…比较</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="74" />
+        <source>session %1</source>
+        <translation>第 %1 届会议</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="77" />
+        <source>(predecessor)</source>
+        <translation>（上一届）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="88" />
+        <source>Compare the report with:</source>
+        <translation>将报告与以下文件比较：</translation>
     </message>
 </context>
 <context>
@@ -527,42 +727,42 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="158" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="160" />
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="159" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="161" />
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="160" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="162" />
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="161" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="163" />
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="347" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="349" />
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="511" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="529" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="549" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="567" />
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="550" />
+        <location filename="../../src/unidoreader/gui/reader.py" line="568" />
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>

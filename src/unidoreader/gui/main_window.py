@@ -35,6 +35,7 @@ from unidoreader.gui.features.printing import PrintFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
+from unidoreader.gui.features.compare import CompareFeature
 from unidoreader.gui.features.tables import TablesFeature
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import dropped_files
@@ -60,7 +61,8 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables", "open_table"]],
+             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
+             ["focus_library", "focus_outline", "focus_tables", "open_table"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -132,10 +134,11 @@ class MainWindow(QMainWindow):
         self.selections = SelectionsFeature(self, ud, self.reading, self.outline_feature.pane, self.printing)
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
+        self.compare = CompareFeature(self, self.lane, self.reading)
         self.prefs = PreferencesFeature(self, lambda: self.language, ud, lambda: QApplication.font().pointSizeF())
         self.help = HelpFeature(self, self.actions)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.compare, self.prefs, self.help):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
