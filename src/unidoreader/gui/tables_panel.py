@@ -120,14 +120,19 @@ class TablesPanel(QWidget):
         self.large_button.clicked.connect(self.open_large)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.large_button, self.copy_button, self.csv_button, self.jump_button):
+        for button in (self.copy_button, self.csv_button, self.jump_button):
             button.setAutoRaise(True)
             buttons.addWidget(button)
         buttons.addStretch(1)
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.caption)
+        heading = QHBoxLayout()  # the caption, and beside it the button that opens the table large
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.caption, 1)
+        heading.addWidget(self.large_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.large_button.setAutoRaise(True)
+        dl.addLayout(heading)
         dl.addWidget(self.view, 1)
         dl.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
