@@ -378,6 +378,24 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
     </message>
 </context>
 <context>
+    <name>LanguageVersions</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="36" />
+        <source>Open the other &amp;language</source>
+        <translation>打开另一语文本(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="54" />
+        <source>Open a report first</source>
+        <translation>请先打开一份报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="58" />
+        <source>The library has no other language version of this report</source>
+        <translation>文库中没有这份报告的其他语文本</translation>
+    </message>
+</context>
+<context>
     <name>LibraryFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/library.py" line="41" />
@@ -428,32 +446,32 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="142" />
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="174" />
         <source>Other documents</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="143" />
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="175" />
         <source>%1 (no session)</source>
         <translation>%1年（无届会）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="144" />
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="176" />
         <source>Session not stated</source>
         <translation>未注明届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="176" />
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="208" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="177" />
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="209" />
         <source>Open in a new pane</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="179" />
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="211" />
         <source>Remove from the library…</source>
         <translation>从文库中删除…</translation>
     </message>
@@ -461,63 +479,63 @@ Reads, searches and prints the reports of UNIDO's governing bodies, offline.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="342" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="359" />
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="327" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="327" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="315" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="332" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="310" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="327" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="311" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="328" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="311" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="328" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="316" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="324" />
-        <location filename="../../src/unidoreader/gui/main_window.py" line="408" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="341" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="425" />
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="364" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="381" />
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="426" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="443" />
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="434" />
+        <location filename="../../src/unidoreader/gui/main_window.py" line="451" />
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -823,12 +841,12 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/panes.py" line="167" />
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="208" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="216" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="215" />
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="223" />
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -884,87 +902,87 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="117" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="123" />
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="118" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="124" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="119" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="125" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="120" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="126" />
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="121" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="127" />
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="122" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="128" />
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="133" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="139" />
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="134" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="140" />
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="135" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="141" />
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="171" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="177" />
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="180" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="186" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="253" />
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="253" />
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="249" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="255" />
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="251" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="257" />
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="253" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="259" />
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="255" />
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="261" />
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
@@ -1017,17 +1035,22 @@ Drop report files here to import them.</source>
 <context>
     <name>SyncScrolling</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="36" />
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="37" />
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="50" />
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="51" />
+        <source>Paragraph %1 is not in %2: shown at the nearest paragraph before it</source>
+        <translation>%2 中没有第 %1 段：显示其前最近的一段</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="60" />
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="50" />
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="60" />
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>
@@ -1127,88 +1150,88 @@ Drop report files here to import them.</source>
 <context>
     <name>TablesPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="144" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="149" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="145" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="150" />
         <source>Copy the table (or the selected cells) for a spreadsheet</source>
         <translation>复制表格（或所选单元格），可粘贴到电子表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="146" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="151" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="147" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="152" />
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="148" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="153" />
         <source>Show this table in the text</source>
         <translation>在正文中显示此表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="149" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="154" />
         <source>Open large</source>
         <translation>大窗口打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="150" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="155" />
         <source>Show the table in a window of its own, as large as it needs (or double-click the table)</source>
         <translation>在单独的窗口中按所需大小显示此表（或双击表格）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="151" />
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="169" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="156" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="174" />
         <source>This report has no tables.</source>
         <translation>此报告没有表格。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="161" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="166" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="166" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="171" />
         <source>The totals of this table do not add up</source>
         <translation>此表的合计数不符</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="183" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="188" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="190" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="195" />
         <source>⚠ The totals of this table do not add up.</source>
         <translation>⚠ 此表的合计数不符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="192" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="197" />
         <source>✓ Totals check out.</source>
         <translation>✓ 合计数核对无误。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="206" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="211" />
         <source>Table copied</source>
         <translation>表格已复制</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="214" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="219" />
         <source>Export the table as CSV into…</source>
         <translation>将表格导出为 CSV，保存到…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="222" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="227" />
         <source>Cannot write the CSV file: %1</source>
         <translation>无法写入 CSV 文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="224" />
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="229" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
