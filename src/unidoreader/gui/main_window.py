@@ -33,6 +33,7 @@ from unidoreader.gui.features.outline import OutlineFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
 from unidoreader.gui.features.preferences import PreferencesDialog, PreferencesFeature
 from unidoreader.gui.features.printing import PrintFeature
+from unidoreader.gui.features.references import ReferencesFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
@@ -60,7 +61,7 @@ QStatusBar QLabel { padding: 0 4px; }
 # separator between groups). A feature's actions not named here are appended, as a
 # group, to the menu their MenuItem names; a menu not named here goes before Help.
 MENU_LAYOUT: dict[str, list[list[str]]] = {
-    "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
+    "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
              ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"],
              ["compare_with", "next_change", "prev_change"],
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.languages = LanguageVersions(self, self.reading, self.sync)
         self.prefs = PreferencesFeature(self, lambda: self.language, ud, lambda: QApplication.font().pointSizeF())
         self.help = HelpFeature(self, self.actions)
+        self.references = ReferencesFeature(self, self.lane, self.reading)
         for feature in (
             self.reading,
             self.library_feature,
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
             self.compare,
             self.prefs,
             self.help,
+            self.references,
         ):  # one a line: each engineer's feature is a line of its own
             self._register(feature)
 
