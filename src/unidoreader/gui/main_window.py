@@ -27,6 +27,7 @@ from unidoreader.gui.features import DockSpec, Feature
 from unidoreader.gui.features.bookmarks import BookmarksFeature
 from unidoreader.gui.features.help import HelpFeature
 from unidoreader.gui.features.importing import ImportFeature
+from unidoreader.gui.features.languages import LanguageVersions
 from unidoreader.gui.features.library import LibraryFeature
 from unidoreader.gui.features.outline import OutlineFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
@@ -61,7 +62,7 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
+             ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
              ["focus_library", "focus_outline", "focus_tables"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
@@ -135,10 +136,11 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
         self.compare = CompareFeature(self, self.lane, self.reading)
+        self.languages = LanguageVersions(self, self.reading, self.sync)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.compare, self.prefs, self.help):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.languages, self.compare, self.prefs, self.help):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
