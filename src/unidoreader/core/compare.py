@@ -859,13 +859,16 @@ def propose_predecessor(doc_id: str, entries: Sequence["Entry"], *, threshold: f
     """The library document to compare a report with: the original of a /Rev., /Corr. or
     /Add. (the symbol without its suffix, or the previous revision), else the report of
     the same body on the same agenda topic at the nearest earlier session (annual reports:
-    the nearest earlier year). None when nothing fits; the user can pick any other."""
+    the nearest earlier year), in the same language. None when nothing fits; the user can
+    pick any other."""
     by_id = {e.id: e for e in entries}
     me = by_id.get(doc_id)
     if me is None:
         return None
     meta = me.metadata
-    others = [e for e in entries if e.id != doc_id]
+    # the other language versions of a document are its translations, not its predecessors
+    others = [e for e in entries if e.id != doc_id
+              and (not meta.language or not e.metadata.language or e.metadata.language == meta.language)]
     if meta.symbol and _REVISION.search(meta.symbol):
         base = _REVISION.sub("", meta.symbol)
         suffix = _REVISION.search(meta.symbol).group(0)
