@@ -813,6 +813,206 @@ Drop report files here to import them.</source>
     </message>
 </context>
 <context>
+    <name>ReferenceCard</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="176" />
+        <source>Reference</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="177" />
+        <source>Copy symbol</source>
+        <translation>复制文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="178" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>References</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="196" />
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="197" />
+        <source>Resolution</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="198" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="199" />
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="200" />
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="201" />
+        <source>Chapter</source>
+        <translation>章</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="202" />
+        <source>Section</source>
+        <translation>节</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="203" />
+        <source>Annex</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="204" />
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="205" />
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="206" />
+        <source>Figure</source>
+        <translation>图</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesFeature</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="110" />
+        <source>References</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="111" />
+        <source>Go to the references</source>
+        <translation>转到引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="117" />
+        <source>Document &amp;symbol…</source>
+        <translation>文件文号(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="182" />
+        <location filename="../../src/unidoreader/gui/features/references.py" line="337" />
+        <source>Finding references…</source>
+        <translation>正在查找引用…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="255" />
+        <source>%1: not found in this report</source>
+        <translation>%1：本报告中未找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="236" />
+        <location filename="../../src/unidoreader/gui/features/references.py" line="279" />
+        <source>Not in your library</source>
+        <translation>不在您的文库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="238" />
+        <source>Not found in this report</source>
+        <translation>本报告中未找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="326" />
+        <source>%1 — %2 paragraph(s) in %3 document(s)</source>
+        <translation>%1 — %3 份文件中的 %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="333" />
+        <source>not in your library</source>
+        <translation>不在文库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="345" />
+        <source>Open a report of the library first.</source>
+        <translation>请先打开文库中的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="350" />
+        <location filename="../../src/unidoreader/gui/features/references.py" line="366" />
+        <source>Document symbol</source>
+        <translation>文件文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="351" />
+        <source>Symbol of this document (for example IDB.46/8); empty to clear:</source>
+        <translation>本文件的文号（例如 IDB.46/8）；留空则清除：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="366" />
+        <source>A document symbol is at most 200 characters.</source>
+        <translation>文件文号最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="370" />
+        <source>Symbol set: %1</source>
+        <translation>已设定文号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="370" />
+        <source>Symbol cleared</source>
+        <translation>已清除文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="373" />
+        <source>Saving the symbol…</source>
+        <translation>正在保存文号…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesPanel</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="79" />
+        <source>Set symbol…</source>
+        <translation>设定文号…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="80" />
+        <source>Give the active document its symbol (kept in the library)</source>
+        <translation>为当前文件设定文号（保存在文库中）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="84" />
+        <source>Cited by (%1)</source>
+        <translation>被引用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="85" />
+        <source>Cites (%1)</source>
+        <translation>引用了（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="86" />
+        <source>Resolutions and decisions in the library (%1)</source>
+        <translation>文库中引用的决议和决定（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="88" />
+        <source>no symbol</source>
+        <translation>无文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="91" />
+        <source>Open a report to see its references.</source>
+        <translation>打开一份报告以查看其引用。</translation>
+    </message>
+</context>
+<context>
     <name>SearchFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/search.py" line="49"/>

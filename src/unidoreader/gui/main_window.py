@@ -33,6 +33,7 @@ from unidoreader.gui.features.outline import OutlineFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
 from unidoreader.gui.features.preferences import PreferencesDialog, PreferencesFeature
 from unidoreader.gui.features.printing import PrintFeature
+from unidoreader.gui.features.references import ReferencesFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
@@ -60,7 +61,7 @@ QStatusBar QLabel { padding: 0 4px; }
 # separator between groups). A feature's actions not named here are appended, as a
 # group, to the menu their MenuItem names; a menu not named here goes before Help.
 MENU_LAYOUT: dict[str, list[list[str]]] = {
-    "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
+    "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
              ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
              ["focus_library", "focus_outline", "focus_tables"]],
@@ -139,8 +140,10 @@ class MainWindow(QMainWindow):
         self.languages = LanguageVersions(self, self.reading, self.sync)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
+        self.references = ReferencesFeature(self, self.lane, self.reading)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.languages, self.compare, self.prefs, self.help):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.languages, self.compare, self.prefs,
+                        self.help, self.references):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
