@@ -863,87 +863,102 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="117"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="120"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="118"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="121"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="119"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="122"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="120"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="123"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="121"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="124"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="122"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="125"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="133"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="139"/>
+        <source>Chinese documents</source>
+        <translation>中文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="139"/>
+        <source>English documents</source>
+        <translation>英文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="141"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="134"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="142"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="135"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="143"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="171"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="144"/>
+        <source>All languages</source>
+        <translation>所有语文</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="182"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="191"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="258"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="258"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="249"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="260"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="262"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="253"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="264"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="255"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="266"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>

@@ -45,6 +45,7 @@ _ONES_CARDINAL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 SESSION_RE = re.compile(r"^(?:(?:resumed|special|emergency)\s+)?([A-Za-z-]+(?:\s+[A-Za-z-]+)?|\d{1,3}(?:st|nd|rd|th))\s+"
                         r"(?:regular\s+|special\s+|resumed\s+)?session\b", re.IGNORECASE)
 DATE_RE = re.compile(r"^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$")
+PLACE_DATES_RE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}),\s+(\d{1,2})(?:\s*[–-]\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})$")
 DATE_RANGE_RE = re.compile(r"^(?:[A-Z][a-z]+,\s+)?(\d{1,2})(?:[–-](\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})(?:,\s*(.+))?$")
 AGENDA_RE = re.compile(r"^(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?\s+(\d.*?)(?:\s+of\s+the\s+(?:provisional|preliminary)\s+(?:agenda|list))?[\s*]*$",
                        re.IGNORECASE)
@@ -355,13 +356,22 @@ class _EnglishParser:
                 m = DATE_RE.match(s)
                 iso = _iso(m.group(1), m.group(2), m.group(3)) if m else None
                 if iso:
-                    f["date"] = iso
-                    f["dates"] = (iso, iso)
-                    f["year"] = int(iso[:4])
+                    f["date"] = iso  # the date of issue
+                    f.setdefault("dates", (iso, iso))
+                    f.setdefault("year", int(iso[:4]))
                 else:
                     consumed = False
             elif ORIGINAL_RE.match(s):
                 pass
+            elif state == "head" and PLACE_DATES_RE.match(s) and "place" not in f:
+                m = PLACE_DATES_RE.match(s)  # UNIDO: "Vienna, 25–27 November 2024"
+                assert m is not None
+                first, last = _iso(m.group(2), m.group(4), m.group(5)), _iso(m.group(3) or m.group(2), m.group(4), m.group(5))
+                if first and last:
+                    f["place"], f["dates"] = m.group(1), (first, last)
+                    f.setdefault("year", int(first[:4]))
+                else:
+                    consumed = False
             elif SESSION_RE.match(s) and session_at is None and state == "head":
                 number = _ordinal(SESSION_RE.match(s).group(1))  # type: ignore[union-attr]
                 if number is not None:
@@ -759,6 +769,8 @@ class _EnglishParser:
         def close() -> None:
             nonlocal current
             if current is not None:
+                if current.kind is BlockKind.TABLE and len(current.parts) == 1:
+                    current.kind = BlockKind.PARAGRAPH  # one line in small type (a table's note, a source line)
                 specs.append(current)
             current = None
 
