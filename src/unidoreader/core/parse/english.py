@@ -73,6 +73,7 @@ UNITS_RE = re.compile(r"^\((?:Thousands|Millions|Billions|Number|Percentage|Unit
 LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*\.?\s*(\d{1,4}|[ivxlc]{1,6})?\s*$")
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|CONTENTS)$")
 JOB_RE = re.compile(r"^\d{2}-\d{5}\s*\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?$|^V\.\d{2}-\d{3,6}.*$")
+SEPARATOR_RE = re.compile(r"^[_＿]{5,}$")  # the rule over the footnotes
 BARCODE_RE = re.compile(r"^\*\d{6,}\*$")
 PAGE_FOOT_RE = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4})(?:\s+\d{2}-\d{5})?$|^\d{2}-\d{5}\s+\d{1,4}\s*/\s*\d{1,4}$|^\d{1,4}$")
 FOOTNOTE_RE = re.compile(rf"^([{SUPERSCRIPTS}]{{1,3}})\s*(\S.*)$")
@@ -262,7 +263,7 @@ class _EnglishParser:
             s = line.text
             compact = s.replace(" ", "").rstrip("*")
             pending_blank = pending_blank or line.blank_before
-            if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s):
+            if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s) or SEPARATOR_RE.match(s):
                 self.furniture.append(s)
                 continue
             if line.page in turned_pages and TURNED_RE.fullmatch(s) and line.x is not None and (line.x < 50 or line.x > 650):
@@ -913,7 +914,9 @@ class _EnglishParser:
         if self.word:
             return True  # Word: a line is a paragraph
         if line.blank_before:
-            return True
+            # a sentence running on over a page break (or past the footnotes at the foot)
+            runs_on = line.text[:1].islower() and current.parts and not _ends_sentence(current.parts[-1])
+            return not (runs_on and prev.page != line.page)
         if current.label is not None and current.kind is BlockKind.PARAGRAPH:
             return False
         if not _ends_sentence(prev.text):
@@ -943,7 +946,7 @@ class _EnglishParser:
         tops: list[dict[str, Any]] = []
         used: set[str] = set()
         cites_of: dict[str, list[str]] = {}
-        for spec in front + body:
+        for in_body, spec in [(False, sp) for sp in front] + [(True, sp) for sp in body]:
             if spec.kind is BlockKind.HEADING:
                 while stack and stack[-1]["level"] >= spec.level:
                     stack.pop()
@@ -972,7 +975,7 @@ class _EnglishParser:
                 text = _join_words(spec.parts)
                 raw = ()
             refs = [label for label in _superscript_refs(text, note_labels)]
-            section = stack[-1]["id"] if stack and spec in body else None
+            section = stack[-1]["id"] if stack and in_body else None
             bid = block_id(spec.kind, text, seen)
             blocks.append(Block(id=bid, kind=spec.kind, text=text, section=section, label=spec.label,
                                 footnotes=tuple(dict.fromkeys(refs)), lines=raw))
