@@ -71,7 +71,9 @@ class SearchPanel(QWidget):
         self.year_filter = QComboBox()
         self.doc_filter = QComboBox()
         self.lang_filter = QComboBox()  # the documents' language (not the interface's)
-        self.lang_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # elided when the pane is narrow: the row must not make the dock (and the window) wider
+        self.lang_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lang_filter.setMinimumContentsLength(4)
         # session and year show their whole choice ("All sessions" is longer than 第52届会议);
         # the documents filter takes the rest of the row and elides long titles
         for combo in (self.session_filter, self.year_filter):
@@ -82,7 +84,6 @@ class SearchPanel(QWidget):
         filters.setSpacing(4)
         filters.addWidget(self.session_filter)
         filters.addWidget(self.year_filter)
-        filters.addWidget(self.lang_filter)
         filters.addWidget(self.doc_filter, 1)
 
         self.summary = QLabel()
@@ -94,6 +95,7 @@ class SearchPanel(QWidget):
         self.next_button.setText("▼")
         self.next_button.clicked.connect(self.next_hit)
         status = QHBoxLayout()
+        status.addWidget(self.lang_filter)
         status.addWidget(self.summary, 1)
         status.addWidget(self.prev_button)
         status.addWidget(self.next_button)
