@@ -357,6 +357,10 @@ _QUALIFIER_BEFORE = re.compile(rf"^{S}(?:[,，]{S})?(?:号?{S}(?:文件|决议|�
 _QUALIFIER_AFTER = re.compile(
     rf"^{S}(?:of|to|in){S}(?:the{S})?(?:(?:General{S}Assembly|Security{S}Council|Council|Board|Conference){S})?(?:(?:resolution|decision|document|report){S})?$"
 )
+# "section III of the report of the Secretary-General (A/80/605)": the document is named after a description
+_REPORT_OF = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter|reports){S}(?:of|by){S}(?:the{S})?[A-Z][^.;()\n]{{0,80}}?\({S}$")
+_OTHER_REPORT = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter)\b")
+_AND_NEXT = re.compile(rf"^{S}(?:(?:of|to){S})?(?:and|,){S}$")
 _OWN_AFTER = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:present|this)\b")
 _NAMED_AFTER = re.compile(rf"^{S}(?:of|to){S}(?:the{S})?[A-Z][a-z]")
 _TITLE_BEFORE = re.compile(rf"》{S}[（(]?{S}$")
@@ -379,12 +383,23 @@ def find_references(text: str) -> list[Reference]:
         after = chosen[number + 1] if number + 1 < len(chosen) else None
         if before is not None and before.kind in DOCUMENT_KINDS and _QUALIFIER_BEFORE.match(plain[before.end : ref.start]):
             chosen[number] = replace(ref, doc=before.target)
-        elif after is not None and after.kind in DOCUMENT_KINDS and _QUALIFIER_AFTER.match(plain[ref.end : after.start]):
+        elif after is not None and after.kind in DOCUMENT_KINDS and (
+            _QUALIFIER_AFTER.match(plain[ref.end : after.start])
+            or (after.start - ref.end < 140 and _REPORT_OF.match(plain[ref.end : after.start]))
+        ):
             chosen[number] = replace(ref, doc=after.target)
+        elif _OTHER_REPORT.match(plain[ref.end : ref.end + 40]):  # "of the report" (not "of the present report")
+            chosen[number] = replace(ref, doc="")
         elif _TITLE_BEFORE.search(plain[max(0, ref.start - 2 * _GAP - 3) : ref.start]):
             chosen[number] = replace(ref, doc="")
         elif not _OWN_AFTER.match(plain[ref.end : ref.end + 40]) and _NAMED_AFTER.match(plain[ref.end : ref.end + 40]):
             chosen[number] = replace(ref, doc="")
+    # "paragraphs 81 to 83 of and annex II to the report …": the first belongs where the second does
+    for number in range(len(chosen) - 2, -1, -1):
+        ref, following = chosen[number], chosen[number + 1]
+        if ref.kind in INTERNAL_KINDS and ref.doc is None and following.kind in INTERNAL_KINDS and following.doc is not None:
+            if _AND_NEXT.match(plain[ref.end : following.start]):
+                chosen[number] = replace(ref, doc=following.doc)
     return chosen
 
 
@@ -576,6 +591,11 @@ class LibraryReferences:
             del self._refs[gone]
             self._targets.pop(gone, None)
 
+    @property
+    def stamp(self) -> tuple[str, ...] | None:
+        """Changes when the library's documents or symbols do (after `refresh`)."""
+        return self._stamp
+
     def symbol_of(self, doc: str) -> str | None:
         self.refresh()
         return self._symbols.get(doc)
@@ -600,12 +620,15 @@ class LibraryReferences:
         import json
 
         path = self.cache_dir / f"{doc}.json"
+        data: dict[str, Any] | None = None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == REFS_VERSION:
+            if isinstance(data, dict) and data.get("version") == REFS_VERSION:
                 refs = from_rows(data["rows"])
+            else:
+                data = None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            refs = None
+            data, refs = None, None
         if refs is None:  # found when the document was indexed (core.index keeps them in its payload)?
             from unidoreader.core import index
 
@@ -615,6 +638,7 @@ class LibraryReferences:
                 refs = from_rows(stored[1])
         if refs is None:
             refs = report_references(self.library.report(doc))
+        if data is None or data.get("version") != REFS_VERSION:  # next time: this small file, not the payload or a parse
             from unidoreader.core.library import atomic_write
 
             try:
@@ -627,8 +651,10 @@ class LibraryReferences:
 
     def resolve(self, doc: str, ref: Reference) -> tuple[str, str | None] | None:
         """Where a reference printed in `doc` leads: (document, block or None), or None
-        when the library does not have it."""
-        self.refresh()
+        when the library does not have it. Uses the symbols of the last `refresh` (one
+        per batch of questions, not one per reference)."""
+        if self._stamp is None:
+            self.refresh()
         if ref.kind in DOCUMENT_KINDS:
             target = self._by_symbol.get(symbol_key(ref.target))
             return (target, None) if target else None
@@ -644,6 +670,7 @@ class LibraryReferences:
 
     def records(self, doc: str) -> list[dict[str, Any]]:
         """`refs DOC --json`: [{"block","text","kind","target","resolved":{"doc","block"}|null}]."""
+        self.refresh()
         out = []
         for item in self.references(doc):
             resolved = self.resolve(doc, item.ref)
@@ -669,6 +696,14 @@ class LibraryReferences:
                 if item.ref.kind in DOCUMENT_KINDS or item.ref.doc:
                     yield Citation(entry.id, item.block, item.ref, item.footnote)
 
+    def by_target(self) -> dict[str, list[Citation]]:
+        """Every citation of the library grouped by the symbol it cites (one pass)."""
+        grouped: dict[str, list[Citation]] = {}
+        for citation in self.citations():
+            target = citation.ref.target if citation.ref.kind in DOCUMENT_KINDS else citation.ref.doc or ""
+            grouped.setdefault(target, []).append(citation)
+        return grouped
+
     def cited_by(self, symbol: str) -> list[Citation]:
         """The blocks of the library that cite `symbol` (any spelling), in library order."""
         key = symbol_key(normalise_symbol(symbol) or symbol)
@@ -681,6 +716,7 @@ class LibraryReferences:
 
     def cited(self, doc: str) -> list[tuple[Reference, str | None, tuple[str, str | None] | None]]:
         """What `doc` cites: (reference, block, where it leads or None), in reading order."""
+        self.refresh()
         out = []
         for item in self.references(doc):
             if item.ref.kind in DOCUMENT_KINDS or item.ref.doc:
