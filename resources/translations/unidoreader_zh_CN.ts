@@ -449,7 +449,6 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
     <message>
         <location filename="../../src/unidoreader/gui/library_pane.py" line="385"/>
         <source>Other documents</source>
-        <extracomment>Sort orders of the pane: the groups under each body, and the order within them. Above this many matching documents a filter leaves the session groups as they were (expanding thousands of rows at every keystroke is what makes a pane sluggish).</extracomment>
         <translation>其他文件</translation>
     </message>
     <message>
@@ -1088,7 +1087,6 @@ Drop report files here to import them.</source>
     <message>
         <location filename="../../src/unidoreader/gui/features/search.py" line="54"/>
         <source>Search</source>
-        <extracomment>From this many documents the search forms are read ahead of the first search.</extracomment>
         <translation>搜索</translation>
     </message>
     <message>
@@ -1135,122 +1133,137 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="148"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="153"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="149"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="154"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="150"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="155"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="156"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="157"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="153"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="158"/>
         <source>Previous page of hits</source>
         <translation>上一页结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="154"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="159"/>
         <source>Next page of hits</source>
         <translation>下一页结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="158"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="163"/>
         <source>By document</source>
         <translation>按文件分组</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="159"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="164"/>
         <source>By relevance</source>
         <translation>按相关性</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="172"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
+        <source>Chinese documents</source>
+        <translation>中文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
+        <source>English documents</source>
+        <translation>英文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="182"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="173"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="183"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="174"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="184"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="210"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="185"/>
+        <source>All languages</source>
+        <translation>所有语文</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="223"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="219"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="232"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="316"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="329"/>
         <source>%1 hits in this document</source>
         <translation>本文件中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="346"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="359"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="346"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="359"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="348"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="361"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="350"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="352"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="365"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="354"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="367"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="356"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="370"/>
         <source>%1 hits in %2 documents; %3–%4 shown</source>
         <translation>%2 份文件中共 %1 处；显示第 %3–%4 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="361"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="382"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>

@@ -31,10 +31,10 @@ def dropped_files(event: QDropEvent) -> list[Path]:
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 VERSIONS_ROLE = Qt.ItemDataRole.UserRole + 5  # the ids of all the language versions a row stands for
-#: Sort orders of the pane: the groups under each body, and the order within them.
+# Sort orders of the pane: the groups under each body, and the order within them.
 SORTS = ("session", "date", "title")
-#: Above this many matching documents a filter leaves the session groups as they were
-#: (expanding thousands of rows at every keystroke is what makes a pane sluggish).
+# Above this many matching documents a filter leaves the session groups as they were
+# (expanding thousands of rows at every keystroke is what makes a pane sluggish).
 EXPAND_ALL_BELOW = 400
 
 

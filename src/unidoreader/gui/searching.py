@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from unidoreader.core.search import Hit, Searcher, SearchResult
 
 _searchers: dict[int, "Searcher"] = {}
-#: Hits on one page of the search panel (the next page is asked for; the ranking is kept).
+# Hits on one page of the search panel (the next page is asked for; the ranking is kept).
 PAGE_SIZE = 100
 
 
@@ -72,7 +72,7 @@ def warm(library: Library) -> threading.Thread:
 
 
 def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:
-    """Hits best first, streamed. `filters` may hold doc, session, year."""
+    """Hits best first, streamed. `filters` may hold doc, session, year, lang."""
     kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
     yield from _searcher(library).iter_hits(query, limit=limit, **kwargs)
 
@@ -97,6 +97,7 @@ class FoundHit:
     marks: tuple[tuple[int, int], ...]
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
+    language: str | None = None
 
 
 def _unmark(marked: str, marks: list[tuple[int, int]]) -> str:
@@ -122,6 +123,7 @@ def _found_hit(record: dict[str, Any]) -> FoundHit:
         marks=tuple(marks),
         score=float(record.get("score") or 0.0),
         block_offsets=tuple((int(a), int(b)) for a, b in record.get("block_offsets") or ()),
+        language=record.get("language"),
     )
 
 
@@ -162,7 +164,7 @@ class HelperSearch:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(query.replace("\n", " ") + "\n")
         command = [*_command(), "search", "--library", str(root), "--batch", name, "--json", "--limit", str(limit)]
-        for key in ("doc", "session", "year"):
+        for key in ("doc", "session", "year", "lang"):
             if key in self.filters:
                 command += [f"--{key}", str(self.filters[key])]
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
