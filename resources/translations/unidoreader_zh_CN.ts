@@ -1258,12 +1258,12 @@ Drop report files here to import them.</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="370"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="369"/>
         <source>%1 hits in %2 documents; %3–%4 shown</source>
         <translation>%2 份文件中共 %1 处；显示第 %3–%4 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="382"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="379"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>

@@ -365,18 +365,15 @@ class SearchPanel(QWidget):
             text = self.tr("%1 hits in 1 document").replace("%1", str(n))
         elif self.offset == 0 and n >= self.total:
             text = self.tr("%1 hits in %2 documents").replace("%1", str(n)).replace("%2", str(docs))
-<<<<<<< HEAD
         else:
             text = (self.tr("%1 hits in %2 documents; %3–%4 shown")
                     .replace("%1", f"{self.total:,}").replace("%2", f"{docs:,}")
                     .replace("%3", str(self.offset + 1)).replace("%4", str(self.offset + n)))
-=======
         counts = self.language_counts()
         if len(counts) > 1 and not self.running:  # hits in both languages: how many in each
             from unidoreader.core.language import SHORT_NAMES
 
             text += "  ·  " + " / ".join(f"{SHORT_NAMES.get(lang or '', lang or '?')} {count}" for lang, count in counts.items())
->>>>>>> main
         self.summary.setText(text)
         pages = max(1, -(-self.total // PAGE_SIZE))
         self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.offset // PAGE_SIZE + 1)).replace("%2", str(pages)) if self.total > PAGE_SIZE else "")
