@@ -221,7 +221,7 @@ def phase_gui(root: str, query: str = "工发组织", screenshot: str = "") -> d
         now = time.perf_counter()
         state["stall"] = max(state["stall"], now - state["last_tick"])
         state["last_tick"] = now
-        if state["phase"] == "library" and window.library is not None and pane.model.visible_documents() >= len(window.library.entries()) > 0:
+        if state["phase"] == "library" and window.library is not None and pane.model.entries:
             qapp.processEvents()
             out["library"] = time.perf_counter() - started
             out["rows"] = pane.model.visible_documents()

@@ -218,7 +218,8 @@ def document(number: int, seed: int, target_bytes: int, material: Material) -> t
     day = rnd.randint(1, 24)
     place = rnd.choice(PLACES)
     agenda = rnd.randint(2, 19)
-    symbol = f"{prefix}.{session}/{rnd.randint(1, 40)}" + (f"/Add.{rnd.randint(1, 3)}" if rnd.random() < 0.1 else "")
+    # unique in the archive (the library shows the language versions of one symbol as one row)
+    symbol = f"{prefix}.{session}/{1 + number % 40}" + (f"/Add.{number // 40}" if number >= 40 else "")
     editor = Editor(rnd, year, material)
     topic = rnd.choice(TOPICS)
     title = editor.text(rnd.choice(material.titles), light=True) if rnd.random() < 0.6 else topic
