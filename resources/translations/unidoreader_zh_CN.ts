@@ -872,12 +872,12 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/panes.py" line="167"/>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="216"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="219"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="223"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="226"/>
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -1316,22 +1316,22 @@ Drop report files here to import them.</source>
 <context>
     <name>SyncScrolling</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="37"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="40"/>
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="51"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="71"/>
         <source>Paragraph %1 is not in %2: shown at the nearest paragraph before it</source>
         <translation>%2 中没有第 %1 段：显示其前最近的一段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="80"/>
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="80"/>
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>
