@@ -66,3 +66,9 @@ def test_a_paragraph_number_printed_mid_line_starts_its_paragraph_when_next_in_s
     assert paragraphs["3"] == "本组织将继续发挥其作为专门机构的长处。"
     assert paragraphs["4"].startswith("此外，本组织还将加强伙伴关系，") and "见第 7. 段所述的安排。" in paragraphs["4"]
     assert paragraphs["5"] == "最后一段。 9. 不是下一个编号的数字留在段内。"
+
+
+def test_the_country_map_keeps_its_labels_apart() -> None:
+    text = " ".join(b.text for b in _annual().blocks)
+    assert "主流化赞比亚" not in text and "工业4.0埃塞俄比亚" not in text
+    assert "主流化 赞比亚" in text and "工业4.0 埃塞俄比亚" in text
