@@ -29,6 +29,7 @@ from unidoreader.gui.features.help import HelpFeature
 from unidoreader.gui.features.importing import ImportFeature
 from unidoreader.gui.features.library import LibraryFeature
 from unidoreader.gui.features.outline import OutlineFeature
+from unidoreader.gui.features.pages import PagesFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
 from unidoreader.gui.features.preferences import PreferencesDialog, PreferencesFeature
 from unidoreader.gui.features.printing import PrintFeature
@@ -59,7 +60,7 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables"]],
+             ["sync", "page_view", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -133,8 +134,9 @@ class MainWindow(QMainWindow):
         self.sync = SyncScrolling(self, ud, self.reading)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
+        self.pages = PagesFeature(self, self.reading)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help, self.pages):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
