@@ -1,5 +1,6 @@
 """A longer fuzz run than the suite's: the property tests of the parser, the table
-recovery and the query parser/searcher with many times more generated cases.
+recovery, the query parser/searcher and the report comparison with many times more
+generated cases.
 
     .venv/bin/python bench/fuzz.py [--scale 20]
 
@@ -24,6 +25,8 @@ PROPERTY_TESTS = [
     "tests/core/test_tables.py::test_recover_tables_never_raises_on_arbitrary_table_blocks",
     "tests/test_hardening.py::test_the_query_parser_takes_anything",
     "tests/test_hardening.py::test_any_query_gives_hits_or_none_never_an_error",
+    "tests/core/test_compare.py::test_edits_found_are_exactly_the_edits_made",  # 200 x scale seeded edit scripts
+    "tests/core/test_compare.py::test_edits_found_for_any_seeded_script",
 ]
 
 

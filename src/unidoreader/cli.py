@@ -285,6 +285,58 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- compare (issue 15) -------------------------------------------------------------
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Two reports aligned paragraph by paragraph: JSON, a change-summary PDF, a CSV of
+    the changed figures, or a text summary. With one DOC, its predecessor in the library."""
+    from unidoreader.core.compare import compare, propose_predecessor
+    from unidoreader.core.compare_export import comparison_html, summary_line, write_figures_csv
+    from unidoreader.core.errors import InputError
+
+    library = _open_library(args)
+    if len(args.docs) == 1:
+        new = library.resolve(args.docs[0])
+        entry = propose_predecessor(new.id, library.entries())
+        if entry is None:
+            raise InputError(f"{args.docs[0]}: no earlier report on the same topic in the library; give OLD NEW")
+        old = library.report(entry.id)
+    elif len(args.docs) == 2:
+        old, new = (library.resolve(ref) for ref in args.docs)
+    else:
+        raise InputError("give OLD NEW (or one DOC to compare with its predecessor)")
+    comparison = compare(old, new)
+    if args.csv:
+        try:
+            write_figures_csv(comparison, Path(args.csv))
+        except OSError as error:
+            raise InputError(f"{args.csv}: cannot write the CSV: {error.strerror or error}") from None
+    pages = None
+    if args.pdf:
+        from unidoreader.core.export import running_title
+        from unidoreader.gui.printing import Printable, render_printables_pdf  # Qt only once the input is good
+
+        title = f"{running_title(old)} → {running_title(new)}"
+        pages = render_printables_pdf([Printable(comparison_html(comparison), title, "变动摘要")], Path(args.pdf))
+    if args.json:
+        _print_json(comparison.record())
+    else:
+        print(summary_line(comparison))
+        blocks = {b.id: b for b in (*old.blocks, *new.blocks)}
+        for pair in comparison.pairs:
+            if pair.is_change:
+                first = blocks[(pair.new or pair.old)[0]]
+                where = f"{first.section or ''} {first.label or ''}".strip()
+                print(f"{pair.status:8} {pair.similarity:4.2f}  {where:10} {first.text[:40]}")
+                for figure in pair.figures:
+                    if figure.changed:
+                        print(f"    {figure.kind}: {figure.old} -> {figure.new}")
+        if args.pdf:
+            print(f"{args.pdf}  ({pages} pages)")
+    return 0
+
+
 # -- references (issue 16): refs, cited-by, symbol -----------------------------------------
 
 
@@ -433,6 +485,11 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
+
+    comparing = add("compare", cmd_compare, "what changed between two reports, paragraph by paragraph")
+    comparing.add_argument("docs", metavar="DOC", nargs="+", help="OLD NEW, or one DOC to compare with its predecessor")
+    comparing.add_argument("--pdf", metavar="OUT.pdf", help="write the change summary as a PDF")
+    comparing.add_argument("--csv", metavar="OUT.csv", help="write the changed figures as CSV")
 
     add("refs", cmd_refs, "the references of a document and where they lead").add_argument("doc", metavar="DOC")
     add("cited-by", cmd_cited_by, "the blocks of the library citing a symbol").add_argument("symbol", metavar="SYMBOL")

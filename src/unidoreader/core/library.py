@@ -245,7 +245,7 @@ class Library:
             try:
                 return _with_symbol(self._entries[doc_id], self.user_symbols())
             except KeyError:
-                raise UnknownDocumentError(f"no document {doc_id!r} in the library") from None
+                raise UnknownDocumentError.of("no_document", doc=repr(doc_id)) from None
 
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._entries
@@ -287,8 +287,8 @@ class Library:
         if path.is_file():
             return read_report(path)
         if len(matches) > 1:
-            raise UnknownDocumentError(f"{ref!r} matches {len(matches)} documents; give more of the id")
-        raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
+            raise UnknownDocumentError.of("ambiguous", ref=repr(ref), count=len(matches))
+        raise UnknownDocumentError.of("unknown_ref", ref=repr(ref))
 
     # -- writing -----------------------------------------------------------------
 

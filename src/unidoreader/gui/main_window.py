@@ -36,9 +36,11 @@ from unidoreader.gui.features.printing import PrintFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
+from unidoreader.gui.features.compare import CompareFeature
 from unidoreader.gui.features.tables import TablesFeature
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import dropped_files
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.gui.reader import ReaderPane
@@ -60,7 +62,8 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "page_view", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables"]],
+             ["sync", "page_view", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
+             ["focus_library", "focus_outline", "focus_tables"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -132,11 +135,12 @@ class MainWindow(QMainWindow):
         self.selections = SelectionsFeature(self, ud, self.reading, self.outline_feature.pane, self.printing)
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
+        self.compare = CompareFeature(self, self.lane, self.reading)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
         self.pages = PagesFeature(self, self.reading)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help, self.pages):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.compare, self.prefs, self.help, self.pages):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
@@ -331,8 +335,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        """The window is named after the report being read."""
+        """The window is named after the report being read. Qt adds the application's
+        display name to window titles that do not end with it (on X11 and others): it is
+        set to the same translated name, so the title carries it once."""
         app_name = self.tr("UNIDO Reports Reader")
+        QGuiApplication.setApplicationDisplayName(app_name)
         report = self.active.report if self.active else None
         self.setWindowTitle(f"{report.metadata.title or report.source} — {app_name}" if report else app_name)
 
@@ -414,8 +421,8 @@ class MainWindow(QMainWindow):
 
     def _fatal(self, error: BaseException) -> None:
         self.failures.append(str(error))
-        self.show_message(str(error))
-        self.message_box(self.tr("Cannot open the library"), str(error))
+        self.show_message(describe(error))
+        self.message_box(self.tr("Cannot open the library"), describe(error))
 
     def _refresh_entries(self) -> None:
         if self.library is None:

@@ -88,6 +88,8 @@ class ReaderPane(QWidget):
         self._find_current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._note_marks: list[QTextEdit.ExtraSelection] = []
+        self._compare_marks: list[QTextEdit.ExtraSelection] = []  # compare mode (gui/features/compare.py)
+        self.in_compare = False  # compare mode scrolls this pane by matched pairs, not by number
         self._pending_scroll: tuple[str, float] | None = None
         self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
         self._resizing = False
@@ -414,7 +416,23 @@ class ReaderPane(QWidget):
         return [s.cursor.selectedText() for s in self._hits]
 
     def _apply_selections(self) -> None:
-        self.view.setExtraSelections(self._note_marks + self._find_all + self._hits + self._find_current)
+        self.view.setExtraSelections(self._note_marks + self._compare_marks + self._find_all + self._hits + self._find_current)
+
+    def set_compare_marks(self, marks: list[tuple[int, int, QColor]]) -> None:
+        """Compare mode's colours (document positions start, end, colour); [] clears them."""
+        self._compare_marks = [self._highlight(a, b, color) for a, b, color in marks]
+        self._apply_selections()
+
+    def document_spans(self, block_id: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Document positions of spans given as offsets into a block's text (in a table
+        rebuilt from its block, where the same strings are shown)."""
+        start = self.map.text_start.get(block_id)
+        if start is None:
+            return []
+        if block_id in self.map.table_blocks:
+            return self._spans_in_table(block_id, offsets)
+        end = self.map.block_end[block_id]
+        return [(min(start + a, end), min(start + b, end)) for a, b in offsets]
 
     # -- find ----------------------------------------------------------------------------------
 

@@ -37,32 +37,30 @@ def read_text(path: Path) -> str:
     path = Path(path)
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a text file")
+            raise InputError.of("is_folder", path=path)
         size = path.stat().st_size
         if size > MAX_REPORT_BYTES:
-            raise InputError(
-                f"{path}: too large for a report ({size / 1e6:.1f} MB; the limit is {MAX_REPORT_BYTES / 1e6:.0f} MB)"
-            )
+            raise InputError.of("too_large", path=path, size=f"{size / 1e6:.1f}", limit=f"{MAX_REPORT_BYTES / 1e6:.0f}")
         data = path.read_bytes()
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError.of("missing", path=path) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=path, reason=error.strerror or error) from None
     return decode_bytes(data, str(path))
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> str:
     """Decode report bytes, detecting the encoding; InputError("<name>: ...") if impossible."""
     if not data.strip(b" \t\r\n\x00\f"):
-        raise InputError(f"{name}: the file is empty")
+        raise InputError.of("empty", path=name)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(f"{name}: damaged {encoding.upper()} text (invalid byte sequence)") from None
+                raise InputError.of("damaged_text", path=name, encoding=encoding.upper()) from None
             return _checked(text, name)
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
@@ -71,7 +69,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise InputError(f"{name}: not a text file (binary content)")
+        raise InputError.of("binary", path=name)
     try:
         return _checked(data.decode("utf-8"), name)
     except UnicodeDecodeError as error:
@@ -84,9 +82,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or GB18030)") from None
+        raise InputError.of("encoding", path=name) from None
     if not _plausible_chinese(text):
-        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or sensible GB18030)")
+        raise InputError.of("encoding", path=name)
     return _checked(text, name)
 
 
@@ -130,11 +128,11 @@ def _checked(text: str, name: str) -> str:
     """Refuse decoded text that is mostly control characters (binary that happened to decode)."""
     text = normalise_newlines(text)
     if not text.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise InputError.of("empty", path=name)
     sample = text[:20000]
     control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t\f\v")
     if "\x00" in sample or control > max(2, len(sample) // 100):
-        raise InputError(f"{name}: not a text file (binary content)")
+        raise InputError.of("binary", path=name)
     return text
 
 

@@ -134,17 +134,17 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes, or InputError with one line."""
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
+            raise InputError.of("is_folder", path=path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+            raise InputError.of("too_large", path=path, size=f"{size / 1e6:.0f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
         if size == 0:
-            raise InputError(f"{path}: the file is empty")
+            raise InputError.of("empty", path=path)
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError.of("missing", path=path) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=path, reason=error.strerror or error) from None
 
 
 def handles(path: Path, data: bytes | None = None) -> bool:
@@ -180,10 +180,10 @@ def read_source(path: Path, data: bytes | None = None, progress: Progress | None
 
         return doc.read_doc(data, str(path))
     if suffix == ".pdf":
-        raise InputError(f"{path}: not a PDF file (damaged, or something else named .pdf)")
+        raise InputError.of("not_pdf", path=path)
     if suffix == ".docx":
-        raise InputError(f"{path}: not a Word .docx file (damaged, or something else named .docx)")
-    raise InputError(f"{path}: not a PDF or Word file")
+        raise InputError.of("not_docx", path=path)
+    raise InputError.of("not_pdf_or_word", path=path)
 
 
 def build_report(source: SourceText, name: str) -> Report:

@@ -74,7 +74,7 @@ def _open(data: bytes, name: str):  # -> pdfium.PdfDocument
     except pdfium.PdfiumError as error:
         message = str(error).lower()
         if "password" in message:
-            raise InputError(f"{name}: the PDF is encrypted (password-protected); save an unprotected copy") from None
+            raise InputError.of("pdf_encrypted", path=name) from None
         raise InputError(f"{name}: damaged or incomplete PDF ({str(error).split('(')[-1].rstrip(')') or 'unreadable'})") from None
 
 
@@ -185,7 +185,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         finally:
             document.close()
     if sum(len(s.chars) for segs in pages for s in segs) < 20:
-        raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first (not done here)")
+        raise InputError.of("pdf_no_text", path=name)
     return _assemble(pages, sizes, file_digest(data))
 
 

@@ -13,6 +13,7 @@ from unidoreader.core.model import BlockKind, Report, Table
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.reader import ReaderPane
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Entry, Library
@@ -189,7 +190,7 @@ class ReadingPanes(Feature):
         self.failed.emit(str(error))
         for pane in [p for p in self.panes if p.report is None]:
             self.close_pane(pane)
-        self.warn(self.tr("Cannot open the report"), str(error))
+        self.warn(self.tr("Cannot open the report"), describe(error))
         self.workDone.emit()
 
     def forget(self, doc_id: str) -> None:

@@ -12,6 +12,7 @@ from unidoreader.gui import searching
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.search_panel import SearchPanel
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Entry, Library
@@ -156,7 +157,7 @@ class SearchFeature(Feature):
         def failed(error: BaseException) -> None:
             self.searching = False
             self.failed.emit(f"search {query!r}: {error}")
-            self.panel.fail(str(error))
+            self.panel.fail(describe(error))
             self.workDone.emit()
 
         self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.add_hit)

@@ -51,7 +51,7 @@ class SyncScrolling(Feature):
 
     def sync_from(self, source: ReaderPane) -> None:
         panes = self.reading.panes
-        if self._syncing or not self.act_sync.isChecked() or len(panes) < 2 or source.alignment is None:
+        if self._syncing or not self.act_sync.isChecked() or len(panes) < 2 or source.alignment is None or source.in_compare:
             return
         if source is not self.reading.active and not source.underMouse():
             return
@@ -62,7 +62,7 @@ class SyncScrolling(Feature):
         self._syncing = True
         try:
             for pane in panes:
-                if pane is source or pane.alignment is None:
+                if pane is source or pane.alignment is None or pane.in_compare:
                     continue
                 if pane.doc_id == source.doc_id:
                     pane.scroll_to_block(block_id, offset)
