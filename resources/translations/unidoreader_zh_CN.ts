@@ -404,6 +404,24 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
     </message>
 </context>
 <context>
+    <name>LanguageVersions</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="36"/>
+        <source>Open the other &amp;language</source>
+        <translation>打开另一语文本(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="54"/>
+        <source>Open a report first</source>
+        <translation>请先打开一份报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/languages.py" line="58"/>
+        <source>The library has no other language version of this report</source>
+        <translation>文库中没有这份报告的其他语文本</translation>
+    </message>
+</context>
+<context>
     <name>LibraryFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/library.py" line="41"/>
@@ -454,32 +472,32 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="142"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="174"/>
         <source>Other documents</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="143"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="175"/>
         <source>%1 (no session)</source>
         <translation>%1年（无届会）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="144"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="176"/>
         <source>Session not stated</source>
         <translation>未注明届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="176"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="208"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="209"/>
         <source>Open in a new pane</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="179"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="211"/>
         <source>Remove from the library…</source>
         <translation>从文库中删除…</translation>
     </message>
@@ -487,63 +505,63 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="341"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="346"/>
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="309"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="314"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="309"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="314"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="314"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="319"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="309"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="314"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="310"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="315"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="310"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="315"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="315"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="320"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="323"/>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="407"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="328"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="412"/>
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="363"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="368"/>
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="425"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="430"/>
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="433"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="438"/>
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -767,42 +785,42 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="172"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="176"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="173"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="177"/>
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="174"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="178"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="175"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="179"/>
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="337"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="343"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="508"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="517"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="546"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="555"/>
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="547"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="556"/>
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -863,14 +881,214 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/panes.py" line="145"/>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="186"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="194"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="193"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="201"/>
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceCard</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="176"/>
+        <source>Reference</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="177"/>
+        <source>Copy symbol</source>
+        <translation>复制文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="178"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>References</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="196"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="197"/>
+        <source>Resolution</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="198"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="199"/>
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="200"/>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="201"/>
+        <source>Chapter</source>
+        <translation>章</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="202"/>
+        <source>Section</source>
+        <translation>节</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="203"/>
+        <source>Annex</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="204"/>
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="205"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="206"/>
+        <source>Figure</source>
+        <translation>图</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesFeature</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="110"/>
+        <source>References</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="111"/>
+        <source>Go to the references</source>
+        <translation>转到引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="117"/>
+        <source>Document &amp;symbol…</source>
+        <translation>文件文号(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="183"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="347"/>
+        <source>Finding references…</source>
+        <translation>正在查找引用…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="263"/>
+        <source>%1: not found in this report</source>
+        <translation>%1：本报告中未找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="244"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="287"/>
+        <source>Not in your library</source>
+        <translation>不在您的文库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="246"/>
+        <source>Not found in this report</source>
+        <translation>本报告中未找到</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="336"/>
+        <source>%1 — %2 paragraph(s) in %3 document(s)</source>
+        <translation>%1 — %3 份文件中的 %2 段</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="343"/>
+        <source>not in your library</source>
+        <translation>不在文库中</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="355"/>
+        <source>Open a report of the library first.</source>
+        <translation>请先打开文库中的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="360"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="376"/>
+        <source>Document symbol</source>
+        <translation>文件文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="361"/>
+        <source>Symbol of this document (for example IDB.46/8); empty to clear:</source>
+        <translation>本文件的文号（例如 IDB.46/8）；留空则清除：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="376"/>
+        <source>A document symbol is at most 200 characters.</source>
+        <translation>文件文号最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="380"/>
+        <source>Symbol set: %1</source>
+        <translation>已设定文号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="380"/>
+        <source>Symbol cleared</source>
+        <translation>已清除文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="383"/>
+        <source>Saving the symbol…</source>
+        <translation>正在保存文号…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesPanel</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="79"/>
+        <source>Set symbol…</source>
+        <translation>设定文号…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="80"/>
+        <source>Give the active document its symbol (kept in the library)</source>
+        <translation>为当前文件设定文号（保存在文库中）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="84"/>
+        <source>Cited by (%1)</source>
+        <translation>被引用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="85"/>
+        <source>Cites (%1)</source>
+        <translation>引用了（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="86"/>
+        <source>Resolutions and decisions in the library (%1)</source>
+        <translation>文库中引用的决议和决定（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="88"/>
+        <source>no symbol</source>
+        <translation>无文号</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/references_panel.py" line="91"/>
+        <source>Open a report to see its references.</source>
+        <translation>打开一份报告以查看其引用。</translation>
     </message>
 </context>
 <context>
@@ -1062,17 +1280,22 @@ Drop report files here to import them.</source>
 <context>
     <name>SyncScrolling</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="36"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="37"/>
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="50"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="51"/>
+        <source>Paragraph %1 is not in %2: shown at the nearest paragraph before it</source>
+        <translation>%2 中没有第 %1 段：显示其前最近的一段</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="50"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>

@@ -157,6 +157,14 @@ def _search_filters(args: argparse.Namespace, library: Library) -> dict[str, Any
         filters["session"] = args.session
     if args.year is not None:
         filters["year"] = args.year
+    if getattr(args, "lang", None):
+        from unidoreader.core.errors import InputError
+        from unidoreader.core.language import normalize_language
+
+        language = normalize_language(args.lang)
+        if language is None:
+            raise InputError(f"--lang {args.lang!r}: give en or zh")
+        filters["lang"] = language
     return filters
 
 
@@ -282,6 +290,26 @@ def cmd_print(args: argparse.Namespace) -> int:
                      "parts": [{"doc": p.report.id, "sections": list(p.section_ids)} for p in parts]})
     else:
         print(f"{output}  ({pages} pages)")
+    return 0
+
+
+# -- language versions (issue 14) --------------------------------------------------
+
+
+def cmd_pair(args: argparse.Namespace) -> int:
+    """The other language versions of a document: the library's documents with its symbol."""
+    from unidoreader.core.versions import other_versions
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    others = [entry.as_listing() for entry in other_versions(library.entries(), report.id, report.metadata.symbol)]
+    if args.json:
+        _print_json(others)
+    else:
+        if not others:
+            print(f"{report.metadata.symbol or report.source}: no other language version in the library")
+        for record in others:
+            print(f"{record['id']}  {record['language'] or '?':3} {record['symbol']}  {record['title'] or record['source']}")
     return 0
 
 
@@ -469,6 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--session", type=int, metavar="N")
     search.add_argument("--year", type=int, metavar="Y")
     search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--lang", metavar="en|zh", help="only documents in this language")
 
     add("index", cmd_index, "bring the search index up to date").add_argument("--rebuild", action="store_true")
 
@@ -486,6 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
 
+    add("pair", cmd_pair, "the other language versions of a document (same symbol)").add_argument("doc", metavar="DOC")
     comparing = add("compare", cmd_compare, "what changed between two reports, paragraph by paragraph")
     comparing.add_argument("docs", metavar="DOC", nargs="+", help="OLD NEW, or one DOC to compare with its predecessor")
     comparing.add_argument("--pdf", metavar="OUT.pdf", help="write the change summary as a PDF")

@@ -144,6 +144,20 @@ def test_a_paragraph_of_another_document_belongs_to_that_document() -> None:
     assert para.doc is None
 
 
+# Sentences of A/80/604/Add.5 (tests/data/un-en), where the Advisory Committee points into the
+# Secretary-General's report A/80/605, not into its own.
+@pytest.mark.parametrize(("sentence", "qualified"), [
+    ("A detailed analysis of variances is provided in section III of the report of the Secretary-General (A/80/605).",
+     [("section III", "A/80/605")]),
+    ("Information on the scalability model is provided in paragraphs 81 to 83 of and annex II to the report of the Secretary-General (A/80/605).",
+     [("paragraphs 81 to 83", "A/80/605"), ("annex II", "A/80/605")]),
+    ("As indicated in section II.F of the report, other revenue and adjustments amount to $3,723,100", [("section II.F", "")]),
+    ("(see A/80/605, para. 22)", [("para. 22", "A/80/605")]),
+])
+def test_an_internal_reference_to_another_report_is_not_resolved_in_this_one(sentence: str, qualified: list[tuple[str, str]]) -> None:
+    assert [(r.text, r.doc) for r in R.find_references(sentence) if r.kind in R.INTERNAL_KINDS] == qualified
+
+
 def test_normalise_symbol_reads_a_whole_string_only() -> None:
     assert R.normalise_symbol("GC.17/ Res.6") == "GC.17/Res.6"
     assert R.normalise_symbol(" idb.41/dec.4 ") == "IDB.41/Dec.4"

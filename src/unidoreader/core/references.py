@@ -357,6 +357,10 @@ _QUALIFIER_BEFORE = re.compile(rf"^{S}(?:[,，]{S})?(?:号?{S}(?:文件|决议|�
 _QUALIFIER_AFTER = re.compile(
     rf"^{S}(?:of|to|in){S}(?:the{S})?(?:(?:General{S}Assembly|Security{S}Council|Council|Board|Conference){S})?(?:(?:resolution|decision|document|report){S})?$"
 )
+# "section III of the report of the Secretary-General (A/80/605)": the document is named after a description
+_REPORT_OF = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter|reports){S}(?:of|by){S}(?:the{S})?[A-Z][^.;()\n]{{0,80}}?\({S}$")
+_OTHER_REPORT = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter)\b")
+_AND_NEXT = re.compile(rf"^{S}(?:(?:of|to){S})?(?:and|,){S}$")
 _OWN_AFTER = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:present|this)\b")
 _NAMED_AFTER = re.compile(rf"^{S}(?:of|to){S}(?:the{S})?[A-Z][a-z]")
 _TITLE_BEFORE = re.compile(rf"》{S}[（(]?{S}$")
@@ -379,12 +383,23 @@ def find_references(text: str) -> list[Reference]:
         after = chosen[number + 1] if number + 1 < len(chosen) else None
         if before is not None and before.kind in DOCUMENT_KINDS and _QUALIFIER_BEFORE.match(plain[before.end : ref.start]):
             chosen[number] = replace(ref, doc=before.target)
-        elif after is not None and after.kind in DOCUMENT_KINDS and _QUALIFIER_AFTER.match(plain[ref.end : after.start]):
+        elif after is not None and after.kind in DOCUMENT_KINDS and (
+            _QUALIFIER_AFTER.match(plain[ref.end : after.start])
+            or (after.start - ref.end < 140 and _REPORT_OF.match(plain[ref.end : after.start]))
+        ):
             chosen[number] = replace(ref, doc=after.target)
+        elif _OTHER_REPORT.match(plain[ref.end : ref.end + 40]):  # "of the report" (not "of the present report")
+            chosen[number] = replace(ref, doc="")
         elif _TITLE_BEFORE.search(plain[max(0, ref.start - 2 * _GAP - 3) : ref.start]):
             chosen[number] = replace(ref, doc="")
         elif not _OWN_AFTER.match(plain[ref.end : ref.end + 40]) and _NAMED_AFTER.match(plain[ref.end : ref.end + 40]):
             chosen[number] = replace(ref, doc="")
+    # "paragraphs 81 to 83 of and annex II to the report …": the first belongs where the second does
+    for number in range(len(chosen) - 2, -1, -1):
+        ref, following = chosen[number], chosen[number + 1]
+        if ref.kind in INTERNAL_KINDS and ref.doc is None and following.kind in INTERNAL_KINDS and following.doc is not None:
+            if _AND_NEXT.match(plain[ref.end : following.start]):
+                chosen[number] = replace(ref, doc=following.doc)
     return chosen
 
 

@@ -27,12 +27,14 @@ from unidoreader.gui.features import DockSpec, Feature
 from unidoreader.gui.features.bookmarks import BookmarksFeature
 from unidoreader.gui.features.help import HelpFeature
 from unidoreader.gui.features.importing import ImportFeature
+from unidoreader.gui.features.languages import LanguageVersions
 from unidoreader.gui.features.library import LibraryFeature
 from unidoreader.gui.features.outline import OutlineFeature
 from unidoreader.gui.features.pages import PagesFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
 from unidoreader.gui.features.preferences import PreferencesDialog, PreferencesFeature
 from unidoreader.gui.features.printing import PrintFeature
+from unidoreader.gui.features.references import ReferencesFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
@@ -60,9 +62,9 @@ QStatusBar QLabel { padding: 0 4px; }
 # separator between groups). A feature's actions not named here are appended, as a
 # group, to the menu their MenuItem names; a menu not named here goes before Help.
 MENU_LAYOUT: dict[str, list[list[str]]] = {
-    "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
+    "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "page_view", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
+             ["sync", "page_view", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
              ["focus_library", "focus_outline", "focus_tables"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
@@ -136,11 +138,14 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
         self.compare = CompareFeature(self, self.lane, self.reading)
+        self.languages = LanguageVersions(self, self.reading, self.sync)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
         self.pages = PagesFeature(self, self.reading)
+        self.references = ReferencesFeature(self, self.lane, self.reading)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.compare, self.prefs, self.help, self.pages):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.languages, self.compare, self.prefs,
+                        self.help, self.references, self.pages):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())

@@ -4,6 +4,8 @@ that the outline and synchronised scrolling use."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -74,7 +76,8 @@ class ReaderPane(QWidget):
     closeRequested = Signal(object)
     bookmarkRequested = Signal(object, str)
     noteRequested = Signal(object, str)
-    reportChanged = Signal(object)  # the pane, after set_report
+    reportSet = Signal(object)  # the pane typeset a report (again): features may decorate its text
+    referenceClicked = Signal(object, str)  # a "ref:" link (gui/features/references.py) was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +97,7 @@ class ReaderPane(QWidget):
         self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
         self._resizing = False
         self._last_top: str | None = None
+        self.link_tooltip: Callable[["ReaderPane", str], str] | None = None  # for "ref:" links
 
         self.title = QLabel()
         self.title.setObjectName("paneTitle")
@@ -208,7 +212,7 @@ class ReaderPane(QWidget):
         self._last_top = None
         if self.find_bar.isVisible() and self.find_edit.text():
             self._find_changed(self.find_edit.text())
-        self.reportChanged.emit(self)
+        self.reportSet.emit(self)
 
     def set_notes(self, notes: dict[str, str]) -> None:
         self._notes = dict(notes)
@@ -330,6 +334,8 @@ class ReaderPane(QWidget):
             label = href[3:]
             note = next((f.text for f in self.report.footnotes if f.label == label), "")
             return f"{label}  {note}" if note else ""
+        if href.startswith("ref:"):
+            return self.link_tooltip(self, href) if self.link_tooltip else ""
         if href:
             return href
         block_id = self.map.block_at(position)
@@ -342,6 +348,9 @@ class ReaderPane(QWidget):
 
     def follow_link(self, href: str) -> None:
         """Footnote references jump to their note; web links open in the system browser."""
+        if href.startswith("ref:"):
+            self.referenceClicked.emit(self, href)
+            return
         if href.startswith("fn:"):
             position = self.map.footnotes.get(href[3:])
             if position is not None:

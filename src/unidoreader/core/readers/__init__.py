@@ -43,7 +43,7 @@ from unidoreader.core.errors import InputError
 from unidoreader.core.model import Block, Report
 
 # Changes whenever a reader's output changes, so the library re-reads the originals it keeps.
-READER_VERSION = 1
+READER_VERSION = 2
 SUFFIXES = (".pdf", ".docx", ".doc")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a 500-page report with pictures is well under this
 
@@ -79,6 +79,7 @@ class SourceText:
     pages: int = 0
     page_sizes: tuple[tuple[float, float], ...] = ()  # width, height in points per page
     tables: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())  # Word tables: rows of cells
+    header: tuple[str, ...] = ()  # Word: the first page's header lines (the UN's cover has the date there)
 
     @property
     def text(self) -> str:
@@ -93,6 +94,7 @@ class SourceText:
             "pages": self.pages, "page_sizes": [list(s) for s in self.page_sizes],
             "lines": [line(e) for e in self.lines], "furniture": [line(e) for e in self.furniture],
             "tables": [[list(row) for row in table] for table in self.tables],
+            "header": list(self.header),
         }
 
     @classmethod
@@ -106,6 +108,7 @@ class SourceText:
             page_sizes=tuple(tuple(s) for s in data["page_sizes"]),  # type: ignore[misc]
             lines=tuple(line(x) for x in data["lines"]), furniture=tuple(line(x) for x in data["furniture"]),
             tables=tuple(tuple(tuple(row) for row in table) for table in data.get("tables", ())),
+            header=tuple(data.get("header", ())),
         )
 
 
@@ -192,7 +195,7 @@ def build_report(source: SourceText, name: str) -> Report:
     from unidoreader.core import parse
     from unidoreader.core.readers import layout
 
-    parsed = parse.parse_document(source.text, name)
+    parsed = parse.parse_document(source.text, name, hints=source.lines, symbol=source.symbol, header=source.header)
     report = layout.apply_roles(parsed, source)
     blocks: list[Block] = []
     lines = source.lines

@@ -151,6 +151,7 @@ class Numbering:
         self._style_links: dict[str, str] = {}  # numbering style id -> its numId
         self._started: set[tuple[str, int]] = set()
         self.heading_levels: dict[str, int] = {}
+        self.style_names: dict[str, str] = {}  # style id -> its name
         self._styles(styles_xml)
         if numbering_xml is not None:
             self._load(numbering_xml)
@@ -172,6 +173,7 @@ class Numbering:
                 if style.get(W + "type") == "numbering":
                     self._style_links[sid] = _val(numpr, "numId") or ""
             outline = _val(ppr, "outlineLvl") if ppr is not None else None
+            self.style_names[sid] = _val(style, "name") or ""
             name = (_val(style, "name") or "").lower()
             if outline is not None and outline.isdigit() and int(outline) < 9:
                 self.heading_levels[sid] = int(outline) + 1

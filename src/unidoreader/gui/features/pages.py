@@ -55,7 +55,7 @@ class _PaneSide:
         self.marks.hide()
         pane.text_layout.insertWidget(0, self.marks)
         pane.view.verticalScrollBar().valueChanged.connect(lambda _v: self.marks.update())
-        pane.reportChanged.connect(lambda _pane: self.report_changed())
+        pane.reportSet.connect(lambda _pane: self.report_changed())
         pane.topBlockChanged.connect(lambda _pane, block: self.text_scrolled(block))
         self.view.blockClicked.connect(self.page_clicked)
         self.view.topBlockChanged.connect(self.pages_scrolled)

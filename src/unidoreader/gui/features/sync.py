@@ -23,6 +23,7 @@ class SyncScrolling(Feature):
         self.userdata = userdata
         self.reading = reading
         self._syncing = False
+        self.missing: dict[ReaderPane, str] = {}  # pane -> paragraph it lacks (last said)
         self.act_sync = self.action("sync", self._toggled, "Ctrl+L", checkable=True)
         self.act_sync.setChecked(True)
         reading.paneAdded.connect(self._pane_added)
@@ -40,6 +41,15 @@ class SyncScrolling(Feature):
 
     def save_state(self, userdata: "UserData") -> None:
         userdata.set_state("sync", self.act_sync.isChecked())
+
+    def _report_missing(self, pane: ReaderPane, paragraph: str) -> None:
+        """Say that the paragraph at the top of the scrolled pane has no counterpart in
+        `pane` (a version with a paragraph left out), instead of silently drifting."""
+        if self.missing.get(pane) == paragraph:
+            return
+        self.missing[pane] = paragraph
+        self.message.emit(self.tr("Paragraph %1 is not in %2: shown at the nearest paragraph before it")
+                          .replace("%1", paragraph).replace("%2", pane.report.source if pane.report else "?"))
 
     def _pane_added(self, pane: ReaderPane) -> None:
         pane.view.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self.sync_from(p))
@@ -71,5 +81,9 @@ class SyncScrolling(Feature):
                 if target is not None:
                     exact = pane.alignment.keys.get(target) == key and key[2]
                     pane.scroll_to_block(target, offset if exact else 0.0)
+                    if key and key[2] and not exact:
+                        self._report_missing(pane, key[2])
+                    else:
+                        self.missing.pop(pane, None)
         finally:
             self._syncing = False
