@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractSlider
 
 from tests.conftest import DATA
 from unidoreader.core.library import Library
@@ -31,6 +32,7 @@ def _open(qtbot, window, doc_id: str):
     pane = window.reading.active
     side = window.pages.side(pane)
     qtbot.waitUntil(lambda: side.pages is not None, timeout=20000)
+    qtbot.waitUntil(window.is_settled, timeout=20000)  # (other features decorate the text on the lane)
     return pane, side
 
 
@@ -71,6 +73,7 @@ def test_the_page_follows_the_text_and_highlights_its_top_block(qtbot, make_wind
     window = make_window()
     pane, side = _open(qtbot, window, pdf_id)
     side.set_wanted(True)
+    qtbot.wait(100)
     report = pane.report
     target = next(b for b in report.blocks if b.label == "10" and b.kind.value == "paragraph")
     pane.scroll_to_block(target.id)
@@ -80,10 +83,14 @@ def test_the_page_follows_the_text_and_highlights_its_top_block(qtbot, make_wind
     assert rects and all(r.width() > 20 for r in rects)
     # the user scrolls the pages back to the top of page 2: the text follows to the
     # first block printed there
-    side.view.scroll.verticalScrollBar().setValue(int(side.view._offsets[1] + 2))
-    qtbot.waitUntil(lambda: pane.top_block()[0] == side.view.highlighted and side.view.highlighted != target.id, timeout=5000)
+    view = side.view
+    bar = view.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: abs(view.canvas.width() - view.scroll.viewport().width()) <= 30 and bar.maximum() > view._offsets[1], timeout=5000)
+    bar.setSliderPosition(int(view._offsets[1] + 2))  # as the user drags the scroll bar
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderMove)
+    qtbot.waitUntil(lambda: pane.top_block()[0] == view.highlighted and view.highlighted != target.id, timeout=5000)
     top = report.block(pane.top_block()[0])
-    assert 2 in top.pages and top.id == side.view.pages.block_at_top(2, 0.0)
+    assert 2 in top.pages and top.id == view.pages.block_at_top(2, 0.0)
 
 
 def test_a_click_on_the_page_goes_to_that_block(qtbot, make_window, printed_library) -> None:

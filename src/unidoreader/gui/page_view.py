@@ -163,7 +163,6 @@ class PageView(QWidget):
         self.highlighted: str | None = None
         self._images: OrderedDict[tuple[str, int, int], QImage] = OrderedDict()
         self._offsets: list[int] = []
-        self._programmatic = 0  # scrolls we make ourselves are not the user's
         renderer.rendered.connect(self._rendered)
 
         self.canvas = _Canvas(self)
@@ -173,6 +172,9 @@ class PageView(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setStyleSheet("QScrollArea { background: #5e5c64; }")
         self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        # only the user's own scrolling (wheel, keys, the scroll bar) moves the text; a
+        # relayout or a scroll made here to follow the text does not
+        self.scroll.verticalScrollBar().actionTriggered.connect(lambda _action: self._settle.start())
         self.scroll.viewport().installEventFilter(self)
 
         self.zoom_out_button = QToolButton()
@@ -298,11 +300,7 @@ class PageView(QWidget):
         if not self._offsets or not 1 <= page <= len(self._offsets):
             return
         value = int(self._offsets[page - 1] + y * self.scale - margin)
-        self._programmatic += 1
-        try:
-            self.scroll.verticalScrollBar().setValue(max(0, value))
-        finally:
-            self._programmatic -= 1
+        self.scroll.verticalScrollBar().setValue(max(0, value))
         self._update_label()
 
     def current_page(self) -> int:
@@ -365,8 +363,6 @@ class PageView(QWidget):
     def _scrolled(self, _value: int) -> None:
         self._update_label()
         self.canvas.update()
-        if not self._programmatic:
-            self._settle.start()
 
     def _user_scroll_settled(self) -> None:
         position = self.position()
