@@ -44,7 +44,7 @@ def test_the_page_view_toggles_and_shows_the_rendered_page(qtbot, make_window, p
     _root, pdf_id, _docx = printed_library
     window = make_window()
     pane, side = _open(qtbot, window, pdf_id)
-    assert side.button.isEnabled() and not side.view.isVisible()
+    assert side.button.isEnabled() and side.button.isVisible() and not side.view.isVisible()
     window.action("page_view").trigger()
     assert side.view.isVisible() and side.button.isChecked()
     _rendered(qtbot, side.view)
@@ -64,7 +64,7 @@ def test_a_word_report_has_no_page_to_show(qtbot, make_window, printed_library) 
     window.reading.open_document(docx_id, new_pane=True)
     qtbot.waitUntil(lambda: window.reading.active is not None and window.reading.active.doc_id == docx_id, timeout=20000)
     side = window.pages.side(window.reading.active)
-    assert not side.button.isEnabled()
+    assert not side.button.isEnabled() and side.button.isHidden()
     assert not side.marks.isVisible()
 
 

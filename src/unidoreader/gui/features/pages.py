@@ -46,6 +46,7 @@ class _PaneSide:
         self.button.setCheckable(True)
         self.button.setAutoRaise(True)
         self.button.setEnabled(False)
+        self.button.hide()  # shown for reports that have printed pages (it costs a pane's title room)
         self.button.toggled.connect(self.set_wanted)
         pane.header_layout.insertWidget(pane.header_layout.count() - 1, self.button)
         self.view = PageView(feature.renderer)
@@ -79,6 +80,7 @@ class _PaneSide:
         library = self.feature.library
         has_original = printed and library is not None and report is not None and report.id in library and _is_pdf(library, report.id)
         self.button.setEnabled(bool(has_original))
+        self.button.setVisible(bool(has_original))
         if has_original and report is not None:
             self.load(report)
         else:
@@ -109,6 +111,7 @@ class _PaneSide:
         def failed(error: BaseException) -> None:
             self.loading_for = None
             self.button.setEnabled(False)
+            self.button.hide()
             self.feature.message.emit(str(error))
 
         self.feature.renderer.submit("pages", run, done, failed)
