@@ -661,22 +661,22 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>PagesFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/pages.py" line="65"/>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="66"/>
         <source>Page</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/pages.py" line="66"/>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="67"/>
         <source>Show the printed page beside the text</source>
         <translation>在文本旁显示印刷页面</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/pages.py" line="227"/>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="230"/>
         <source>Printed &amp;page beside the text</source>
         <translation>在文本旁显示印刷页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/pages.py" line="254"/>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="257"/>
         <source>This report has no printed pages here (only reports imported as PDF have).</source>
         <translation>此报告没有印刷页面（只有以 PDF 导入的报告才有）。</translation>
     </message>
@@ -1182,92 +1182,107 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="123"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="124"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="129"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="125"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="130"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="126"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="131"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="127"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="132"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="133"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="139"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <source>Chinese documents</source>
+        <translation>中文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <source>English documents</source>
+        <translation>英文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="149"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="140"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="150"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="141"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
+        <source>All languages</source>
+        <translation>所有语文</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="190"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="186"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="199"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="227"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="240"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="257"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="257"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="259"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="272"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="261"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="274"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="263"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="276"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="265"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="278"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
