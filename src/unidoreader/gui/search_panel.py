@@ -235,6 +235,10 @@ class SearchPanel(QWidget):
         item = QTreeWidgetItem(parent)
         item.setData(0, HIT_ROLE, hit)
         where = " › ".join(hit.section_path) if hit.section_path else ""
+        page = getattr(hit, "page", None)
+        if page:  # a report imported as PDF: where the hit is printed
+            printed = self.tr("page %1").replace("%1", str(page))
+            where = f"{where}  ·  {printed}" if where else printed
         prefix = f'<span style="color:{SECONDARY}">{html.escape(where)}</span><br>' if where else ""
         item.setData(0, HTML_ROLE, prefix + snippet_html(hit.snippet, hit.marks))
         item.setData(0, Qt.ItemDataRole.DisplayRole, hit.snippet)
