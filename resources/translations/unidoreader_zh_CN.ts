@@ -342,40 +342,65 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ImportFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="35"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="37"/>
         <source>&amp;Import reports…</source>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="41"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="43"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="41"/>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="43"/>
+        <source>Reports (*.txt *.pdf *.docx *.doc);;All files (*)</source>
+        <translation>报告 (*.txt *.pdf *.docx *.doc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="58"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="63"/>
         <source>Imported %1 report(s); %2 already in the library</source>
         <translation>已导入 %1 份报告；%2 份已在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="62"/>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="64"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="68"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="70"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="62"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="68"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="66"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="72"/>
         <source>Importing %1 file(s)…</source>
         <translation>正在导入 %1 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="82"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="83"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="84"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="111"/>
+        <source>Reading page %1 of %2…</source>
+        <translation>正在读取第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="120"/>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>导入已取消：未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -510,63 +535,63 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="362"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="365"/>
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="335"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="338"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="331"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="334"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="331"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="336"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="339"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="344"/>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="428"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="347"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="431"/>
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="384"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="387"/>
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="446"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="449"/>
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="454"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="457"/>
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -630,6 +655,60 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
         <location filename="../../src/unidoreader/gui/outline.py" line="77"/>
         <source>Export the checked sections as PDF</source>
         <translation>将勾选的章节导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PageMarks</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="496"/>
+        <source>Printed page %1</source>
+        <translation>印刷版第 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="210"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="211"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="212"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="379"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>PagesFeature</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="66"/>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="67"/>
+        <source>Show the printed page beside the text</source>
+        <translation>在文本旁显示印刷页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="230"/>
+        <source>Printed &amp;page beside the text</source>
+        <translation>在文本旁显示印刷页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="257"/>
+        <source>This report has no printed pages here (only reports imported as PDF have).</source>
+        <translation>此报告没有印刷页面（只有以 PDF 导入的报告才有）。</translation>
     </message>
 </context>
 <context>
@@ -776,42 +855,42 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="165"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="178"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="166"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="179"/>
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="167"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="180"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="168"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="181"/>
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="357"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="374"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="540"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="557"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="578"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="595"/>
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="579"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="596"/>
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -977,69 +1056,69 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/references.py" line="188"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="357"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="359"/>
         <source>Finding references…</source>
         <translation>正在查找引用…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="268"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="270"/>
         <source>%1: not found in this report</source>
         <translation>%1：本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="249"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="292"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="294"/>
         <source>Not in your library</source>
         <translation>不在您的文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="253"/>
         <source>Not found in this report</source>
         <translation>本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="343"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="345"/>
         <source>%1 — %2 paragraph(s) in %3 document(s)</source>
         <translation>%1 — %3 份文件中的 %2 段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="353"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="355"/>
         <source>not in your library</source>
         <translation>不在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="365"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="367"/>
         <source>Open a report of the library first.</source>
         <translation>请先打开文库中的报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="370"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="372"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="388"/>
         <source>Document symbol</source>
         <translation>文件文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="371"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="373"/>
         <source>Symbol of this document (for example IDB.46/8); empty to clear:</source>
         <translation>本文件的文号（例如 IDB.46/8）；留空则清除：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="388"/>
         <source>A document symbol is at most 200 characters.</source>
         <translation>文件文号最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="392"/>
         <source>Symbol set: %1</source>
         <translation>已设定文号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="392"/>
         <source>Symbol cleared</source>
         <translation>已清除文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="393"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="395"/>
         <source>Saving the symbol…</source>
         <translation>正在保存文号…</translation>
     </message>
@@ -1223,47 +1302,52 @@ Drop report files here to import them.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="329"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="289"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="333"/>
         <source>%1 hits in this document</source>
         <translation>本文件中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="359"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="359"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="361"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="365"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="367"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="365"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="369"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="367"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="371"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="369"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="373"/>
         <source>%1 hits in %2 documents; %3–%4 shown</source>
         <translation>%2 份文件中共 %1 处；显示第 %3–%4 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="379"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="383"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>

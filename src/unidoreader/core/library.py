@@ -318,6 +318,9 @@ class Library:
         if not sources:
             return self.import_texts(texts, workers=workers)
         reports = [readers.build_report(source, path.name) for path, _data, source in sources]
+        if progress is not None:  # the last chance to cancel: nothing is written yet
+            pages = sum(source.pages for _path, _data, source in sources)
+            progress(pages, pages)
         with self._changing():
             text_results = self.import_texts(texts, workers=workers) if texts else []
             source_results: list[ImportResult] = []

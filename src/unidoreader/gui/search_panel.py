@@ -284,6 +284,10 @@ class SearchPanel(QWidget):
 
     def _show_hit(self, hit: Any) -> None:
         where = " › ".join(hit.section_path) if hit.section_path else ""
+        page = getattr(hit, "page", None)
+        if page:  # a report imported as PDF: where the hit is printed
+            printed = self.tr("page %1").replace("%1", str(page))
+            where = f"{where}  ·  {printed}" if where else printed
         if self.grouped():
             parent = self._doc_items.get(hit.doc)
             if parent is None:
