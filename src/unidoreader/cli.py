@@ -114,7 +114,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     library = _open_library(args)
-    results = library.import_files([Path(f) for f in args.files])
+    pages = _page_progress() if sys.stderr.isatty() else None  # a long PDF: its pages as they are read
+    results = library.import_files([Path(f) for f in args.files], progress=pages)
     _index_after_import(library)
     if args.json:
         _print_json([{**r.entry.as_listing(), "added": r.added} for r in results])
@@ -123,6 +124,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             state = "added" if r.added else "already in the library"
             print(f"{r.entry.id}  {r.entry.metadata.title or r.entry.source}  ({state})")
     return 0
+
+
+def _page_progress() -> Callable[[int, int], None]:
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 10 == 0:
+            print(f"[pages {done}/{total}]", file=sys.stderr, flush=True)
+
+    return progress
 
 
 def _index_after_import(library: Library) -> None:

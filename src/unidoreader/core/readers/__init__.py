@@ -196,10 +196,10 @@ def build_report(source: SourceText, name: str) -> Report:
     from unidoreader.core.readers import layout
 
     parsed = parse.parse_document(source.text, name, hints=source.lines, symbol=source.symbol, header=source.header)
-    report = layout.apply_roles(parsed, source)
+    report, spans = layout.apply_roles(parsed, source)
     blocks: list[Block] = []
     lines = source.lines
-    for block, (first, last) in zip(report.blocks, parsed.spans):
+    for block, (first, last) in zip(report.blocks, spans):
         span = lines[first : last + 1]
         pages = tuple(sorted({line.page for line in span if line.page is not None and line.text.strip()}))
         boxes = tuple((line.page, *line.box) for line in span if line.page is not None and line.box and line.text.strip())
