@@ -76,7 +76,7 @@ def test_english_texts_fit_and_agree_in_number(qtbot, window) -> None:
     panel = window.search_panel
     qtbot.wait(20)
     assert panel.session_filter.currentText() == "All sessions" and _shown_whole(panel.session_filter)
-    assert _shown_whole(panel.year_filter)
+    assert _shown_whole(panel.year_filter) and _shown_whole(panel.lang_filter)
     _search(qtbot, window, '"清洁氢"')
     assert panel.summary.text() == "1 hit in 1 document"
     _search(qtbot, window, '"楠格哈尔"')
