@@ -451,8 +451,8 @@ def report(r: dict[str, Any]) -> None:
     row("    index segments after add 1 / 50 / remove", f"{inc['add_one_segments']}/{inc['add_fifty_segments']}/{inc['remove_one_segments']}")
     gui = r.get("gui")
     if gui:
-        if "error" in gui:
-            print(f"gui: failed ({gui['error']})")
+        if "error" in gui or "library" not in gui:
+            print(f"gui: failed ({gui.get('error', 'did not finish')})")
         else:
             print("gui, offscreen (s from process start) / a bare PySide6 window shown")
             row("  window shown", f"{gui['shown']:.2f}", f"{gui['bare']:.2f}", f"{gui['shown'] / gui['bare']:.1f}x")
@@ -488,9 +488,9 @@ def main() -> None:
             print(f"measuring {docs} documents", flush=True)
             results.append(measure(docs, work, args))
     finally:
+        (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
         for r in results:
             report(r)
-        (work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
