@@ -472,32 +472,62 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="174"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="385"/>
         <source>Other documents</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="175"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="386"/>
         <source>%1 (no session)</source>
         <translation>%1年（无届会）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="176"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="387"/>
         <source>Session not stated</source>
         <translation>未注明届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="208"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="388"/>
+        <source>%1 documents</source>
+        <translation>%1 份文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="392"/>
+        <source>Filter: title, symbol, session, year</source>
+        <translation>筛选：标题、文号、届会、年份</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="393"/>
+        <source>Words in the title, symbol or file name; a number is a session or a year (第46届, session:46, year:2020)</source>
+        <translation>标题、文号或文件名中的字词；数字表示届会或年份（第46届、session:46、year:2020）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
+        <source>By session</source>
+        <translation>按届会</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
+        <source>By year</source>
+        <translation>按年份</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
+        <source>By title</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="458"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="209"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="459"/>
         <source>Open in a new pane</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="211"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="461"/>
         <source>Remove from the library…</source>
         <translation>从文库中删除…</translation>
     </message>
@@ -921,12 +951,12 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/panes.py" line="167"/>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="216"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="219"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="223"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="226"/>
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -1026,69 +1056,69 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/references.py" line="188"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="357"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="359"/>
         <source>Finding references…</source>
         <translation>正在查找引用…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="268"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="270"/>
         <source>%1: not found in this report</source>
         <translation>%1：本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="249"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="292"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="294"/>
         <source>Not in your library</source>
         <translation>不在您的文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="253"/>
         <source>Not found in this report</source>
         <translation>本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="343"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="345"/>
         <source>%1 — %2 paragraph(s) in %3 document(s)</source>
         <translation>%1 — %3 份文件中的 %2 段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="353"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="355"/>
         <source>not in your library</source>
         <translation>不在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="365"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="367"/>
         <source>Open a report of the library first.</source>
         <translation>请先打开文库中的报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="370"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="372"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="388"/>
         <source>Document symbol</source>
         <translation>文件文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="371"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="373"/>
         <source>Symbol of this document (for example IDB.46/8); empty to clear:</source>
         <translation>本文件的文号（例如 IDB.46/8）；留空则清除：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="388"/>
         <source>A document symbol is at most 200 characters.</source>
         <translation>文件文号最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="392"/>
         <source>Symbol set: %1</source>
         <translation>已设定文号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="392"/>
         <source>Symbol cleared</source>
         <translation>已清除文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="393"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="395"/>
         <source>Saving the symbol…</source>
         <translation>正在保存文号…</translation>
     </message>
@@ -1134,47 +1164,47 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="49"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="54"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="55"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="60"/>
         <source>&amp;Search all reports</source>
         <translation>搜索全部报告(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="56"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="61"/>
         <source>&amp;Next hit</source>
         <translation>下一个结果(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="57"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="62"/>
         <source>&amp;Previous hit</source>
         <translation>上一个结果(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="90"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="95"/>
         <source>Updating the search index…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="96"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="103"/>
         <source>The search index could not be updated: %1</source>
         <translation>无法更新搜索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="163"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="172"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="186"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="186"/>
         <source>Name of this search:</source>
         <translation>搜索名称：</translation>
     </message>
@@ -1182,109 +1212,144 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="129"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="153"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="130"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="154"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="131"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="155"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="132"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="156"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="133"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="157"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="158"/>
+        <source>Previous page of hits</source>
+        <translation>上一页结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="159"/>
+        <source>Next page of hits</source>
+        <translation>下一页结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="163"/>
+        <source>By document</source>
+        <translation>按文件分组</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="164"/>
+        <source>By relevance</source>
+        <translation>按相关性</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
         <source>Chinese documents</source>
         <translation>中文文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
         <source>English documents</source>
         <translation>英文文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="149"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="182"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="150"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="183"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="184"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="185"/>
         <source>All languages</source>
         <translation>所有语文</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="190"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="223"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="199"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="232"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="240"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="289"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="333"/>
+        <source>%1 hits in this document</source>
+        <translation>本文件中共 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="272"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="365"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="274"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="367"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="276"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="369"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="278"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="371"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="373"/>
+        <source>%1 hits in %2 documents; %3–%4 shown</source>
+        <translation>%2 份文件中共 %1 处；显示第 %3–%4 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="383"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
     </message>
 </context>
 <context>
@@ -1335,22 +1400,22 @@ Drop report files here to import them.</source>
 <context>
     <name>SyncScrolling</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="37"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="40"/>
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="51"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="71"/>
         <source>Paragraph %1 is not in %2: shown at the nearest paragraph before it</source>
         <translation>%2 中没有第 %1 段：显示其前最近的一段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="80"/>
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="80"/>
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>
