@@ -22,18 +22,34 @@ _RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)
 _NAME_BYTES = 150  # file names are limited to 255 bytes; a Chinese character takes 3
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A number as printed in a report ("-12.5", "+3", "-1 234", "-7%"): kept as it is.
+_NUMBER = _re.compile(r"[+-]?\d[\d,\s\u00a0]*(?:\.\d+)?%?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell that a spreadsheet program would run as a formula ("=HYPERLINK(…)", "@SUM(…)",
+    "-2+3") gets a leading apostrophe, as spreadsheet-safe exporters do; numbers (negative
+    ones too) and a lone "-" (nil in a table) are left as printed."""
+    if text.startswith(_FORMULA_START) and text != "-" and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def table_csv(table: _Table) -> str:
     """One table as CSV text: the header, then the rows as printed (footnote marks kept
-    with their cell, "合计*"), then, after an empty line, the notes under the table."""
+    with their cell, "合计*"), then, after an empty line, the notes under the table.
+    Every cell passes `spreadsheet_safe`: a report is untrusted text."""
     buffer = _io.StringIO()
     writer = _csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header)
+    writer.writerow([spreadsheet_safe(text) for text in table.header])
     for row in table.rows:
-        writer.writerow([cell.text + cell.mark for cell in row])
+        writer.writerow([spreadsheet_safe(cell.text + cell.mark) for cell in row])
     if table.notes:
         writer.writerow([])
         for note in table.notes:
-            writer.writerow([note])
+            writer.writerow([spreadsheet_safe(note)])
     return buffer.getvalue()
 
 
@@ -60,16 +76,24 @@ def table_file_name(table: _Table, taken: set[str] | None = None) -> str:
     return f"{name}.csv"
 
 
-def write_tables_csv(tables: _Sequence[_Table], directory: _Path) -> list[_Path]:
+def write_tables_csv(tables: _Sequence[_Table], directory: _Path, *, forbidden: _Path | None = None) -> list[_Path]:
     """Write one UTF-8 CSV file with a BOM (so spreadsheet programs read the Chinese
-    right) per table into `directory`, named by its caption; returns the paths."""
+    right) per table into `directory`, named by its caption; returns the paths.
+
+    Every target is checked before any is written (core.safeio: a regular file or a new
+    name, never a symbolic link planted in the folder, never inside `forbidden`, the
+    library folder), and each file is written aside and renamed into place."""
+    from unidoreader.core.safeio import check_output, write_output
+
+    if directory.is_symlink() and forbidden is not None:
+        directory = directory.resolve()
     directory.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
-    paths: list[_Path] = []
-    for table in tables:
-        path = directory / table_file_name(table, taken)
-        path.write_text(table_csv(table), encoding="utf-8-sig", newline="")
-        paths.append(path)
+    paths = [directory / table_file_name(table, taken) for table in tables]
+    for path in paths:
+        check_output(path, forbidden=forbidden, what="the CSV file")
+    for table, path in zip(tables, paths):
+        write_output(path, table_csv(table).encode("utf-8-sig"), forbidden=forbidden, what="the CSV file")
     return paths
 
 

@@ -41,9 +41,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from unidoreader.core import analysis, parallel, parse
-from unidoreader.core.errors import LibraryError
+from unidoreader.core.errors import InputError, LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
+from unidoreader.core.safeio import read_regular
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
 INDEX_FORMAT = 2
@@ -188,7 +189,9 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
     """Worker-process entry point (module level, so that spawn can import it)."""
-    text = (Path(root) / "documents" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    from unidoreader.core.library import read_stored_text
+
+    text = read_stored_text(Path(root) / "documents" / f"{doc_id}.txt")
     report = parse.parse_text(text, source)
     if report.id != doc_id:  # the library names documents by the hash of their text
         from dataclasses import replace
@@ -210,8 +213,8 @@ def payload_path(library: Library, doc_id: str) -> Path:
 
 def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
     try:
-        payload = marshal.loads(payload_path(library, doc_id).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        payload = marshal.loads(read_regular(payload_path(library, doc_id), 16 * parse.MAX_REPORT_BYTES, "a payload"))
+    except (OSError, EOFError, ValueError, TypeError, InputError):
         return None
     if not isinstance(payload, dict) or not isinstance(payload.get("blocks"), list):
         return None
@@ -237,8 +240,8 @@ def _format_path(library: Library) -> Path:
 
 def _read_format(library: Library) -> str | None:
     try:
-        return _format_path(library).read_text(encoding="utf-8").strip()
-    except OSError:
+        return read_regular(_format_path(library), 4096, "an index signature").decode("utf-8").strip()
+    except (OSError, ValueError, InputError):
         return None
 
 
@@ -316,6 +319,11 @@ def needs_update(library: Library) -> bool:
 def _reset(library: Library) -> Any:
     """Empty the index folder and create a fresh index (the library is the source of truth)."""
     directory = library.index_dir
+    if os.path.lexists(directory) and (directory.is_symlink() or not directory.is_dir()):
+        # something else took the index's place (a file, a link): keep it, say so, rebuild
+        aside = directory.with_name(f"index.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        os.replace(directory, aside)
+        library.warnings.append(f"{directory} was not an index folder; it was kept as {aside.name} and the index rebuilt")
     if directory.exists():
         for child in directory.iterdir():
             if child.is_dir():
@@ -404,6 +412,14 @@ def ensure_index(
     """
     if parallel.bootstrapping():
         raise RuntimeError("ensure_index called while a worker process starts: guard the script with if __name__ == '__main__'")
+    try:
+        return _ensure_index(library, progress, rebuild, workers)
+    except OSError as error:  # a full disk, a read-only index folder: one line, the library is untouched
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        raise LibraryError(f"{library.index_dir}: cannot update the search index: {error.strerror or error}{where}") from None
+
+
+def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, workers: int | None) -> bool:
     report = progress or (lambda done, total, message: None)
     with _dir_lock(library.index_dir):
         ix = None if rebuild else open_index(library)

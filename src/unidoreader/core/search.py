@@ -37,6 +37,7 @@ from typing import Any, Iterator, Sequence
 from unidoreader.core import analysis, index
 from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind
+from unidoreader.core.safeio import scrub
 
 #: Documents whose blocks a Searcher keeps in memory (about 4x their text each).
 CACHED_DOCUMENTS = 400
@@ -50,6 +51,13 @@ _B = 0.5
 _AVG_BLOCK = 120.0
 _BLOCK_KINDS = {kind.value for kind in BlockKind}
 _SEPARATOR = "\n"  # never in a normal form (whitespace is removed)
+#: Bounds of the Whoosh query that selects candidate documents (see `_candidates`).
+_CANDIDATE_CLAUSES = 16
+_CANDIDATE_ALTERNATIVES = 64
+_CANDIDATE_GRAMS = 24
+#: Needles longer than this get no word-boundary class (its regular expression would cost
+#: needle length x block length).
+_ALIGN_MAX = 200
 
 
 # -- results ---------------------------------------------------------------------------
@@ -140,6 +148,9 @@ class ParsedQuery:
 
 
 _FILTER = re.compile(r"^(session|year|doc|kind):(.+)$", re.IGNORECASE)
+#: The most digits a session or year filter takes (more is no session, and int() of
+#: thousands of digits raises).
+_FILTER_DIGITS = 9
 _QUOTES = {'"': '"', "“": "”", "「": "」", "”": "”"}
 
 
@@ -155,14 +166,16 @@ def _lex(text: str) -> list[tuple[str, str]]:
             tokens.append(("word", "".join(current)))
             current.clear()
 
+    unclosed: set[str] = set()  # closing quotes not found after some point: not after any later one either
     while i < n:
         char = text[i]
         if char.isspace():
             flush()
             i += 1
         elif char in _QUOTES:
-            close = text.find(_QUOTES[char], i + 1)
+            close = -1 if _QUOTES[char] in unclosed else text.find(_QUOTES[char], i + 1)
             if close < 0:  # unbalanced: the quote is not syntax
+                unclosed.add(_QUOTES[char])
                 i += 1
                 continue
             flush()
@@ -222,7 +235,7 @@ def _add_filter(filters: dict[str, Any], key: str, value: str) -> bool:
     value = value.strip()
     if key in ("session", "year"):
         digits = analysis.normalize(value)
-        if not digits.isdigit():
+        if not digits.isdigit() or len(digits) > _FILTER_DIGITS:  # "session:" + 4,301 digits is text, not a number
             return False
         filters[key] = int(digits)
     else:
@@ -377,8 +390,9 @@ class Searcher:
         kind: str | None = None,
         limit: int = 20,
     ) -> SearchResult:
+        query = scrub(query)
         matches, counts_doc, counts_session = self._run(query, doc=doc, session=session, year=year, kind=kind)
-        hits = tuple(self._hit(m) for m in islice(matches, max(limit, 0)))
+        hits = tuple(self._hit(m) for m in islice(matches, min(max(limit, 0), len(matches))))
         return SearchResult(query, len(matches), hits, counts_doc, counts_session)
 
     def iter_hits(
@@ -392,7 +406,7 @@ class Searcher:
         limit: int | None = None,
     ) -> Iterator[Hit]:
         """Hits best first; snippets are cut as the hits are consumed."""
-        matches, _docs, _sessions = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        matches, _docs, _sessions = self._run(scrub(query), doc=doc, session=session, year=year, kind=kind)
         for match in matches if limit is None else matches[:limit]:
             yield self._hit(match)
 
@@ -401,7 +415,7 @@ class Searcher:
     def _run(self, query: str, **given: Any) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
         parsed = parse_query(query)
         filters = dict(parsed.filters)
-        filters.update({k: v for k, v in given.items() if v not in (None, "")})
+        filters.update({k: scrub(v) if isinstance(v, str) else v for k, v in given.items() if v not in (None, "")})
         if not parsed.clauses and not filters:
             return [], {}, {}
         with self._lock:
@@ -428,13 +442,21 @@ class Searcher:
         for clause in parsed.positive:  # words for the lower tier, from the index's vocabulary
             clause.alternatives = [_with_pieces(lit, reader) for lit in clause.alternatives]
         parts: list[Any] = []
-        for clause in parsed.positive:
+        # Candidates need not match every gram of every clause: any subset selects a superset
+        # of the matches, and the blocks are verified against every clause in _rank. A
+        # bounded subset keeps Whoosh's matcher tree shallow (a 1,000-word query overflowed
+        # the recursion limit) and its cost independent of the query's length.
+        clauses = sorted(parsed.positive, key=lambda c: len(c.alternatives))[:_CANDIDATE_CLAUSES]
+        for clause in clauses:
             alternatives = []
-            for literal in clause.alternatives:
+            for literal in clause.alternatives[:_CANDIDATE_ALTERNATIVES]:
                 needed: set[str] = set()
                 for piece in literal.pieces or (literal.text,):
                     needed |= analysis.grams(piece)
-                alternatives.append(Q.And([Q.Term("grams", g) for g in sorted(needed)]))
+                chosen = sorted(needed, key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]  # bigrams select best
+                alternatives.append(Q.And([Q.Term("grams", g) for g in chosen]))
+            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES:
+                continue  # too many alternatives to list: this clause does not narrow the candidates
             parts.append(Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
         if "session" in filters:
             parts.append(Q.Term("session", str(filters["session"])))
@@ -533,6 +555,9 @@ class _Aligner:
     and ends on boundaries (a word or run of words), 1 = one end does, 0 = neither."""
 
     def __init__(self, needle: str) -> None:
+        self.long = len(needle) > _ALIGN_MAX
+        if self.long:
+            return
         boundary = re.escape(analysis.BOUNDARY)
         body = f"{boundary}?".join(re.escape(c) for c in needle)
         self.both = re.compile(f"(?:^|{boundary}){body}(?={boundary}|$)")
@@ -540,6 +565,8 @@ class _Aligner:
         self.right = re.compile(f"{body}(?={boundary}|$)")
 
     def __call__(self, seg: str) -> int:
+        if self.long:
+            return 0
         if self.both.search(seg):
             return 2
         return 1 if self.left.search(seg) or self.right.search(seg) else 0

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from unidoreader.core.errors import InputError
+from unidoreader.core.safeio import replacing
 from unidoreader.core.export import PrintPart, briefing_html, running_context, running_title
 from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
 
@@ -262,9 +263,11 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
 
 
 def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
-               margins_mm: float = 20, progress: Progress | None = None) -> int:
+               margins_mm: float = 20, progress: Progress | None = None, forbidden: Path | None = None) -> int:
     """Write the briefing pack as a PDF with the bundled font embedded; returns the page
-    count. Works headless. The file appears only when complete (written aside, then renamed)."""
+    count. Works headless. The file appears only when complete (written aside under a
+    unique name, then renamed: core.safeio, which also refuses devices, FIFOs, symbolic
+    links and, with `forbidden`, the library folder)."""
     if not parts:
         raise InputError("nothing to print: no sections selected")
     size = page_size_id(page_size)
@@ -279,28 +282,22 @@ def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
         raise InputError(f"{output}: is a folder, not a file name")
     if not output.parent.exists():
         raise InputError(f"{output.parent}: no such folder")
-    partial = output.with_name(output.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    writer.setTitle(" / ".join(running_title(p.report) for p in parts))
-    writer.setCreator("unidoreader")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise InputError(f"{output}: cannot write the PDF there")
-    try:
-        pages = _paint(painter, writer, parts, (margins_mm,) * 4, progress)
-    except BaseException:
-        painter.end()
-        partial.unlink(missing_ok=True)
-        raise
-    painter.end()
-    del writer
-    try:
-        os.replace(partial, output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+    with replacing(output, forbidden=forbidden, what="the PDF") as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+        writer.setTitle(" / ".join(running_title(p.report) for p in parts))
+        writer.setCreator("unidoreader")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise InputError(f"{output}: cannot write the PDF there")
+        try:
+            pages = _paint(painter, writer, parts, (margins_mm,) * 4, progress)
+        finally:
+            painter.end()
+        del writer
+        if partial.stat().st_size == 0:  # Qt reports no write error: an empty file is one
+            raise InputError(f"{output}: cannot write the PDF there")
     return pages
 
 

@@ -248,6 +248,7 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
     current_top: dict | None = None
     current_sec: dict | None = None
     used_ids: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per repeated section id, the "~n" to try next
     for k, sp in enumerate(specs):
         kind = sp["kind"]
         text = texts[k]
@@ -262,10 +263,12 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
                 parent_id = current_top["id"] + "."
             base = sp["label"] if sp["label"] else f"#{len(siblings) + 1}"
             sid = parent_id + base
-            n = 2
-            while sid in used_ids:
-                sid = f"{parent_id}{base}~{n}"
-                n += 1
+            if sid in used_ids:  # a repeated label: the next free "~n" (counted per id, not searched from 2)
+                n = next_suffix.get(sid, 2)
+                while f"{sid}~{n}" in used_ids:
+                    n += 1
+                next_suffix[sid] = n + 1
+                sid = f"{sid}~{n}"
             used_ids.add(sid)
             node["id"] = sid
             siblings.append(node)

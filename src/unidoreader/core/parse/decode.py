@@ -13,7 +13,7 @@ from pathlib import Path
 
 from unidoreader.core.errors import InputError
 
-# UN reports are well under 2 MB of text; refuse far bigger files before reading them.
+# UN reports are well under 2 MiB of text; refuse far bigger files (20 MiB) without reading them whole.
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -33,24 +33,14 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read and decode a report file; raise InputError("<path>: <what is wrong>") otherwise."""
+    """Read and decode a report file; raise InputError("<path>: <what is wrong>") otherwise.
+
+    Regular files only, and never more than MAX_REPORT_BYTES + 1 bytes of them
+    (safeio.read_regular): a FIFO, a device or a file that grows is refused in one line."""
+    from unidoreader.core.safeio import read_regular
+
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a text file")
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise InputError(
-                f"{path}: too large for a report ({size / 1e6:.1f} MB; the limit is {MAX_REPORT_BYTES / 1e6:.0f} MB)"
-            )
-        data = path.read_bytes()
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return decode_bytes(data, str(path))
+    return decode_bytes(read_regular(path, MAX_REPORT_BYTES, "a report"), str(path))
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> str:
