@@ -77,7 +77,8 @@ def show_record(report: Report) -> dict[str, Any]:
     return {
         "metadata": metadata_record(report),
         "blocks": [
-            {"id": b.id, "kind": b.kind.value, "section": b.section, "label": b.label, "text": b.text}
+            {"id": b.id, "kind": b.kind.value, "section": b.section, "label": b.label, "text": b.text,
+             **({"pages": list(b.pages)} if b.pages else {})}
             for b in report.blocks
         ],
         "footnotes": [{"label": f.label, "text": f.text} for f in report.footnotes],
@@ -323,6 +324,32 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- printed pages (issue 13) ---------------------------------------------------------
+
+
+def cmd_page(args: argparse.Namespace) -> int:
+    """`page DOC N -o PNG [--dpi D]`: one printed page of a PDF document as a PNG."""
+    from unidoreader.core import readers
+    from unidoreader.core.errors import InputError
+    from unidoreader.core.readers import pdf
+
+    from unidoreader.core.safeio import check_output, write_output
+
+    library = _open_library(args)
+    data, name = readers.printed_file(library, args.doc)
+    if not 10 <= args.dpi <= 1200:
+        raise InputError("--dpi must be between 10 and 1200")
+    output = Path(args.output)
+    check_output(output, forbidden=library.root, what="the PNG")
+    width, height, pixels, mode = pdf.render_page(data, args.number - 1, args.dpi, name)
+    write_output(output, pdf.png_bytes(width, height, pixels, mode), forbidden=library.root, what="the PNG")
+    if args.json:
+        _print_json({"output": str(output), "page": args.number, "width": width, "height": height, "dpi": args.dpi})
+    else:
+        print(f"{output}  ({width}x{height})")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The desktop app (imported here so that headless commands never load Qt)."""
     from unidoreader.gui.app import run
@@ -444,6 +471,12 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
+
+    page = add("page", cmd_page, "render a printed page of a PDF document to PNG")
+    page.add_argument("doc", metavar="DOC")
+    page.add_argument("number", metavar="N", type=int, help="page number, 1-based")
+    page.add_argument("-o", "--output", required=True, metavar="PNG")
+    page.add_argument("--dpi", type=float, default=150.0, metavar="D")
 
     add("remove", cmd_remove, "remove documents from the library").add_argument("docs", metavar="DOC", nargs="+")
     add("repair", cmd_repair, "rebuild the catalog from documents/ after damage")

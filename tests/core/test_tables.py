@@ -21,7 +21,7 @@ from unidoreader.core.model import Block, BlockKind, Cell, Metadata, Report, Tab
 from unidoreader.core.parse import parse_text, read_text
 from unidoreader.core.tables import parse_figure, rebuild_table, recover_tables, table_records
 
-ACCEPTANCE = Path(__file__).resolve().parents[2] / "data" / "acceptance" / "tables.json"
+ACCEPTANCE = Path(__file__).resolve().parents[1] / "data" / "acceptance" / "tables.json"
 
 
 def _report(prefix: str) -> Report:

@@ -37,12 +37,12 @@ def test_preferences_switch_the_interface_to_english_and_back(qtbot, window, mon
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(main_window.PreferencesDialog, "exec", run_dialog)
-    window.act_prefs.trigger()
+    window.action("preferences").trigger()
     assert window.menu_search.title() == "&Search"
     assert window.search_panel.query.placeholderText() == "Search every report (Ctrl+Shift+F)"
     assert window.tables_panel.empty.text() == "This report has no tables."
     assert window.userdata.state("language") == "en"
     chosen["language"] = "zh_CN"
-    window.act_prefs.trigger()
+    window.action("preferences").trigger()
     assert window.menu_search.title() == "搜索(&S)"
     assert window.tables_panel.empty.text() == "此报告没有表格。"

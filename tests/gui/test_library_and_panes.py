@@ -30,7 +30,7 @@ def test_library_groups_reports_by_body_and_session_newest_first(window) -> None
 def test_interface_is_chinese_by_default(window) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[0] == "文件(&F)"
-    assert window.library_dock.windowTitle() == "文库"
+    assert window.docks["library"].windowTitle() == "文库"
     assert window.search_panel.search_button.text() == "搜索"
 
 
@@ -89,8 +89,8 @@ def test_synchronised_scrolling_aligns_chapters_of_two_sessions(qtbot, window) -
 
 def test_synchronised_scrolling_off_leaves_other_pane(qtbot, window) -> None:
     a, b = open_docs(qtbot, window, "000", "001")
-    window.act_sync.trigger()
-    assert not window.act_sync.isChecked()
+    window.action("sync").trigger()
+    assert not window.action("sync").isChecked()
     window.set_active(a)
     before = b.view.verticalScrollBar().value()
     a.scroll_to_block(a.report.section("五").heading)
@@ -131,10 +131,10 @@ def test_zoom_in_and_back(qtbot, window) -> None:
     (pane,) = open_docs(qtbot, window, "000")
     window.set_active(pane)
     size = pane.view.document().defaultFont().pointSizeF()
-    window.act_zoom_in.trigger()
-    window.act_zoom_in.trigger()
+    window.action("zoom_in").trigger()
+    window.action("zoom_in").trigger()
     assert pane.view.document().defaultFont().pointSizeF() > size
-    window.act_zoom_reset.trigger()
+    window.action("zoom_reset").trigger()
     assert pane.view.document().defaultFont().pointSizeF() == size
 
 

@@ -54,8 +54,8 @@ def test_a_checked_chapter_checks_its_sections_across_reports(qtbot, window) -> 
     window.set_active(a)  # checks survive switching panes
     assert window.outline.item_for("四.D").checkState(0) == Qt.CheckState.Checked
     d0, d1 = doc(window, "000"), doc(window, "001")
-    assert window.checked_sections() == [(d0, "三"), (d0, "四"), (d1, "三")]
-    parts = window.print_parts()
+    assert window.printing.checked_sections() == [(d0, "三"), (d0, "四"), (d1, "三")]
+    parts = window.printing.print_parts()
     assert [(p.report.id, p.section_ids) for p in parts] == [(d0, ("三", "四")), (d1, ("三",))]
 
 
@@ -67,19 +67,19 @@ def test_a_named_selection_is_saved_and_reopened_after_restart(qtbot, window, ma
     window.outline.save_button.click()
     window.close()
     again = make_window(restore=False)
-    assert again.checked_sections() == []
+    assert again.printing.checked_sections() == []
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kw: ("briefing", True))
     again.outline.open_button.click()
     qtbot.waitUntil(again.is_settled, timeout=10000)
     assert again.panes and again.panes[0].doc_id == doc(again, "000")
-    assert again.checked_sections() == [(doc(again, "000"), "二"), (doc(again, "000"), "四.B")]
+    assert again.printing.checked_sections() == [(doc(again, "000"), "二"), (doc(again, "000"), "四.B")]
     assert again.outline.item_for("四.B").checkState(0) == Qt.CheckState.Checked
     assert again.outline.item_for("四").checkState(0) == Qt.CheckState.PartiallyChecked
 
 
 def test_print_without_checked_sections_says_what_to_do(qtbot, window) -> None:
     open_docs(qtbot, window, "000")
-    window.act_pdf.trigger()
+    window.action("export_pdf").trigger()
     assert window.last_box.isVisible()
     assert "勾选" in window.last_box.text()
 

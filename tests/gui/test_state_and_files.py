@@ -51,7 +51,7 @@ def _drop(window, widget, files: list[Path]) -> None:
 def _import(qtbot, window, tmp_path: Path, text: str, name: str = "untrusted.txt") -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    window.import_files([path])
+    window.importing.import_files([path])
     qtbot.waitUntil(window.is_settled, timeout=30000)
     doc_id = window.library_doc_for(name)
     assert doc_id
@@ -62,7 +62,7 @@ def test_panes_scroll_zoom_and_geometry_are_restored_after_restart(qtbot, window
     a, b = open_docs(qtbot, window, "000", "004")
     window.set_active(a)
     a.set_zoom(2)
-    window.act_sync.setChecked(False)
+    window.action("sync").setChecked(False)
     target = [blk for blk in b.report.blocks if blk.kind is BlockKind.PARAGRAPH][40]
     b.scroll_to_block(target.id)
     window.set_active(b)
@@ -80,22 +80,22 @@ def test_panes_scroll_zoom_and_geometry_are_restored_after_restart(qtbot, window
     assert again.panes[0].zoom == 2
     assert (again.size().width(), again.size().height()) == (780, 720)
     assert again.splitter.sizes() == sizes
-    assert not again.act_sync.isChecked()
+    assert not again.action("sync").isChecked()
 
 
 def test_bookmarks_and_notes_survive_restart(qtbot, window, make_window, monkeypatch) -> None:
     (pane,) = open_docs(qtbot, window, "001")
     block = next(b for b in pane.report.blocks if b.label == "5")
     pane.scroll_to_block(block.id)
-    window.act_bookmark.trigger()
+    window.action("bookmark").trigger()
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("问一下秘书处", True))
-    window.act_note.trigger()
+    window.action("note").trigger()
     position = pane.map.text_start[block.id] + 2
     assert pane.tooltip_at(position) == "笔记：问一下秘书处"
     window.close()
 
     again = make_window(restore=False)
-    again._fill_bookmarks()
+    again.bookmarks.fill_menu()
     titles = [a.text() for a in again.menu_bookmarks.actions()]
     mark = next(a for a in again.menu_bookmarks.actions() if a.text().startswith("5. "))
     assert block.text[:5] in mark.text(), titles
@@ -110,13 +110,13 @@ def test_switching_to_english_in_preferences_persists(qtbot, window, make_window
     assert window.menu_file.title() == "文件(&F)"
     window.set_language("en")
     assert window.menu_file.title() == "&File"
-    assert window.library_dock.windowTitle() == "Library"
+    assert window.docks["library"].windowTitle() == "Library"
     assert window.search_panel.search_button.text() == "Search"
     window.close()
     again = make_window()
     assert again.menu_file.title() == "&File"
     again.set_language("zh_CN")
-    assert again.outline_dock.windowTitle() == "大纲"
+    assert again.docks["outline"].windowTitle() == "大纲"
 
 
 def test_importing_an_unreadable_file_says_which_and_why_and_changes_nothing(qtbot, window, tmp_path) -> None:
@@ -135,7 +135,7 @@ def test_import_by_menu_and_by_drop(qtbot, window, tmp_path, monkeypatch) -> Non
     first = tmp_path / "a.txt"
     first.write_text(UNTRUSTED, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(first)], ""))
-    window.act_import.trigger()
+    window.action("import").trigger()
     qtbot.waitUntil(window.is_settled, timeout=30000)
     assert len(window.library_pane.model.document_titles()) == 6
     second = tmp_path / "b.txt"
@@ -203,7 +203,7 @@ def test_every_common_action_has_a_keyboard_shortcut(window) -> None:
         assert shortcuts[name] == keys, name
     # the menus show them
     menu_actions = [a for m in (window.menu_file, window.menu_view, window.menu_search) for a in m.actions()]
-    assert window.act_find in menu_actions and window.act_next_hit in menu_actions
+    assert window.action("find") in menu_actions and window.action("next_hit") in menu_actions
 
 
 def test_window_appears_before_jieba_is_loaded(library_dir) -> None:
@@ -237,7 +237,7 @@ def test_a_report_reopened_later_resumes_where_it_was_read(qtbot, window) -> Non
     (pane,) = open_docs(qtbot, window, "004")
     target = [blk for blk in pane.report.blocks if blk.kind is BlockKind.PARAGRAPH][25]
     pane.scroll_to_block(target.id)
-    window.act_close_pane.trigger()
+    window.action("close_pane").trigger()
     assert window.panes == []
     (again,) = open_docs(qtbot, window, "004")
     assert again.top_block()[0] == target.id

@@ -184,20 +184,17 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
         "sections": _section_paths(report),
         "blocks": blocks,
     }
+    pages = {block.id: block.pages[0] for block in report.blocks if block.pages}
+    if pages:  # printed documents: the page of each block, for search hits
+        payload["pages"] = pages
     return AnalysedDocument(report.id, payload, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars)
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
     """Worker-process entry point (module level, so that spawn can import it)."""
-    from unidoreader.core.library import read_stored_text
+    from unidoreader.core.library import stored_report  # the text, or the kept PDF/Word file's reading
 
-    text = read_stored_text(Path(root) / "documents" / f"{doc_id}.txt")
-    report = parse.parse_text(text, source)
-    if report.id != doc_id:  # the library names documents by the hash of their text
-        from dataclasses import replace
-
-        report = replace(report, id=doc_id)
-    return analyse_report(report)
+    return analyse_report(stored_report(Path(root), doc_id, source))
 
 
 # -- the index on disk ------------------------------------------------------------------

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from filelock import FileLock, Timeout
 
@@ -37,6 +37,9 @@ from unidoreader.core import parse
 from unidoreader.core.errors import InputError, LibraryError, UnknownDocumentError
 from unidoreader.core.model import Metadata, Report, document_id
 from unidoreader.core.safeio import read_regular, scrub
+
+if TYPE_CHECKING:
+    from unidoreader.core import readers
 
 CATALOG_FORMAT = 1
 LOCK_TIMEOUT_S = 60.0
@@ -59,6 +62,7 @@ class Entry:
     paragraphs: int
     footnotes: int
     parser_version: int
+    original: str | None = None  # suffix of the file kept as imported ("pdf", "docx"), None for text
 
     def as_listing(self) -> dict[str, object]:
         """The `list --json` record of the command-line contract."""
@@ -95,7 +99,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _entry_for(report: Report, added: float) -> Entry:
+def _entry_for(report: Report, added: float, original: str | None = None) -> Entry:
     return Entry(
         id=report.id,
         source=report.source,
@@ -104,6 +108,7 @@ def _entry_for(report: Report, added: float) -> Entry:
         paragraphs=report.paragraph_count,
         footnotes=len(report.footnotes),
         parser_version=parse.PARSER_VERSION,
+        original=original,
     )
 
 
@@ -122,6 +127,7 @@ def _entry_from_json(record: dict) -> Entry:
         paragraphs=record["paragraphs"],
         footnotes=record["footnotes"],
         parser_version=record["parser_version"],
+        original=record.get("original"),
     )
 
 
@@ -184,6 +190,22 @@ class Library:
     def text_path(self, doc_id: str) -> Path:
         return self.documents_dir / f"{doc_id}.txt"
 
+    def original_path(self, doc_id: str) -> Path | None:
+        """The file as imported (PDF, Word), kept for the page view and re-reading; None for text."""
+        entry = self.entry(doc_id)
+        return self.documents_dir / f"{doc_id}.{entry.original}" if entry.original else None
+
+    def source_path(self, doc_id: str) -> Path:
+        """The reader's output for a kept original (cached; re-read when the reader changes)."""
+        return self.documents_dir / f"{doc_id}.source.json"
+
+    def source(self, doc_id: str) -> "readers.SourceText | None":
+        """What the reader made of a kept original (None for text documents)."""
+        original = self.original_path(doc_id)
+        if original is None:
+            return None
+        return _load_source(self.documents_dir, doc_id, original)
+
     @contextmanager
     def _changing(self) -> Iterator[None]:
         """Held while the catalog changes. A second copy of the app working on the same
@@ -223,7 +245,7 @@ class Library:
         stale = [e for e in self.entries() if e.parser_version != parse.PARSER_VERSION]
         if not stale:
             return
-        fresh = {entry.id: _entry_for(self.report(entry.id), entry.added) for entry in stale}
+        fresh = {entry.id: _entry_for(self.report(entry.id), entry.added, entry.original) for entry in stale}
         try:
             with self._changing():
                 for doc_id, entry in fresh.items():
@@ -281,12 +303,16 @@ class Library:
     def report(self, doc_id: str) -> Report:
         """The parsed report (memoised: parsing is pure, the text never changes for an id)."""
         entry = self.entry(doc_id)
+        if entry.original:
+            return _source_report(self.documents_dir, doc_id, entry.original, entry.source)
         return _parse_cached(self.text(doc_id), entry.source)
 
     def parsed(self, doc_id: str) -> Report | None:
         """The report if this process parsed it recently (an import just did), else None:
         lets the indexer hand worker processes block texts instead of a second parse."""
         entry = self.entry(doc_id)
+        if entry.original:
+            return _source_reports.get((doc_id, parse.PARSER_VERSION))
         return _parse_cached.peek(self.text(doc_id), entry.source)
 
     def find(self, ref: str) -> str | None:
@@ -326,19 +352,68 @@ class Library:
 
     # -- writing -----------------------------------------------------------------
 
-    def import_files(self, files: Sequence[Path], *, workers: int | None = None) -> list[ImportResult]:
+    def import_files(self, files: Sequence[Path], *, workers: int | None = None,
+                     progress: "readers.Progress | None" = None) -> list[ImportResult]:
         """Add files to the library. All are read first: if one fails, nothing is added.
+        PDF and Word files are kept as imported (named by the hash of their bytes: the same
+        file twice is one document) beside what the reader made of them; `progress` gets
+        (pages read, pages) while a PDF is read and may raise to cancel.
 
         `workers`: processes to share the parsing with (None: one per spare core when
         there is much text, 0: parse in this process only)."""
-        loaded = [(path, parse.read_text(path)) for path in files]
-        return self.import_texts(((text, scrub(path.name)) for path, text in loaded), workers=workers)
+        from unidoreader.core import readers
+
+        texts: list[tuple[str, str]] = []
+        sources: list[tuple[Path, bytes, "readers.SourceText"]] = []
+        order: list[tuple[str, int]] = []
+        for path in files:
+            path = Path(path)
+            if readers.handles(path):
+                data = readers.read_bytes(path)
+                sources.append((path, data, readers.read_source(path, data, progress=progress)))
+                order.append(("source", len(sources) - 1))
+            else:
+                texts.append((parse.read_text(path), scrub(path.name)))
+                order.append(("text", len(texts) - 1))
+        # Outside the write lock: the reports are built and their files written (named by
+        # content, so a file written for nothing is harmless); inside it, the catalog only.
+        kept: list[tuple[Report, str]] = []
+        try:
+            for path, data, source in sources:
+                report = readers.build_report(source, scrub(path.name))
+                atomic_write(self.documents_dir / f"{report.id}.{source.kind}", data)
+                atomic_write(self.source_path(report.id), readers.dumps(source))
+                atomic_write(self.text_path(report.id), source.text.encode("utf-8"))
+                _source_reports[(report.id, parse.PARSER_VERSION)] = report
+                kept.append((report, source.kind))
+        except OSError as error:
+            raise _write_error(self.root, error) from None
+        text_results, source_results = self._import(texts, kept, workers)
+        return [text_results[i] if kind == "text" else source_results[i] for kind, i in order]
+
+    def _add_sources(self, kept: list[tuple[Report, str]]) -> list[ImportResult]:
+        """The catalog part of importing PDF and Word files (inside `_changing`)."""
+        results: list[ImportResult] = []
+        for report, suffix in kept:
+            if report.id in self._entries:
+                results.append(ImportResult(self._entries[report.id], added=False))
+                continue
+            entry = _entry_for(report, time.time(), suffix)
+            self._entries[report.id] = entry
+            results.append(ImportResult(entry, added=True))
+        return results
 
     def import_texts(self, texts: Iterable[tuple[str, str]], *, workers: int | None = None) -> list[ImportResult]:
         """Add decoded texts. They are parsed and their text files written before the
         write lock is taken (parsing is the slow part; text files are named by their
         content, so writing one is harmless), and a document enters the catalog only
         once it is parsed."""
+        return self._import(list(texts), [], workers)[0]
+
+    def _import(self, texts: list[tuple[str, str]], kept: list[tuple[Report, str]],
+                workers: int | None) -> tuple[list[ImportResult], list[ImportResult]]:
+        """Texts (parsed here, outside the lock) and built reports of kept originals, added
+        to the catalog in one change: all of them or, on an error, none."""
         items = [(document_id(text), text, scrub(source)) for text, source in texts]
         parsed: dict[str, Report] = {}
         for _attempt in range(5):
@@ -356,13 +431,17 @@ class Library:
             with self._changing():
                 if any(doc_id not in self._entries and doc_id not in parsed for doc_id, _t, _s in items):
                     continue  # removed by another copy of the app meanwhile: parse it, outside the lock
-                return self._add(items, parsed)
+                before = len(self._entries)
+                text_results = self._add(items, parsed)
+                source_results = self._add_sources(kept)
+                if len(self._entries) != before or not self.catalog_path.exists():
+                    self._save_catalog()
+                return text_results, source_results
         raise LibraryError(f"{self.root}: the library keeps changing under this import; try again")
 
     def _add(self, items: list[tuple[str, str, str]], parsed: dict[str, Report]) -> list[ImportResult]:
-        """The catalog part of an import (inside `_changing`)."""
+        """The catalog part of importing texts (inside `_changing`; the caller saves)."""
         results: list[ImportResult] = []
-        changed = False
         for doc_id, text, _source in items:
             if doc_id in self._entries:
                 results.append(ImportResult(self._entries[doc_id], added=False))
@@ -372,17 +451,18 @@ class Library:
             entry = _entry_for(parsed[doc_id], time.time())
             self._entries[doc_id] = entry
             results.append(ImportResult(entry, added=True))
-            changed = True
-        if changed or not self.catalog_path.exists():
-            self._save_catalog()
         return results
 
     def remove(self, doc_id: str) -> None:
         with self._changing():
             self.entry(doc_id)
+            original = self.original_path(doc_id)
             del self._entries[doc_id]
             self._save_catalog()
             self.text_path(doc_id).unlink(missing_ok=True)
+            if original is not None:
+                original.unlink(missing_ok=True)
+                self.source_path(doc_id).unlink(missing_ok=True)
 
     def repair(self) -> "RepairReport":
         """Rebuild the catalog from documents/, which holds every document's text.
@@ -585,5 +665,62 @@ def _parse_many(items: list[tuple[str, str]], workers: int | None) -> list[Repor
 
 
 def read_report(path: Path) -> Report:
-    """Parse a file without importing it."""
+    """Parse a file without importing it (PDF and Word files through core.readers)."""
+    from unidoreader.core import readers
+
+    if readers.handles(path):
+        return readers.parse_path(path)
     return _parse_cached(parse.read_text(path), path.name)
+
+
+# Reports of kept originals by (id, parser version): the reader's output is cached on disk
+# by file hash and reader version, the parse of it here.
+_source_reports: dict[tuple[str, int], Report] = {}
+_source_lock = threading.Lock()
+
+
+def _load_source(documents: Path, doc_id: str, original: Path) -> "readers.SourceText":
+    """The cached reader output, or the original read again (and cached) when it is missing
+    or from another reader version."""
+    from unidoreader.core import readers
+
+    cache = documents / f"{doc_id}.source.json"
+    try:
+        source = readers.loads(read_regular(cache, MAX_STORED_BYTES * 4, "a reading of a document"))
+    except (OSError, InputError):
+        source = None
+    if source is None:
+        if not original.exists():
+            raise LibraryError(f"{original}: the kept original of document {doc_id} is missing")
+        source = readers.read_source(original, readers.read_bytes(original))
+        try:
+            atomic_write(cache, readers.dumps(source))
+        except OSError:  # a read-only library still reads
+            pass
+    return source
+
+
+def _source_report(documents: Path, doc_id: str, suffix: str, name: str) -> Report:
+    from unidoreader.core import readers
+
+    key = (doc_id, parse.PARSER_VERSION)
+    with _source_lock:
+        report = _source_reports.get(key)
+    if report is None:
+        source = _load_source(documents, doc_id, documents / f"{doc_id}.{suffix}")
+        report = replace(readers.build_report(source, name), id=doc_id)
+        with _source_lock:
+            if len(_source_reports) > 256:
+                _source_reports.clear()
+            _source_reports[key] = report
+    return report
+
+
+def stored_report(root: Path, doc_id: str, source: str) -> Report:
+    """A library document's report from its folder alone (for worker processes)."""
+    documents = Path(root) / "documents"
+    for suffix in ("pdf", "docx"):
+        if (documents / f"{doc_id}.{suffix}").exists():
+            return _source_report(documents, doc_id, suffix, source)
+    report = parse.parse_text(read_stored_text(documents / f"{doc_id}.txt"), source)
+    return replace(report, id=doc_id) if report.id != doc_id else report

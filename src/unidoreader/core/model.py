@@ -50,7 +50,8 @@ class Block:
     `label` is the printed number without punctuation: "一", "A", "12", "a", "㈠".
     `footnotes` lists the labels of the footnotes the block cites.
     `lines` keeps the raw (furniture-free) source lines of a table block, which
-    table recovery needs; for other kinds it is empty.
+    table recovery needs; for other kinds it is empty. `pages` and `boxes` say where a
+    block of a PDF is printed (core.readers); empty for text and Word files.
     """
 
     id: str
@@ -60,6 +61,8 @@ class Block:
     label: str | None = None
     footnotes: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()  # 1-based pages where it is printed (PDF imports only)
+    boxes: tuple[tuple[int, float, float, float, float], ...] = ()  # (page, x0, top, x1, bottom) in points, per line
 
 
 @dataclass(frozen=True)

@@ -64,13 +64,8 @@ def _kind(mode: int) -> str:
     return "is not a regular file"
 
 
-def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
-    """The bytes of the regular file `path`, at most `limit` of them.
-
-    InputError("<path>: …") for anything else: missing, a folder, a FIFO, a device, a
-    socket, unreadable, or more than `limit` bytes (found by reading limit + 1 bytes,
-    never by trusting the size the file system reports). `what` names the file in the
-    size message ("a report")."""
+def _open_regular(path: Path) -> int:
+    """A file descriptor of the regular file `path`; InputError for anything else."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         if path.is_dir():  # Windows cannot open a folder at all; say what it is
@@ -84,8 +79,24 @@ def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     try:
         mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: {_kind(mode)}, not a regular file; only files can be read")
+    except OSError as error:
+        os.close(fd)
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(f"{path}: {_kind(mode)}, not a regular file; only files can be read")
+    return fd
+
+
+def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them.
+
+    InputError("<path>: …") for anything else: missing, a folder, a FIFO, a device, a
+    socket, unreadable, or more than `limit` bytes (found by reading limit + 1 bytes,
+    never by trusting the size the file system reports). `what` names the file in the
+    size message ("a report")."""
+    fd = _open_regular(path)
+    try:
         chunks: list[bytes] = []
         got = 0
         while got <= limit:
@@ -98,6 +109,18 @@ def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
             size = max(os.fstat(fd).st_size, got)
             raise InputError(f"{path}: too large for {what} ({size_text(size)}; the limit is {size_text(limit)})")
         return b"".join(chunks)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of the regular file `path` (to sniff its kind); InputError
+    for anything else, as `read_regular`."""
+    fd = _open_regular(path)
+    try:
+        return os.read(fd, size)
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     finally:

@@ -75,6 +75,7 @@ class Hit:
     marks: tuple[tuple[int, int], ...]
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
+    page: int | None = None  # printed page of the block (PDF imports)
 
     def marked_snippet(self, left: str = "«", right: str = "»") -> str:
         """The snippet with each match wrapped in `left`/`right` (the JSON form)."""
@@ -98,6 +99,7 @@ class Hit:
             "marks": [list(mark) for mark in self.marks],
             "section_path": list(self.section_path),
             "block_offsets": [list(offsets) for offsets in self.block_offsets],
+            **({"page": self.page} if self.page is not None else {}),
         }
 
 
@@ -264,6 +266,7 @@ class _Doc:
     sections: dict[str, Sequence[str]]
     blocks: list[_Block]
     text: str = ""  # every block's normal form, joined by SEPARATOR
+    pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
     starts: list[int] = field(default_factory=list)  # where each block starts in `text`
 
     def __post_init__(self) -> None:
@@ -371,7 +374,8 @@ class Searcher:
             _Block(block_id, kind, section, text, seg, seg.replace(boundary, ""))
             for block_id, kind, section, text, seg in payload["blocks"]
         ]
-        doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks)
+        doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks,
+                   pages=payload.get("pages") or {})
         if len(self._docs) >= CACHED_DOCUMENTS:  # forget the longest-cached ones
             for old in list(self._docs)[: CACHED_DOCUMENTS // 4]:
                 del self._docs[old]
@@ -507,7 +511,7 @@ class Searcher:
         snippet, marks = _snippet(text, offsets)
         path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
-        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets)
+        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, doc.pages.get(block.id))
 
 
 def _is_index_damage(error: Exception) -> bool:

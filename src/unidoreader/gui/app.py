@@ -106,24 +106,17 @@ def window_image(window):
     return window.grab()
 
 
-def _no_display() -> bool:
-    """On Linux without X11/Wayland Qt would abort with a page of plugin messages."""
-    return (
-        sys.platform.startswith("linux")
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
+    from unidoreader.gui import display
+
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    elif _no_display():
-        raise UnidoreaderError(
-            "no display to open the window on (no DISPLAY or WAYLAND_DISPLAY); the other commands "
-            "work without one, and `gui --screenshot PNG` renders offscreen"
-        )
+        problem = display.qt_import_problem()
+    else:
+        problem = display.display_problem()
+    if problem:
+        raise UnidoreaderError(problem)
     root = Path(args.library) if getattr(args, "library", None) else None
     query = getattr(args, "search", None)
     helper = None

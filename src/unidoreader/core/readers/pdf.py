@@ -1,0 +1,484 @@
+"""PDF -> SourceText with pypdfium2: characters with boxes, lines, columns, furniture.
+
+Why not the extractors' own text: on two-column pages every extractor tried returned
+lines in the wrong order in some layouts, and none says which line is a running header.
+So this reader takes each character with its (loose) box from PDFium and does the rest:
+
+1. characters -> segments: runs on one baseline without a wide gap (a column gutter or a
+   table gap ends a segment); raised small digits become superscripts (¹²³: the parser's
+   footnote references);
+2. page furniture by position and repetition: the top and bottom rows of a page that
+   recur on other pages with only digits changing (the symbol header, "2/27", the job
+   number), page numbers, job numbers and barcode lines, and the printing notice
+   ("为节约起见…") of the first page. The symbol in the running header is kept as the
+   document's symbol;
+3. the footnote zone: the rows at the page foot printed smaller than the body text,
+   starting with a note number, handed on as "¹ text" lines after a blank line;
+4. columns: a vertical gutter that full text lines on both sides respect; lines crossing
+   it (titles, wide tables) cut the page into bands, each read left column then right;
+5. segments on one baseline within a column are joined into a line (table rows).
+
+PDFium is not thread-safe: every call goes through `PDFIUM_LOCK`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import threading
+from dataclasses import dataclass, field
+
+from unidoreader.core.errors import InputError
+from unidoreader.core.parse import furniture as furniture_rules
+from unidoreader.core.readers import Progress, SourceLine, SourceText, file_digest
+from unidoreader.core.readers.cjk import unify_char
+
+PDFIUM_LOCK = threading.RLock()
+
+SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SYMBOL_RE = re.compile(r"^[A-Z]{1,8}(\.\d{1,3})?(/[A-Za-z0-9.()\-]+)+$")
+PAGE_NUMBER_RE = re.compile(r"^(-\s*)?\d{1,4}(\s*-)?$|^\d{1,4}\s*/\s*\d{1,4}$|^第\s*\d{1,4}\s*页(\s*/?\s*共\s*\d{1,4}\s*页)?$|^(Page|page)\s+\d{1,4}(\s+of\s+\d{1,4})?$")
+NOTE_START_RE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?=\s|[^\d.,:])\s*(.*)$")
+ZONE = 0.095  # share of the page height at top and bottom where running furniture lives
+
+
+@dataclass
+class Seg:
+    """Characters on one baseline without a wide gap."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    height: float  # of the segment's normal-size characters
+    chars: list[str] = field(default_factory=list)
+    first: int = 0  # index of the first character on the page (for the font weight)
+    bold: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars).strip()
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+def _open(data: bytes, name: str):  # -> pdfium.PdfDocument
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message:
+            raise InputError(f"{name}: the PDF is encrypted (password-protected); save an unprotected copy") from None
+        raise InputError(f"{name}: damaged or incomplete PDF ({str(error).split('(')[-1].rstrip(')') or 'unreadable'})") from None
+
+
+def page_count(data: bytes, name: str) -> int:
+    with PDFIUM_LOCK:
+        document = _open(data, name)
+        try:
+            return len(document)
+        finally:
+            document.close()
+
+
+def _page_segments(page, width: float, height: float) -> list[Seg]:
+    """One page's characters -> segments in content-stream order."""
+    import pypdfium2.raw as c
+
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        count = c.FPDFText_CountChars(raw)
+        rect = c.FS_RECTF()
+        get_unicode = c.FPDFText_GetUnicode
+        get_box = c.FPDFText_GetLooseCharBox
+        ref = ctypes.byref(rect)
+        segs: list[Seg] = []
+        cur: Seg | None = None
+        space = False
+        for i in range(count):
+            code = get_unicode(raw, i)
+            if code <= 32 or code == 0xFFFE or code == 0xFEFF or 0xD800 <= code <= 0xDFFF or code == 0xA0 or code == 0x3000:
+                space = space or code in (32, 0xA0, 0x3000)  # a space PDFium read or generated; line breaks come from the boxes
+                continue
+            if not get_box(raw, i, ref):
+                continue
+            left, right = rect.left, rect.right
+            top, bottom = height - rect.top, height - rect.bottom
+            h = bottom - top
+            if h <= 0.1 or right < left:
+                continue
+            ch = unify_char(chr(code)) if code >= 0x2E80 else chr(code)
+            if cur is not None:
+                overlap = min(bottom, cur.bottom) - max(top, cur.top)
+                gap = left - cur.x1
+                if overlap >= 0.4 * min(h, cur.height) and -0.6 * cur.height <= gap <= 1.6 * cur.height:
+                    if h < 0.82 * cur.height and bottom < cur.bottom - 0.18 * cur.height and ch.isdigit():
+                        ch = ch.translate(SUPER)  # a raised small digit: a note reference
+                    elif cur.chars and cur.chars[-1] != " ":
+                        before = cur.chars[-1]
+                        wide = ord(before) >= 0x2E80 and ord(ch) >= 0x2E80
+                        if (space and not wide) or gap > (0.9 if wide else 0.18) * cur.height:
+                            cur.chars.append(" ")
+                    cur.chars.append(ch)
+                    space = False
+                    cur.x1 = max(cur.x1, right)
+                    if h >= 0.82 * cur.height:
+                        cur.top = min(cur.top, top)
+                        cur.bottom = max(cur.bottom, bottom)
+                        if h > 1.2 * cur.height:
+                            cur.height = h
+                    continue
+                segs.append(cur)
+            cur = Seg(left, top, right, bottom, h, [ch], i)
+            space = False
+        if cur is not None:
+            segs.append(cur)
+        for seg in segs:
+            seg.bold = c.FPDFText_GetFontWeight(raw, seg.first) >= 600
+        return [s for s in segs if s.text]
+    finally:
+        textpage.close()
+
+
+def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> SourceText:
+    """A PDF's text as SourceText; InputError for a scan, an encrypted or damaged file."""
+    if b"%%EOF" not in data[-2048:]:
+        # PDFium opens a cut-off file too (it rebuilds the cross-reference table) and
+        # quietly loses the pages past the cut
+        raise InputError(f"{name}: the PDF is incomplete (cut off before its end; download or copy it again)")
+    with PDFIUM_LOCK:
+        document = _open(data, name)
+        try:
+            pages: list[list[Seg]] = []
+            sizes: list[tuple[float, float]] = []
+            total = len(document)
+            if total == 0:
+                raise InputError(f"{name}: the PDF has no pages")
+            for index in range(total):
+                try:
+                    page = document[index]
+                except Exception:  # pypdfium2 raises PdfiumError for a page it cannot load
+                    raise InputError(f"{name}: damaged PDF (page {index + 1} cannot be read)") from None
+                try:
+                    width, height = page.get_size()
+                    sizes.append((width, height))
+                    pages.append(_page_segments(page, width, height))
+                finally:
+                    page.close()
+                if progress is not None:
+                    progress(index + 1, total)
+        finally:
+            document.close()
+    if sum(len(s.chars) for segs in pages for s in segs) < 20:
+        raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first (not done here)")
+    return _assemble(pages, sizes, file_digest(data))
+
+
+# -- furniture ----------------------------------------------------------------------------
+
+
+def _rows(segs: list[Seg]) -> list[list[Seg]]:
+    """Segments grouped into rows (overlapping vertically), top to bottom."""
+    rows: list[list[Seg]] = []
+    for seg in sorted(segs, key=lambda s: (s.top, s.x0)):
+        if rows:
+            ref = rows[-1][0]  # the row's first segment: a tall one (rotated text) must not swallow the page
+            top, bottom = ref.top, ref.bottom
+            if min(bottom, seg.bottom) - max(top, seg.top) >= 0.4 * min(seg.height, bottom - top):
+                rows[-1].append(seg)
+                continue
+        rows.append([seg])
+    return rows
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def _edge_rows(rows: list[list[Seg]], height: float) -> tuple[list[int], list[int]]:
+    """Indexes of the rows in the top and bottom zones (at most three each)."""
+    head = [i for i, row in enumerate(rows[:3]) if row[0].bottom <= ZONE * height * 1.25]
+    foot = [i for i in range(len(rows) - 1, max(-1, len(rows) - 5), -1) if rows[i][0].top >= (1 - ZONE * 1.25) * height]
+    return head, foot
+
+
+def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tuple[list[set[int]], str | None]:
+    """Per page, the ids of furniture segments; and the symbol of the running header."""
+    rows_by_page = [_rows(segs) for segs in pages]
+    counts: dict[tuple[str, str], set[int]] = {}
+    for p, rows in enumerate(rows_by_page):
+        head, foot = _edge_rows(rows, sizes[p][1])
+        for where, indexes in (("head", head), ("foot", foot)):
+            for i in indexes:
+                for seg in rows[i]:
+                    counts.setdefault((where, _key(seg.text)), set()).add(p)
+    npages = len(pages)
+    needed = 2 if npages <= 4 else max(2, int(0.25 * npages))
+    removed: list[set[int]] = [set() for _ in pages]
+    symbols: dict[str, int] = {}
+    for p, rows in enumerate(rows_by_page):
+        head, foot = _edge_rows(rows, sizes[p][1])
+        for where, indexes in (("head", head), ("foot", foot)):
+            for i in indexes:
+                verdicts = []
+                for seg in rows[i]:
+                    compact = "".join(seg.text.split())
+                    repeated = len(counts[(where, _key(seg.text))]) >= needed and len(compact) <= 80
+                    pattern = bool(_page_number(seg.text, p + 1, npages) or furniture_rules.JOB_RE.match(seg.text)
+                                   or furniture_rules.BARCODE_RE.match(compact) or _job_or_barcode(seg.text))
+                    verdicts.append((seg, repeated, pattern))
+                # a page number or job number only when its whole row is furniture (a
+                # contents line's page number sits beside its entry)
+                whole = all(r or q for _s, r, q in verdicts)
+                for seg, repeated, pattern in verdicts:
+                    if repeated or (pattern and whole):
+                        removed[p].add(id(seg))
+                        compact = "".join(seg.text.split())
+                        if where == "head" and SYMBOL_RE.match(compact) and repeated:
+                            printed = " ".join(seg.text.split())
+                            symbols[printed] = symbols.get(printed, 0) + 1
+    # the printing notice, on one row or wrapped over two, anywhere on the page
+    for p, rows in enumerate(rows_by_page):
+        texts = [" ".join(s.text for s in row) for row in rows]
+        for i, text in enumerate(texts):
+            joined = [text, text + (texts[i + 1] if i + 1 < len(texts) else "")]
+            if furniture_rules.is_notice(text.strip()):
+                removed[p].update(id(s) for s in rows[i])
+            elif i + 1 < len(texts) and furniture_rules.is_notice(joined[1].strip()) and text.startswith(("为节约起见", "出于可持续性", "出于环保原因")):
+                removed[p].update(id(s) for s in rows[i] + rows[i + 1])
+    symbol = max(symbols, key=lambda k: symbols[k]) if symbols else None
+    if symbol is None and rows_by_page:
+        for row in rows_by_page[0][:6]:
+            for seg in row:
+                compact = "".join(seg.text.split()).rstrip("*")
+                if SYMBOL_RE.match(compact) and "/" in compact:
+                    symbol = " ".join(seg.text.split()).rstrip("*")
+                    break
+            if symbol:
+                break
+    return removed, symbol
+
+
+def _page_number(text: str, page: int, npages: int) -> bool:
+    """A printed page number: "5", "- 5 -", "5/27" (of this document's pages), "第 5 页"."""
+    if not PAGE_NUMBER_RE.match(text):
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if len(numbers) == 2 and "/" in text:
+        return numbers[1] == npages and numbers[0] <= npages
+    return numbers[0] <= npages + 50
+
+def _job_or_barcode(text: str) -> bool:
+    """"26-00248 (E) 160126", "V.18-07654 (C)", "*2600248*" with odd spacing."""
+    compact = "".join(text.split())
+    return bool(re.match(r"^(V\.)?\d{2}-\d{5}\*?(\([A-Z]\))?(\d{6})?$", compact) or re.match(r"^\*\d{6,}\*$", compact))
+
+
+# -- body, footnotes, columns ----------------------------------------------------------------
+
+
+def _body_height(pages: list[list[Seg]]) -> float:
+    """The height of body text: the median over characters."""
+    weighted = sorted((s.height, len(s.chars)) for segs in pages for s in segs)
+    total = sum(n for _h, n in weighted)
+    acc = 0
+    for h, n in weighted:
+        acc += n
+        if acc >= total / 2:
+            return h
+    return 10.0
+
+
+def _note_zone(rows: list[list[Seg]], body: float) -> int:
+    """Index of the first row of the footnote zone (len(rows) if none): the rows at the
+    page foot printed smaller than the body, the first of them starting with a number."""
+    start = len(rows)
+    for i in range(len(rows) - 1, -1, -1):
+        if max(s.height for s in rows[i]) < 0.88 * body:
+            start = i
+        else:
+            break
+    while start < len(rows):
+        first = min(rows[start], key=lambda s: s.x0).text
+        if NOTE_START_RE.match(first):
+            return start
+        start += 1
+    return len(rows)
+
+
+def _gutter(segs: list[Seg]) -> float | None:
+    """The x of a column gutter, if full text lines on both sides leave one."""
+    if len(segs) < 8:
+        return None
+    x0 = min(s.x0 for s in segs)
+    x1 = max(s.x1 for s in segs)
+    w = x1 - x0
+    if w <= 0:
+        return None
+    narrow = sorted((s.x0, s.x1) for s in segs if s.width < 0.6 * w)
+    if len(narrow) < 6:
+        return None
+    # gaps in the union of narrow segments, within the middle of the text area
+    best: tuple[float, float] | None = None
+    reach = narrow[0][1]
+    for a, b in narrow[1:]:
+        if a > reach:
+            lo, hi = reach, a
+            if lo >= x0 + 0.2 * w and hi <= x0 + 0.8 * w and (best is None or hi - lo > best[1] - best[0]):
+                best = (lo, hi)
+        reach = max(reach, b)
+    if best is None:
+        return None
+    gx = (best[0] + best[1]) / 2
+    left = [s for s in segs if s.x1 <= gx]
+    right = [s for s in segs if s.x0 >= gx]
+    lw = gx - x0
+    rw = x1 - gx
+    full_left = sum(1 for s in left if s.width >= 0.75 * (best[0] - x0))
+    full_right = sum(1 for s in right if s.width >= 0.75 * (x1 - best[1]))
+    body_h = sorted(s.height for s in segs)[len(segs) // 2]
+    if best[1] - best[0] < 0.6 * body_h or full_left < 3 or full_right < 3 or not 0.4 < lw / max(rw, 1e-6) < 2.5:
+        return None
+    return gx
+
+
+def _reading_order(segs: list[Seg]) -> list[list[Seg]]:
+    """Segments -> lines (lists of segments on one baseline, left to right) in reading order."""
+    gx = _gutter(segs)
+    if gx is None:
+        return _lines(segs)
+    spanning = _lines([s for s in segs if s.x0 < gx < s.x1])
+    rest = [s for s in segs if not (s.x0 < gx < s.x1)]
+    out: list[list[Seg]] = []
+    lo = float("-inf")
+    for line in spanning + [None]:  # type: ignore[operator]
+        top = min(s.top for s in line) if line else float("inf")
+        bottom = max(s.bottom for s in line) if line else float("inf")
+        band = [s for s in rest if lo <= (s.top + s.bottom) / 2 < top]
+        out += _lines([s for s in band if s.x1 <= gx])
+        out += _lines([s for s in band if s.x0 >= gx])
+        if line:
+            beside = [s for s in rest if top <= (s.top + s.bottom) / 2 <= bottom]
+            out.append(sorted(line + beside, key=lambda s: s.x0))
+        lo = bottom
+    return out
+
+
+def _lines(segs: list[Seg]) -> list[list[Seg]]:
+    return [sorted(row, key=lambda s: s.x0) for row in _rows(segs)]
+
+
+def _line_text(row: list[Seg]) -> str:
+    return " ".join(s.text for s in row)
+
+
+def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: str) -> SourceText:
+    removed, symbol = _furniture(pages, sizes)
+    body = _body_height(pages)
+    lines: list[SourceLine] = []
+    furniture: list[SourceLine] = []
+    expected_note = 1
+    for p, segs in enumerate(pages):
+        number = p + 1
+        for s in segs:
+            if id(s) in removed[p]:
+                furniture.append(SourceLine(s.text, number, (s.x0, s.top, s.x1, s.bottom), s.height, s.bold))
+        content = [s for s in segs if id(s) not in removed[p]]
+        rows = _rows(content)
+        zone = _note_zone(rows, body)
+        body_segs = [s for row in rows[:zone] for s in row]
+        previous: list[Seg] | None = None
+        for row in _reading_order(body_segs):
+            if previous is not None and _gap_between(previous, row):
+                lines.append(SourceLine("", number))
+            lines.append(_source_line(row, number))
+            previous = row
+        if zone < len(rows):
+            lines.append(SourceLine("", number))
+            for row in rows[zone:]:
+                row = sorted(row, key=lambda s: s.x0)
+                text = _line_text(row)
+                m = NOTE_START_RE.match(text)
+                if m:
+                    label = m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+                    if int(label) in (expected_note, 1) or (int(label) > expected_note and int(label) <= expected_note + 3):
+                        expected_note = int(label) + 1
+                        text = f"{label.translate(SUPER)} {m.group(2)}"
+                lines.append(_source_line(row, number, text))
+        lines.append(SourceLine("", number))
+    return SourceText(kind="pdf", digest=digest, lines=tuple(lines), furniture=tuple(furniture), symbol=symbol,
+                      pages=len(pages), page_sizes=tuple(sizes))
+
+
+def _gap_between(a: list[Seg], b: list[Seg]) -> bool:
+    """A blank line between two lines: a vertical gap of most of a line, or a new column."""
+    a_bottom = max(s.bottom for s in a)
+    b_top = min(s.top for s in b)
+    h = max(s.height for s in a)
+    return b_top - a_bottom > 0.8 * h or b_top < a_bottom - 2 * h
+
+
+def _source_line(row: list[Seg], page: int, text: str | None = None) -> SourceLine:
+    box = (min(s.x0 for s in row), min(s.top for s in row), max(s.x1 for s in row), max(s.bottom for s in row))
+    return SourceLine(text if text is not None else _line_text(row), page, box, max(s.height for s in row), row[0].bold)
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+def render_page(data: bytes, index: int, dpi: float = 150.0, name: str = "<pdf>") -> tuple[int, int, bytes, str]:
+    """Page `index` (0-based) -> (width, height, pixels, mode): mode "BGR" or "BGRA"/"BGRX"
+    as PDFium gives it (3 bytes a pixel by default), rows packed without padding."""
+    with PDFIUM_LOCK:
+        document = _open(data, name)
+        try:
+            if not 0 <= index < len(document):
+                raise InputError(f"{name}: no page {index + 1} (the document has {len(document)})")
+            page = document[index]
+            try:
+                bitmap = page.render(scale=dpi / 72.0)
+                try:
+                    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+                    channels = bitmap.n_channels
+                    buffer = bytes(bitmap.buffer)
+                    mode = bitmap.mode
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+        finally:
+            document.close()
+    row = width * channels
+    if stride != row:
+        buffer = b"".join(buffer[y * stride : y * stride + row] for y in range(height))
+    return width, height, buffer, mode
+
+
+def png_bytes(width: int, height: int, pixels: bytes, mode: str) -> bytes:
+    """A PNG of BGR/BGRA/BGRX pixels (no imaging library in the core)."""
+    import struct
+    import zlib
+
+    channels = len(pixels) // (width * height)
+    out_rows = []
+    for y in range(height):
+        row = pixels[y * width * channels : (y + 1) * width * channels]
+        if channels == 3:
+            rgb = bytearray(row)
+            rgb[0::3], rgb[2::3] = row[2::3], row[0::3]
+        else:
+            src = bytearray(row)
+            rgb = bytearray(width * 3)
+            rgb[0::3], rgb[1::3], rgb[2::3] = src[2::channels], src[1::channels], src[0::channels]
+        out_rows.append(b"\x00" + bytes(rgb))
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(out_rows), 6)) + chunk(b"IEND", b"")

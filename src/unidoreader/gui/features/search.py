@@ -1,0 +1,181 @@
+"""Searching every report: the search panel, its history and saved searches, the
+search itself on the lane (or the start-up helper process), and the index update."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from unidoreader.gui import searching
+from unidoreader.gui.features import DockSpec, Feature, MenuItem
+from unidoreader.gui.lane import Job, Lane
+from unidoreader.gui.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from unidoreader.core.library import Entry, Library
+    from unidoreader.core.userdata import UserData
+
+
+class SearchFeature(Feature):
+    """Owns the SearchPanel (`panel`), the running search and the search history."""
+
+    def __init__(self, parent: QWidget, lane: Lane, userdata: "UserData | None") -> None:
+        super().__init__(parent)
+        self.lane = lane
+        self.userdata = userdata
+        self.library: Library | None = None
+        self.searching = False
+        self.record_history = True  # False: a scripted screenshot is not the user's history
+        self.index_ready = False
+        self.helper: searching.HelperSearch | None = None  # the start-up search, run by a helper process
+        self._job: Job | None = None
+        self._after_library: list[Callable[[], None]] = []
+        self.panel = SearchPanel()
+        self.panel.searchRequested.connect(self.search)
+        self.panel.hitActivated.connect(self.open_hit)
+        self.panel.saveSearchRequested.connect(self._save_search)
+        self.panel.deleteSavedRequested.connect(self._delete_saved_search)
+        self.act_search = self.action("search", self.focus_search, "Ctrl+Shift+F")
+        self.act_next_hit = self.action("next_hit", self.panel.next_hit, "F8")
+        self.act_prev_hit = self.action("prev_hit", self.panel.previous_hit, "Shift+F8")
+        self.refresh_history()
+
+    def docks(self) -> list[DockSpec]:
+        return [DockSpec("search", self.panel, Qt.DockWidgetArea.RightDockWidgetArea, lambda: self.tr("Search"))]
+
+    def menu_items(self) -> list[MenuItem]:
+        return [MenuItem("search", a) for a in (self.act_search, self.act_next_hit, self.act_prev_hit)]
+
+    def retranslate(self) -> None:
+        self.act_search.setText(self.tr("&Search all reports"))
+        self.act_next_hit.setText(self.tr("&Next hit"))
+        self.act_prev_hit.setText(self.tr("&Previous hit"))
+        self.panel.retranslate()
+
+    def library_loaded(self, library: "Library") -> None:
+        self.library = library
+        for pending in self._after_library:
+            pending()
+        self._after_library.clear()
+
+    def entries_changed(self, entries: "list[Entry]") -> None:
+        self.panel.set_entries(entries)
+
+    def busy(self) -> bool:
+        return self.searching
+
+    def close(self) -> None:
+        if self._job:
+            self._job.cancel()
+        if self.helper is not None:
+            self.helper.cancel()
+            self.helper = None
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def start(self, query: str | None, update_index: bool) -> None:
+        """After the library and its first reports: run the search asked for at start
+        (an existing index answers at once), then bring the index up to date."""
+        library = self.library
+        assert library is not None
+        if query:
+            self.panel.query.setText(query)
+            self.search(query, self.panel.filters(), open_first=True)
+        if update_index or not searching.index_exists(library):
+            self.lane.submit(self.tr("Updating the search index…"), lambda job: searching.ensure_index(library, job.progress), self._index_done, self._index_failed)
+
+    def _index_done(self, _value: object) -> None:
+        self.index_ready = True
+
+    def _index_failed(self, error: BaseException) -> None:
+        self.message.emit(self.tr("The search index could not be updated: %1").replace("%1", str(error)))
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.showPane.emit(self.panel)
+        self.panel.query.setFocus()
+        self.panel.query.selectAll()
+
+    def search(self, query: str, filters: dict[str, Any], open_first: bool = False) -> None:
+        """Run a search on the lane; hits stream into the panel. `open_first`: show the
+        best hit in the reader when done (a search asked for on the command line)."""
+        if self.library is None:
+            self._after_library.append(lambda: self.search(query, filters, open_first))
+            return
+        if self._job is not None:
+            self._job.cancel()
+        library = self.library
+        self.searching = True
+        self.panel.start_results(query)
+        if self.userdata and self.record_history:
+            self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
+            self.refresh_history()
+
+        helper, self.helper = self.helper, None
+        if helper is not None and not helper.answers(query, filters):
+            helper.cancel()
+            helper = None
+
+        def run(job: Job) -> int:
+            if helper is not None:
+                try:
+                    found = helper.hits()
+                except Exception:  # noqa: BLE001 - the helper only speeds things up: search here instead
+                    pass
+                else:
+                    for hit in found:
+                        if job.cancelled:
+                            break
+                        job.partial(hit)
+                    return len(found)
+            if not self.index_ready and not searching.index_exists(library):
+                searching.ensure_index(library, job.progress)
+            count = 0
+            for hit in searching.iter_hits(library, query, filters):
+                if job.cancelled:
+                    break
+                job.partial(hit)
+                count += 1
+            return count
+
+        def done(count: int) -> None:
+            self.index_ready = True
+            self.searching = False
+            self.panel.finish(count)
+            self.message.emit(self.panel.summary.text())
+            if open_first and self.panel.hits:
+                self.panel.activate_hit(0)
+            self.workDone.emit()
+
+        def failed(error: BaseException) -> None:
+            self.searching = False
+            self.failed.emit(f"search {query!r}: {error}")
+            self.panel.fail(str(error))
+            self.workDone.emit()
+
+        self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.add_hit)
+        self.showPane.emit(self.panel)
+
+    def open_hit(self, hit: Any) -> None:
+        self.openRequested.emit(hit.doc, {"block": hit.block, "offsets": tuple(hit.block_offsets) or ()})
+
+    # -- history and saved searches -------------------------------------------------------------
+
+    def refresh_history(self) -> None:
+        if self.userdata:
+            self.panel.set_history([h.query for h in self.userdata.history()])
+            self.panel.set_saved(self.userdata.saved_searches())
+
+    def _save_search(self, query: str, filters: dict[str, Any]) -> None:
+        name, ok = QInputDialog.getText(self.parent_widget, self.tr("Save search"), self.tr("Name of this search:"), text=query)
+        if ok and name.strip() and self.userdata:
+            self.userdata.save_search(name.strip(), query, {k: v for k, v in filters.items() if v is not None})
+            self.refresh_history()
+
+    def _delete_saved_search(self, name: str) -> None:
+        if self.userdata:
+            self.userdata.delete_saved_search(name)
+            self.refresh_history()

@@ -1,0 +1,75 @@
+"""Synchronised scrolling: the other panes follow the one being scrolled, aligned by
+chapter, section and paragraph number (gui/alignment.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from unidoreader.gui.features import Feature, MenuItem
+from unidoreader.gui.features.panes import ReadingPanes
+from unidoreader.gui.reader import ReaderPane
+
+if TYPE_CHECKING:
+    from unidoreader.core.userdata import UserData
+
+
+class SyncScrolling(Feature):
+    """The Ctrl+L toggle (`act_sync`) and the scrolling it does."""
+
+    def __init__(self, parent: QWidget, userdata: "UserData | None", reading: ReadingPanes) -> None:
+        super().__init__(parent)
+        self.userdata = userdata
+        self.reading = reading
+        self._syncing = False
+        self.act_sync = self.action("sync", self._toggled, "Ctrl+L", checkable=True)
+        self.act_sync.setChecked(True)
+        reading.paneAdded.connect(self._pane_added)
+        for pane in reading.panes:  # built after some panes opened
+            self._pane_added(pane)
+
+    def menu_items(self) -> list[MenuItem]:
+        return [MenuItem("view", self.act_sync)]
+
+    def retranslate(self) -> None:
+        self.act_sync.setText(self.tr("&Synchronised scrolling"))
+
+    def restore_state(self, userdata: "UserData") -> None:
+        self.act_sync.setChecked(bool(userdata.state("sync", True)))
+
+    def save_state(self, userdata: "UserData") -> None:
+        userdata.set_state("sync", self.act_sync.isChecked())
+
+    def _pane_added(self, pane: ReaderPane) -> None:
+        pane.view.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self.sync_from(p))
+
+    def _toggled(self, on: bool) -> None:
+        if self.userdata:
+            self.userdata.set_state("sync", bool(on))
+        self.message.emit(self.tr("Synchronised scrolling on") if on else self.tr("Synchronised scrolling off"))
+
+    def sync_from(self, source: ReaderPane) -> None:
+        panes = self.reading.panes
+        if self._syncing or not self.act_sync.isChecked() or len(panes) < 2 or source.alignment is None:
+            return
+        if source is not self.reading.active and not source.underMouse():
+            return
+        block_id, offset = source.top_block()
+        if block_id is None:
+            return
+        key = source.alignment.keys.get(block_id)
+        self._syncing = True
+        try:
+            for pane in panes:
+                if pane is source or pane.alignment is None:
+                    continue
+                if pane.doc_id == source.doc_id:
+                    pane.scroll_to_block(block_id, offset)
+                    continue
+                target = pane.alignment.match(key) if key else None
+                if target is not None:
+                    exact = pane.alignment.keys.get(target) == key and key[2]
+                    pane.scroll_to_block(target, offset if exact else 0.0)
+        finally:
+            self._syncing = False
