@@ -355,9 +355,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from unidoreader.gui.app import run
 
     if getattr(args, "open", None):  # an unknown document: one line, and no window (nor screenshot)
+        from unidoreader.core.errors import UnknownDocumentError
+        from unidoreader.gui.features.panes import doc_for_ref
+
         library = _open_library(args)
+        entries = library.entries()
         for ref in args.open:
-            library.resolve(ref)
+            if doc_for_ref(entries, ref) is None and library.find(ref) is None and not Path(ref).is_file():
+                raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
     if getattr(args, "screenshot", None):
         from unidoreader.core.safeio import check_output
 
