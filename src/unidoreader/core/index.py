@@ -409,11 +409,17 @@ def ensure_index(
     """
     if parallel.bootstrapping():
         raise RuntimeError("ensure_index called while a worker process starts: guard the script with if __name__ == '__main__'")
-    try:
-        return _ensure_index(library, progress, rebuild, workers)
-    except OSError as error:  # a full disk, a read-only index folder: one line, the library is untouched
-        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-        raise LibraryError(f"{library.index_dir}: cannot update the search index: {error.strerror or error}{where}") from None
+    # A writer that failed (full disk, read-only folder) leaves Whoosh's files open: they are
+    # closed as the failure unwinds, or collected here, quietly, never warned about elsewhere.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return _ensure_index(library, progress, rebuild, workers)
+        except OSError as error:  # one line; the library itself is untouched
+            where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+            failure = LibraryError(f"{library.index_dir}: cannot update the search index: {error.strerror or error}{where}")
+        gc.collect()
+    raise failure
 
 
 def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, workers: int | None) -> bool:

@@ -15,6 +15,7 @@ harmless and adopted again by the next import of the same text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -378,18 +379,39 @@ class Library:
         # Outside the write lock: the reports are built and their files written (named by
         # content, so a file written for nothing is harmless); inside it, the catalog only.
         kept: list[tuple[Report, str]] = []
+        created: list[Path] = []
+        known = {entry.id for entry in self.entries()}
         try:
             for path, data, source in sources:
                 report = readers.build_report(source, scrub(path.name))
-                atomic_write(self.documents_dir / f"{report.id}.{source.kind}", data)
-                atomic_write(self.source_path(report.id), readers.dumps(source))
-                atomic_write(self.text_path(report.id), source.text.encode("utf-8"))
+                if report.id not in known:
+                    self._stage(self.documents_dir / f"{report.id}.{source.kind}", data, created)
+                    self._stage(self.source_path(report.id), readers.dumps(source), created)
+                    self._stage(self.text_path(report.id), source.text.encode("utf-8"), created)
                 _source_reports[(report.id, parse.PARSER_VERSION)] = report
                 kept.append((report, source.kind))
         except OSError as error:
+            self._discard(created)
             raise _write_error(self.root, error) from None
-        text_results, source_results = self._import(texts, kept, workers)
+        text_results, source_results = self._import(texts, kept, workers, created)
         return [text_results[i] if kind == "text" else source_results[i] for kind, i in order]
+
+    def _stage(self, path: Path, data: bytes, created: list[Path]) -> None:
+        """Write a document's file ahead of its catalog entry, noting it if it is new."""
+        existed = path.exists()
+        atomic_write(path, data)
+        if not existed:
+            created.append(path)
+
+    def _discard(self, created: list[Path]) -> None:
+        """A failed import leaves the library as it was: remove the files it created for
+        documents the catalog does not name (an orphan would come back with `repair`)."""
+        with self._lock:
+            named = set(self._entries)
+        for path in created:
+            if path.name.split(".")[0] not in named:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def _add_sources(self, kept: list[tuple[Report, str]]) -> list[ImportResult]:
         """The catalog part of importing PDF and Word files (inside `_changing`)."""
@@ -408,10 +430,10 @@ class Library:
         write lock is taken (parsing is the slow part; text files are named by their
         content, so writing one is harmless), and a document enters the catalog only
         once it is parsed."""
-        return self._import(list(texts), [], workers)[0]
+        return self._import(list(texts), [], workers, [])[0]
 
     def _import(self, texts: list[tuple[str, str]], kept: list[tuple[Report, str]],
-                workers: int | None) -> tuple[list[ImportResult], list[ImportResult]]:
+                workers: int | None, created: list[Path]) -> tuple[list[ImportResult], list[ImportResult]]:
         """Texts (parsed here, outside the lock) and built reports of kept originals, added
         to the catalog in one change: all of them or, on an error, none."""
         items = [(document_id(text), text, scrub(source)) for text, source in texts]
@@ -424,19 +446,27 @@ class Library:
                     fresh.setdefault(doc_id, (text, source))
             parsed.update(zip(fresh, _parse_many(list(fresh.values()), workers)))
             try:
-                for doc_id, (text, _source) in fresh.items():
-                    atomic_write(self.text_path(doc_id), text.encode("utf-8"))
-            except OSError as error:
-                raise _write_error(self.root, error) from None
-            with self._changing():
-                if any(doc_id not in self._entries and doc_id not in parsed for doc_id, _t, _s in items):
-                    continue  # removed by another copy of the app meanwhile: parse it, outside the lock
-                before = len(self._entries)
-                text_results = self._add(items, parsed)
-                source_results = self._add_sources(kept)
-                if len(self._entries) != before or not self.catalog_path.exists():
-                    self._save_catalog()
-                return text_results, source_results
+                try:
+                    for doc_id, (text, _source) in fresh.items():
+                        self._stage(self.text_path(doc_id), text.encode("utf-8"), created)
+                except OSError as error:
+                    raise _write_error(self.root, error) from None
+                with self._changing():
+                    if any(doc_id not in self._entries and doc_id not in parsed for doc_id, _t, _s in items):
+                        continue  # removed by another copy of the app meanwhile: parse it, outside the lock
+                    saved = dict(self._entries)
+                    try:
+                        text_results = self._add(items, parsed)
+                        source_results = self._add_sources(kept)
+                        if len(self._entries) != len(saved) or not self.catalog_path.exists():
+                            self._save_catalog()
+                    except BaseException:
+                        self._entries = saved  # the catalog on disk is unchanged: so is this copy of it
+                        raise
+                    return text_results, source_results
+            except BaseException:
+                self._discard(created)
+                raise
         raise LibraryError(f"{self.root}: the library keeps changing under this import; try again")
 
     def _add(self, items: list[tuple[str, str, str]], parsed: dict[str, Report]) -> list[ImportResult]:

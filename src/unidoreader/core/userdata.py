@@ -116,6 +116,10 @@ class UserData:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"{self.path.parent}: cannot open the notes file: {error.strerror or error}") from None
+        if self.path.is_file() and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
+            self._local.db = self._connect_read_only()  # a read-only library: read, never write
+            self.read_only = True
+            return
         try:
             db = self._connect()
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]
