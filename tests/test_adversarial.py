@@ -35,7 +35,6 @@ from unidoreader.core.errors import InputError, LibraryError
 from unidoreader.core.export import table_csv
 from unidoreader.core.library import Library
 from unidoreader.core.model import Cell, Table
-from unidoreader.core.safeio import read_regular
 from unidoreader.core.userdata import UserData
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -116,6 +115,8 @@ def test_import_and_batch_refuse_fifos_devices_and_folders_in_one_line_without_h
 
 
 def test_reading_stops_at_the_limit_whatever_the_size_claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unidoreader.core.safeio import read_regular
+
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 5_000_000)
     read: list[int] = []
@@ -135,6 +136,8 @@ def test_reading_stops_at_the_limit_whatever_the_size_claims(tmp_path: Path, mon
 
 
 def test_the_size_limit_says_mib_as_the_readme_does(tmp_path: Path) -> None:
+    from unidoreader.core.safeio import read_regular
+
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
         handle.truncate(21 * 1024 * 1024)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -49,6 +50,15 @@ def scrub(text: str) -> str:
     return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(path: Path | str) -> str:
+    """A path as messages show it: one line, its control characters (a newline, ESC) and
+    undecodable bytes written as \\uXXXX."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(path))
+
+
 def _kind(mode: int) -> str:
     """What a non-regular file is, in words."""
     if stat.S_ISDIR(mode):
@@ -69,22 +79,22 @@ def _open_regular(path: Path) -> int:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         if path.is_dir():  # Windows cannot open a folder at all; say what it is
-            raise InputError(f"{path}: is a folder, not a text file")
+            raise InputError(f"{shown(path)}: is a folder, not a text file")
         fd = os.open(path, flags)  # non-blocking: opening a FIFO with no writer returns at once
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{shown(path)}: no such file") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
     try:
         mode = os.fstat(fd).st_mode
     except OSError as error:
         os.close(fd)
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
     if not stat.S_ISREG(mode):
         os.close(fd)
-        raise InputError(f"{path}: {_kind(mode)}, not a regular file; only files can be read")
+        raise InputError(f"{shown(path)}: {_kind(mode)}, not a regular file; only files can be read")
     return fd
 
 
@@ -107,10 +117,10 @@ def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
             got += len(chunk)
         if got > limit:
             size = max(os.fstat(fd).st_size, got)
-            raise InputError(f"{path}: too large for {what} ({size_text(size)}; the limit is {size_text(limit)})")
+            raise InputError(f"{shown(path)}: too large for {what} ({size_text(size)}; the limit is {size_text(limit)})")
         return b"".join(chunks)
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
     finally:
         os.close(fd)
 
@@ -122,7 +132,7 @@ def read_head(path: Path, size: int) -> bytes:
     try:
         return os.read(fd, size)
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
     finally:
         os.close(fd)
 
@@ -146,15 +156,15 @@ def check_output(path: Path, *, forbidden: Path | None = None, what: str = "the 
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise InputError(f"{path}: cannot write {what}: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot write {what}: {error.strerror or error}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         hint = "; give a new file name" if stat.S_ISLNK(info.st_mode) else ""
-        raise InputError(f"{path}: {_kind(info.st_mode)}; {what} is written only to a regular file or a new name{hint}")
+        raise InputError(f"{shown(path)}: {_kind(info.st_mode)}; {what} is written only to a regular file or a new name{hint}")
     parent = path.parent
     if not parent.is_dir():
-        raise InputError(f"{parent}: no such folder")
+        raise InputError(f"{shown(parent)}: no such folder")
     if forbidden is not None and (_inside(parent, forbidden) or _inside(path, forbidden)):
-        raise InputError(f"{path}: is inside the library folder ({forbidden}); write {what} somewhere else")
+        raise InputError(f"{shown(path)}: is inside the library folder ({shown(forbidden)}); write {what} somewhere else")
 
 
 def _umask() -> int:
@@ -173,7 +183,7 @@ def replacing(path: Path, *, forbidden: Path | None = None, what: str = "the fil
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".part", dir=path.parent)
     except OSError as error:
-        raise InputError(f"{path}: cannot write {what}: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot write {what}: {error.strerror or error}") from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -183,9 +193,9 @@ def replacing(path: Path, *, forbidden: Path | None = None, what: str = "the fil
             os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, path)
         except OSError as error:
-            raise InputError(f"{path}: cannot write {what}: {error.strerror or error}") from None
+            raise InputError(f"{shown(path)}: cannot write {what}: {error.strerror or error}") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot write {what}: {error.strerror or error}") from None
+        raise InputError(f"{shown(path)}: cannot write {what}: {error.strerror or error}") from None
     finally:
         try:
             tmp.unlink()

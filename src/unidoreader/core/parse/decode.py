@@ -37,10 +37,10 @@ def read_text(path: Path) -> str:
 
     Regular files only, and never more than MAX_REPORT_BYTES + 1 bytes of them
     (safeio.read_regular): a FIFO, a device or a file that grows is refused in one line."""
-    from unidoreader.core.safeio import read_regular
+    from unidoreader.core.safeio import read_regular, shown
 
     path = Path(path)
-    return decode_bytes(read_regular(path, MAX_REPORT_BYTES, "a report"), str(path))
+    return decode_bytes(read_regular(path, MAX_REPORT_BYTES, "a report"), shown(path))
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> str:
