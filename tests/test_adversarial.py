@@ -128,11 +128,11 @@ def test_reading_stops_at_the_limit_whatever_the_size_claims(tmp_path: Path, mon
         return data
 
     monkeypatch.setattr(os, "read", counting)
-    with pytest.raises(InputError, match="too large for a report .*the limit is 1 MiB"):
-        read_regular(big, 1024 * 1024, "a report")
+    with pytest.raises(InputError, match="too large .*the limit is 1 MiB"):
+        read_regular(big, 1024 * 1024)
     assert sum(read) == 1024 * 1024 + 1
     with pytest.raises(InputError, match="is a device"):
-        read_regular(Path("/dev/zero"), 1024, "a report")
+        read_regular(Path("/dev/zero"), 1024)
 
 
 def test_the_size_limit_says_mib_as_the_readme_does(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_the_size_limit_says_mib_as_the_readme_does(tmp_path: Path) -> None:
     with big.open("wb") as handle:
         handle.truncate(21 * 1024 * 1024)
     with pytest.raises(InputError) as error:
-        read_regular(big, 20 * 1024 * 1024, "a report")
+        read_regular(big, 20 * 1024 * 1024)
     assert "(21 MiB; the limit is 20 MiB)" in str(error.value)
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "20 MiB" in readme and "20 MB" not in readme

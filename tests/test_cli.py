@@ -11,7 +11,7 @@ from tests.conftest import SEED_FILES, seed
 from unidoreader.cli import main
 
 LIST_KEYS = {"id", "title", "kind", "body", "session", "dates", "place", "agenda_item",
-             "agenda_title", "symbol", "year", "source", "paragraphs", "footnotes"}
+             "agenda_title", "symbol", "year", "language", "source", "paragraphs", "footnotes"}
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:

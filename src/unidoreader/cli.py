@@ -180,6 +180,14 @@ def _search_filters(args: argparse.Namespace, library: Library) -> dict[str, Any
         filters["session"] = args.session
     if args.year is not None:
         filters["year"] = args.year
+    if getattr(args, "lang", None):
+        from unidoreader.core.errors import InputError
+        from unidoreader.core.language import normalize_language
+
+        language = normalize_language(args.lang)
+        if language is None:
+            raise InputError(f"--lang {args.lang!r}: give en or zh")
+        filters["lang"] = language
     return filters
 
 
@@ -205,7 +213,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         from unidoreader.core.safeio import read_regular
 
         try:  # a regular file, and at most MAX_BATCH_BYTES of it (never /dev/zero or a FIFO)
-            queries = read_regular(Path(args.batch), MAX_BATCH_BYTES, "a batch of queries").decode("utf-8-sig").splitlines()
+            queries = read_regular(Path(args.batch), MAX_BATCH_BYTES).decode("utf-8-sig").splitlines()
         except UnicodeDecodeError as error:
             raise InputError(f"{args.batch}: cannot read the queries: not UTF-8 text (byte {error.start})") from None
         for query in queries:
@@ -215,8 +223,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             else:
                 _print_search_text(result)
         return 0
-    result = searcher.search(args.query, limit=args.limit, **filters)
-    _remember_search(library, args.query, filters)
+    query = args.query.strip()
+    result = searcher.search(query, limit=args.limit, **filters)
+    _remember_search(library, query, filters)
     if args.json:
         _print_json(result.record())
     else:
@@ -285,6 +294,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
     tables = recover_tables(report)
     written: list[Path] = []
     if args.csv:
+        parent = Path(args.csv).absolute().parent
+        if not parent.is_dir():
+            raise InputError(f"{args.csv}: the folder {parent} does not exist (tables --csv creates only the last folder)")
         library = _OPENED[-1] if _OPENED else None
         try:
             written = write_tables_csv(tables, Path(args.csv), forbidden=library.root if library else None)
@@ -295,6 +307,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
     elif written:
         for path in written:
             print(path)
+    elif not tables:
+        print(f"{args.doc}: no tables in “{report.metadata.title or report.source}”")
     else:
         for table in tables:
             check = {True: "totals ok", False: "totals DO NOT add up", None: ""}[table.totals_ok]
@@ -304,13 +318,13 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Selected sections of one or more documents -> one PDF (headless, bundled font)."""
-    from unidoreader.core.export import parse_section_spec
+    from unidoreader.core.export import parse_section_spec, whole_reports
 
     from unidoreader.core.safeio import check_output
 
     library = _open_library(args)
     reports = [library.resolve(ref) for ref in args.docs]
-    parts = parse_section_spec(args.sections, reports, args.docs)
+    parts = whole_reports(reports, args.docs) if args.sections is None else parse_section_spec(args.sections, reports, args.docs)
     output = Path(args.output)
     check_output(output, forbidden=library.root, what="the PDF")  # before Qt starts
     from unidoreader.gui.printing import render_pdf  # Qt only once the input is known good
@@ -321,6 +335,144 @@ def cmd_print(args: argparse.Namespace) -> int:
                      "parts": [{"doc": p.report.id, "sections": list(p.section_ids)} for p in parts]})
     else:
         print(f"{output}  ({pages} pages)")
+    return 0
+
+
+# -- language versions (issue 14) --------------------------------------------------
+
+
+def cmd_pair(args: argparse.Namespace) -> int:
+    """The other language versions of a document: the library's documents with its symbol."""
+    from unidoreader.core.versions import other_versions
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    others = [entry.as_listing() for entry in other_versions(library.entries(), report.id, report.metadata.symbol)]
+    if args.json:
+        _print_json(others)
+    else:
+        if not others:
+            print(f"{report.metadata.symbol or report.source}: no other language version in the library")
+        for record in others:
+            print(f"{record['id']}  {record['language'] or '?':3} {record['symbol']}  {record['title'] or record['source']}")
+    return 0
+
+
+# -- compare (issue 15) -------------------------------------------------------------
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Two reports aligned paragraph by paragraph: JSON, a change-summary PDF, a CSV of
+    the changed figures, or a text summary. With one DOC, its predecessor in the library."""
+    from unidoreader.core.compare import compare, propose_predecessor
+    from unidoreader.core.compare_export import comparison_html, summary_line, write_figures_csv
+    from unidoreader.core.errors import InputError
+
+    library = _open_library(args)
+    if len(args.docs) == 1:
+        new = library.resolve(args.docs[0])
+        entry = propose_predecessor(new.id, library.entries())
+        if entry is None:
+            raise InputError(f"{args.docs[0]}: no earlier report on the same topic in the library; give OLD NEW")
+        old = library.report(entry.id)
+    elif len(args.docs) == 2:
+        old, new = (library.resolve(ref) for ref in args.docs)
+    else:
+        raise InputError("give OLD NEW (or one DOC to compare with its predecessor)")
+    comparison = compare(old, new)
+    if args.csv:
+        try:
+            write_figures_csv(comparison, Path(args.csv), forbidden=_OPENED[-1].root if _OPENED else None)
+        except OSError as error:
+            raise InputError(f"{args.csv}: cannot write the CSV: {error.strerror or error}") from None
+    pages = None
+    if args.pdf:
+        from unidoreader.core.export import running_title
+        from unidoreader.gui.printing import Printable, render_printables_pdf  # Qt only once the input is good
+
+        title = f"{running_title(old)} → {running_title(new)}"
+        pages = render_printables_pdf([Printable(comparison_html(comparison), title, "变动摘要")], Path(args.pdf),
+                                      forbidden=_OPENED[-1].root if _OPENED else None)
+    if args.json:
+        _print_json(comparison.record())
+    else:
+        print(summary_line(comparison))
+        blocks = {b.id: b for b in (*old.blocks, *new.blocks)}
+        for pair in comparison.pairs:
+            if pair.is_change:
+                first = blocks[(pair.new or pair.old)[0]]
+                where = f"{first.section or ''} {first.label or ''}".strip()
+                print(f"{pair.status:8} {pair.similarity:4.2f}  {where:10} {first.text[:40]}")
+                for figure in pair.figures:
+                    if figure.changed:
+                        print(f"    {figure.kind}: {figure.old} -> {figure.new}")
+        if args.pdf:
+            print(f"{args.pdf}  ({pages} pages)")
+    return 0
+
+
+# -- references (issue 16): refs, cited-by, symbol -----------------------------------------
+
+
+def cmd_refs(args: argparse.Namespace) -> int:
+    """The references printed in a document and where in the library they lead."""
+    from unidoreader.core.references import LibraryReferences
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    refs = LibraryReferences(library)
+    if report.id not in library:
+        raise UnidoreaderError(f"{args.doc!r} is not in the library; import it first to follow its references")
+    records = refs.records(report.id)
+    if args.json:
+        _print_json(records)
+    else:
+        for r in records:
+            where = f"-> {r['resolved']['doc'][:8]} {r['resolved']['block'] or ''}".rstrip() if r["resolved"] else ""
+            print(f"{r['block'] or '-':14} {r['kind']:10} {r['target']:24} {where}")
+    return 0
+
+
+def cmd_cited_by(args: argparse.Namespace) -> int:
+    """The blocks of the library that cite a symbol, resolution or decision."""
+    from unidoreader.core.references import LibraryReferences, normalise_symbol
+
+    library = _open_library(args)
+    refs = LibraryReferences(library)
+    symbol = normalise_symbol(args.symbol) or " ".join(args.symbol.split())
+    records = [
+        {"doc": c.doc, "block": c.block, "text": c.ref.text, "kind": c.ref.kind, **({"footnote": c.footnote} if c.footnote else {})}
+        for c in refs.cited_by(symbol)
+    ]
+    if args.json:
+        _print_json({"symbol": symbol, "document": refs.document_for(symbol), "citations": records})
+    else:
+        for r in records:
+            print(f"{r['doc'][:8]} {r['block'] or '-':14} {r['text']}")
+    return 0
+
+
+def cmd_symbol(args: argparse.Namespace) -> int:
+    """Show, set (`symbol DOC IDB.46/8`) or clear (`symbol DOC --clear`) a document's symbol."""
+    from unidoreader.core.errors import InputError
+
+    library = _open_library(args)
+    report = library.resolve(args.doc)
+    if report.id not in library:
+        raise UnidoreaderError(f"{args.doc!r} is not in the library; import it first")
+    if args.symbol is not None and args.clear:
+        raise InputError("give either a SYMBOL or --clear")
+    if args.symbol is not None:
+        if not args.symbol.strip() or len(args.symbol) > 200 or any(c in args.symbol for c in "\n\r\t"):
+            raise InputError("a document symbol is one line of at most 200 characters")
+        library.set_symbol(report.id, args.symbol)
+    elif args.clear:
+        library.set_symbol(report.id, None)
+    symbol = library.entry(report.id).metadata.symbol
+    if args.json:
+        _print_json({"doc": report.id, "symbol": symbol})
+    else:
+        print(symbol or "(no symbol)")
     return 0
 
 
@@ -460,6 +612,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--session", type=int, metavar="N")
     search.add_argument("--year", type=int, metavar="Y")
     search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--lang", metavar="en|zh", help="only documents in this language")
 
     add("index", cmd_index, "bring the search index up to date").add_argument("--rebuild", action="store_true")
 
@@ -469,14 +622,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = add("print", cmd_print, "print selected sections to PDF")
     printing.add_argument("docs", metavar="DOC", nargs="+")
-    printing.add_argument("--sections", required=True, metavar="ID,ID",
-                          help="section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
+    printing.add_argument("--sections", metavar="ID,ID",
+                          help="(default: every section of every DOC) section ids as `outline` shows them (三, 四.A); DOC:ID picks the document "
                           "(DOC = its position 1..n, the DOC as given, or an id prefix); a bare ID goes "
                           "to the first DOC that has it; documents print in the order given")
     printing.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     printing.add_argument("--page-size", default="A4", help="A4 (default), A3, A5, Letter, Legal")
     printing.add_argument("--margins", type=float, default=20.0, metavar="MM")
 
+    add("pair", cmd_pair, "the other language versions of a document (same symbol)").add_argument("doc", metavar="DOC")
+    comparing = add("compare", cmd_compare, "what changed between two reports, paragraph by paragraph")
+    comparing.add_argument("docs", metavar="DOC", nargs="+", help="OLD NEW, or one DOC to compare with its predecessor")
+    comparing.add_argument("--pdf", metavar="OUT.pdf", help="write the change summary as a PDF")
+    comparing.add_argument("--csv", metavar="OUT.csv", help="write the changed figures as CSV")
+
+    add("refs", cmd_refs, "the references of a document and where they lead").add_argument("doc", metavar="DOC")
+    add("cited-by", cmd_cited_by, "the blocks of the library citing a symbol").add_argument("symbol", metavar="SYMBOL")
+    symbol = add("symbol", cmd_symbol, "show or set the document symbol of a document")
+    symbol.add_argument("doc", metavar="DOC")
+    symbol.add_argument("symbol", metavar="SYMBOL", nargs="?")
+    symbol.add_argument("--clear", action="store_true", help="forget the symbol set by hand")
     page = add("page", cmd_page, "render a printed page of a PDF document to PNG")
     page.add_argument("doc", metavar="DOC")
     page.add_argument("number", metavar="N", type=int, help="page number, 1-based")
@@ -536,6 +701,35 @@ def _one_line(error: BaseException) -> str:
     return f"unexpected error ({type(error).__name__}: {str(error)[:200]}); set UNIDOREADER_DEBUG=1 for details"
 
 
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string of the parser and its subcommands."""
+    found: set[str] = set()
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public walk
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                found |= _option_strings(sub)
+    return found
+
+
+def _negations_as_text(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`search '-中等收入国家'` or `gui --search -氢`: a word starting with "-" that is no
+    option is a query (NOT word), not an unknown option. argparse reads an argument that
+    does not start with "-" as a value, so such words get a leading space (queries are
+    stripped); options, their abbreviations and negative numbers are left alone."""
+    options = _option_strings(parser)
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--":
+            out.extend(argv[len(out):])
+            break
+        name = arg.split("=", 1)[0]
+        is_option = name in options or (name.startswith("--") and len(name) > 2 and any(o.startswith(name) for o in options))
+        is_number = arg[1:].replace(".", "", 1).isdigit()
+        out.append(" " + arg if arg.startswith("-") and len(arg) > 1 and not is_option and not is_number else arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     stdout, stderr = sys.stdout, sys.stderr
@@ -557,6 +751,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     parser = build_parser()
+    argv = _negations_as_text(parser, argv)
     args = parser.parse_args(argv or ["gui"])
     if not getattr(args, "handler", None):
         args = parser.parse_args(["gui", *argv])

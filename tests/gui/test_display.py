@@ -37,7 +37,7 @@ def _xvfb(*options: str) -> Iterator[str]:
     """A private Xvfb; yields its DISPLAY."""
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1600x1000x24", *options],
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1366x768x24", *options],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -76,12 +76,17 @@ def x_server_with_auth(tmp_path: Path) -> Iterator[str]:
 
 
 def test_the_window_opens_on_a_real_x_server(x_server: str, tmp_path: Path) -> None:
-    """The libraries scripts/dev.sh installs are all Qt's X11 plugin needs: the window maps."""
+    """The libraries scripts/dev.sh installs are all Qt's X11 plugin needs: the window maps,
+    and on a small laptop screen (1366x768) it fits on the screen."""
     app = _start_gui(_app_env(tmp_path, DISPLAY=x_server, UNIDOREADER_HOME=str(tmp_path / "library")))
     try:
         window = _wait_for_mapped_window(x_server, app)
         assert window is not None, "the main window did not appear on the X server"
         assert app.poll() is None
+        info = subprocess.run(["xwininfo", "-id", window], env={**os.environ, "DISPLAY": x_server},
+                              capture_output=True, text=True).stdout
+        width, height = (int(re.search(rf"{name}: (\d+)", info).group(1)) for name in ("Width", "Height"))
+        assert width <= 1366 and height <= 768
     finally:
         app.kill()
         app.communicate(timeout=30)

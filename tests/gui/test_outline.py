@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 
+from unidoreader.gui import dialogs
 from tests.gui.helpers import doc, open_docs
 
 
@@ -87,7 +88,6 @@ def test_print_without_checked_sections_says_what_to_do(qtbot, window) -> None:
 def test_export_pdf_of_checked_sections_from_two_reports(qtbot, window, tmp_path, monkeypatch) -> None:
     import subprocess
 
-    from PySide6.QtWidgets import QFileDialog
 
     a, b = open_docs(qtbot, window, "000", "001")
     window.set_active(a)
@@ -95,7 +95,7 @@ def test_export_pdf_of_checked_sections_from_two_reports(qtbot, window, tmp_path
     window.set_active(b)
     window.outline.check_item("四")
     out = tmp_path / "briefing.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *a, **k: str(out))
     window.outline.pdf_button.click()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert str(out) in window.last_message

@@ -10,9 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from unidoreader.core.model import BlockKind
+from unidoreader.gui import dialogs
 from tests.gui.helpers import doc, open_docs
 
 UNTRUSTED = """工业发展理事会
@@ -127,14 +128,14 @@ def test_importing_an_unreadable_file_says_which_and_why_and_changes_nothing(qtb
     qtbot.waitUntil(window.is_settled, timeout=10000)
     box = window.last_box
     assert box.isVisible()
-    assert "扫描件 copy.txt" in box.text() and "binary" in box.text()
+    assert "扫描件 copy.txt" in box.text() and "不是文本文件" in box.text()  # in the interface language
     assert window.library_pane.model.document_titles() == before
 
 
 def test_import_by_menu_and_by_drop(qtbot, window, tmp_path, monkeypatch) -> None:
     first = tmp_path / "a.txt"
     first.write_text(UNTRUSTED, encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(first)], ""))
+    monkeypatch.setattr(dialogs, "open_file_names", lambda *a, **k: [str(first)])
     window.action("import").trigger()
     qtbot.waitUntil(window.is_settled, timeout=30000)
     assert len(window.library_pane.model.document_titles()) == 6

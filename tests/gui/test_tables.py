@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
 
+from unidoreader.gui import dialogs
 from tests.gui.helpers import open_docs
 
 
@@ -43,7 +43,7 @@ def test_copy_and_export_csv(qtbot, window, tmp_path, monkeypatch) -> None:
     panel.copy_button.click()
     copied = QGuiApplication.clipboard().text().splitlines()
     assert copied[1].split("\t")[0] == table.rows[0][0].text
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
     panel.csv_button.click()
     files = list(tmp_path.glob("*.csv"))
     assert len(files) == 1

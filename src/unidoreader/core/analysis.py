@@ -10,6 +10,11 @@ Three ideas hold the search together:
 * **Words for ranking.** jieba segments the normal form (with a user dictionary that
   keeps UN terms whole); a match that starts and ends on word boundaries ranks above
   one that only matches characters.
+* **English words by their stem.** Latin words (jieba leaves them whole) are also kept
+  in the index as "stem:form" pairs (Porter's stemmer, which Whoosh ships): a query word
+  finds the other forms of its stem ("budgets" finds "budget", "performing" finds
+  "performance") one tier below its exact matches, while the exact substring search
+  above is untouched (Ctrl+F recall, Latin words inside Chinese text).
 * **Character grams for recall.** Every bigram of the normal form goes into a field
   without positions; a query's bigrams select candidate entries, and candidates are
   verified against the text (the trigram habit of code-search engines).
@@ -29,6 +34,7 @@ import re
 import sys
 import threading
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -143,6 +149,38 @@ class GramCollector:
     def terms(self) -> set[str]:
         # _kept_bigram inlined: one call per distinct bigram costs more than the test
         return self.chars | {g for g in self.pairs if (ord(g[0]) * 31 + ord(g[1])) % 4 == 0}
+
+
+# -- English words and their stems ----------------------------------------------------
+
+_ENGLISH_WORD = re.compile(r"[a-z]{2,40}")
+#: Separates a stem from a word form in the index's "forms" field ("budget:budgets").
+FORM_SEPARATOR = ":"
+
+
+def is_english_word(norm: str) -> bool:
+    """A normal-form string that is one Latin word (what stemming applies to)."""
+    return _ENGLISH_WORD.fullmatch(norm) is not None
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Porter's stem of a lower-case English word ("performing" -> "perform")."""
+    from whoosh.lang.porter import stem as porter
+
+    return porter(word)
+
+
+def english_forms(words: Iterable[str]) -> list[str]:
+    """The "stem:form" index terms of the English words among `words` (normal form)."""
+    full = _ENGLISH_WORD.fullmatch
+    return sorted({f"{stem(word)}{FORM_SEPARATOR}{word}" for word in set(words) if full(word)})
+
+
+def english_words(seg: str) -> list[str]:
+    """The English words of a block's seg form, in order (for stemmed matching)."""
+    full = _ENGLISH_WORD.fullmatch
+    return [piece for piece in seg.split(BOUNDARY) if full(piece)]
 
 
 # -- jieba, loaded on demand ----------------------------------------------------------

@@ -87,7 +87,7 @@ def write_tables_csv(tables: _Sequence[_Table], directory: _Path, *, forbidden: 
 
     if directory.is_symlink() and forbidden is not None:
         directory = directory.resolve()
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(exist_ok=True)  # its parent must exist: a mistyped path is no new tree of folders
     taken: set[str] = set()
     paths = [directory / table_file_name(table, taken) for table in tables]
     for path in paths:
@@ -440,6 +440,16 @@ def parse_section_spec(spec: str, reports: "_Sequence[_Report]", refs: "_Sequenc
         if not sections:
             raise _InputError(f"{refs[i]}: none of --sections is in this document (name it as {i + 1}:ID)")
     return [PrintPart(report=report, section_ids=tuple(ids)) for report, ids in zip(reports, wanted)]
+
+
+def whole_reports(reports: "_Sequence[_Report]", refs: "_Sequence[str]") -> list[PrintPart]:
+    """`print` without --sections: every report whole (all its top-level sections)."""
+    parts = []
+    for report, ref in zip(reports, refs):
+        if not report.sections:
+            raise _InputError(f"{ref}: no sections to print (see `unidoreader outline {ref}`)")
+        parts.append(PrintPart(report=report, section_ids=tuple(s.id for s in report.sections)))
+    return parts
 
 
 def _doc_index(doc_ref: str, reports: "_Sequence[_Report]", refs: "_Sequence[str]") -> int:

@@ -34,20 +34,20 @@ import threading
 import time
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from unidoreader.core import analysis, parallel, parse
+from unidoreader.core import analysis, parallel, parse, references
 from unidoreader.core.errors import InputError, LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
 from unidoreader.core.safeio import read_regular
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 #: How long to wait for another process's index writer to finish.
 WRITER_WAIT_S = 60.0
 
@@ -79,6 +79,8 @@ def schema() -> Any:
         session=fields.ID(),
         year=fields.ID(),
         kinds=fields.KEYWORD(),  # the block kinds a document has: "table", "heading"...
+        lang=fields.ID(),  # the document's language ("zh", "en"): the lang: filter
+        forms=fields.KEYWORD(),  # "stem:form" of its English words: stemmed search (analysis.english_forms)
         words=fields.TEXT(analyzer=analysis.JiebaTokenizer(), phrase=False),
         grams=fields.FieldType(
             format=_existence(),
@@ -117,6 +119,7 @@ class AnalysedDocument:
     grams: list[str]  # character grams (analysis.grams)
     kinds: list[str]  # block kinds present
     chars: int
+    forms: list[str] = field(default_factory=list)  # "stem:form" of the English words
 
 
 def _section_paths(report: Report) -> dict[str, list[str]]:
@@ -142,6 +145,7 @@ class SegmentedBlocks:
     words: list[str]  # distinct words of two characters or more, sub-words included
     grams: list[str]  # character grams (analysis.grams)
     chars: int
+    forms: list[str] = field(default_factory=list)  # "stem:form" of the English words
 
 
 def segment_blocks(texts: list[str]) -> SegmentedBlocks:
@@ -161,7 +165,8 @@ def segment_blocks(texts: list[str]) -> SegmentedBlocks:
             found.add(norm)
             total += len(norm)
         segs.append(boundary.join(pieces))
-    return SegmentedBlocks(segs, sorted(analysis.document_words(tokens)), sorted(found.terms()), total)
+    return SegmentedBlocks(segs, sorted(analysis.document_words(tokens)), sorted(found.terms()), total,
+                           analysis.english_forms(tokens))
 
 
 def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> AnalysedDocument:
@@ -181,13 +186,17 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
         "session": meta.session,
         "year": meta.year,
         "kind": meta.kind,
+        "language": meta.language,
         "sections": _section_paths(report),
         "blocks": blocks,
+        # the report's references (core.references), found here where the report is at hand
+        "refs": [references.REFS_VERSION, references.rows(references.report_references(report))],
     }
     pages = {block.id: block.pages[0] for block in report.blocks if block.pages}
     if pages:  # printed documents: the page of each block, for search hits
         payload["pages"] = pages
-    return AnalysedDocument(report.id, payload, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars)
+    return AnalysedDocument(report.id, payload, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars,
+                            segmented.forms)
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
@@ -210,7 +219,7 @@ def payload_path(library: Library, doc_id: str) -> Path:
 
 def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
     try:
-        payload = marshal.loads(read_regular(payload_path(library, doc_id), 16 * parse.MAX_REPORT_BYTES, "a payload"))
+        payload = marshal.loads(read_regular(payload_path(library, doc_id), 16 * parse.MAX_REPORT_BYTES))
     except (OSError, EOFError, ValueError, TypeError, InputError):
         return None
     if not isinstance(payload, dict) or not isinstance(payload.get("blocks"), list):
@@ -237,7 +246,7 @@ def _format_path(library: Library) -> Path:
 
 def _read_format(library: Library) -> str | None:
     try:
-        return read_regular(_format_path(library), 4096, "an index signature").decode("utf-8").strip()
+        return read_regular(_format_path(library), 4096).decode("utf-8").strip()
     except (OSError, ValueError, InputError):
         return None
 
@@ -485,6 +494,10 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
                 filters["session"] = str(meta.session)
             if meta.year is not None:
                 filters["year"] = str(meta.year)
+            if meta.language:
+                filters["lang"] = meta.language
+            if analysed.forms:
+                filters["forms"] = analysed.forms  # type: ignore[assignment]
             # update_document: another process may have added it since we looked
             writer.update_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, kinds=analysed.kinds, **filters)
             report(done, total, entry.source)

@@ -139,6 +139,7 @@ class Library:
         self.root = root
         self._lock = threading.RLock()
         self._entries: dict[str, Entry] = {}
+        self._user_symbols: tuple[tuple[int, int] | None, dict[str, str]] = (None, {})
         self._catalog_stamp: tuple[int, int] | None = None
         #: What was set aside or could not be done, for the user (the CLI prints these on stderr).
         self.warnings: list[str] = []
@@ -277,14 +278,15 @@ class Library:
         """The documents, including those another copy of the app added meanwhile."""
         with self._lock:
             self._sync()
-            return list(self._entries.values())
+            symbols = self.user_symbols()
+            return [_with_symbol(entry, symbols) for entry in self._entries.values()]
 
     def entry(self, doc_id: str) -> Entry:
         with self._lock:
             try:
-                return self._entries[doc_id]
+                return _with_symbol(self._entries[doc_id], self.user_symbols())
             except KeyError:
-                raise UnknownDocumentError(f"no document {doc_id!r} in the library") from None
+                raise UnknownDocumentError.of("no_document", doc=repr(doc_id)) from None
 
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._entries
@@ -331,7 +333,7 @@ class Library:
         if len(by_source) == 1:
             return by_source[0]
         if len(matches) > 1:
-            raise UnknownDocumentError(f"{ref!r} matches {len(matches)} documents; give more of the id")
+            raise UnknownDocumentError.of("ambiguous", ref=repr(ref), count=len(matches))
         return None
 
     def resolve(self, ref: str) -> Report:
@@ -349,7 +351,7 @@ class Library:
             return read_report(path)
         if os.path.lexists(path):
             read_report(path)  # says what it is (a FIFO, a device...)
-        raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
+        raise UnknownDocumentError.of("unknown_ref", ref=repr(ref))
 
     # -- writing -----------------------------------------------------------------
 
@@ -418,7 +420,7 @@ class Library:
         results: list[ImportResult] = []
         for report, suffix in kept:
             if report.id in self._entries:
-                results.append(ImportResult(self._entries[report.id], added=False))
+                results.append(ImportResult(_with_symbol(self._entries[report.id], self.user_symbols()), added=False))
                 continue
             entry = _entry_for(report, time.time(), suffix)
             self._entries[report.id] = entry
@@ -474,7 +476,7 @@ class Library:
         results: list[ImportResult] = []
         for doc_id, text, _source in items:
             if doc_id in self._entries:
-                results.append(ImportResult(self._entries[doc_id], added=False))
+                results.append(ImportResult(_with_symbol(self._entries[doc_id], self.user_symbols()), added=False))
                 continue
             if not self.text_path(doc_id).is_file():  # another copy removed the same text meanwhile
                 atomic_write(self.text_path(doc_id), text.encode("utf-8"))
@@ -482,6 +484,42 @@ class Library:
             self._entries[doc_id] = entry
             results.append(ImportResult(entry, added=True))
         return results
+
+    # -- document symbols the user set (issue 16) --------------------------------------------
+    # Kept in symbols.json, apart from the catalog, so that they survive a re-import and a
+    # re-parse; they take the place of the symbol the parser found (or did not find).
+
+    @property
+    def symbols_path(self) -> Path:
+        return self.root / "symbols.json"
+
+    def user_symbols(self) -> dict[str, str]:
+        """Document id -> the symbol the user set for it."""
+        with self._lock:
+            try:
+                stat = self.symbols_path.stat()
+            except FileNotFoundError:
+                return {}
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            if stamp != self._user_symbols[0]:
+                try:
+                    data = json.loads(read_regular(self.symbols_path, MAX_STORED_BYTES).decode("utf-8"))
+                    symbols = {str(k): str(v) for k, v in data["symbols"].items()}
+                except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError) as error:
+                    raise LibraryError(f"{self.symbols_path}: the document symbols file is damaged ({error})") from None
+                self._user_symbols = (stamp, symbols)
+            return self._user_symbols[1]
+
+    def set_symbol(self, doc_id: str, symbol: str | None) -> None:
+        """Give a document its symbol (None or "": forget the one the user set)."""
+        with self._changing():
+            self.entry(doc_id)
+            symbols = dict(self.user_symbols())
+            if symbol and symbol.strip():
+                symbols[doc_id] = " ".join(symbol.split())
+            else:
+                symbols.pop(doc_id, None)
+            atomic_write(self.symbols_path, json.dumps({"symbols": symbols}, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def remove(self, doc_id: str) -> None:
         with self._changing():
@@ -593,7 +631,7 @@ def _write_error(root: Path, error: OSError) -> LibraryError:
 
 
 def _read_catalog(path: Path) -> list[Entry]:
-    data = json.loads(read_regular(path, MAX_STORED_BYTES, "a catalog").decode("utf-8"))
+    data = json.loads(read_regular(path, MAX_STORED_BYTES).decode("utf-8"))
     if not isinstance(data, dict) or data.get("format") != CATALOG_FORMAT or not isinstance(data.get("documents"), list):
         raise ValueError("not a catalog of this version")
     return [_entry_from_json(record) for record in data["documents"]]
@@ -602,12 +640,20 @@ def _read_catalog(path: Path) -> list[Entry]:
 def read_stored_text(path: Path) -> str:
     """A document's text as the library stores it (UTF-8); LibraryError if it is damaged."""
     try:
-        data = read_regular(path, MAX_STORED_BYTES, "a document")
+        data = read_regular(path, MAX_STORED_BYTES)
         return data.decode("utf-8")
     except InputError as error:
         raise LibraryError(f"{error}; {REPAIR_HINT}") from None
     except UnicodeDecodeError as error:
         raise LibraryError(f"{path}: the document's text is damaged (not UTF-8 at byte {error.start}); {REPAIR_HINT}") from None
+
+
+def _with_symbol(entry: Entry, symbols: dict[str, str]) -> Entry:
+    """The entry with the symbol the user set for it, if any."""
+    symbol = symbols.get(entry.id)
+    if symbol is None or symbol == entry.metadata.symbol:
+        return entry
+    return replace(entry, metadata=replace(entry.metadata, symbol=symbol))
 
 
 def _adopt_prebuilt_index(library: Library) -> None:
@@ -716,7 +762,7 @@ def _load_source(documents: Path, doc_id: str, original: Path) -> "readers.Sourc
 
     cache = documents / f"{doc_id}.source.json"
     try:
-        source = readers.loads(read_regular(cache, MAX_STORED_BYTES * 4, "a reading of a document"))
+        source = readers.loads(read_regular(cache, MAX_STORED_BYTES * 4))
     except (OSError, InputError):
         source = None
     if source is None:

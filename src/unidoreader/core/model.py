@@ -38,6 +38,7 @@ class Metadata:
     agenda_title: str | None = None
     symbol: str | None = None  # document symbol such as "IDB.46/8" where stated
     year: int | None = None  # year of the session, or of the annual report
+    language: str | None = None  # "zh" / "en", detected from the text (core.language)
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,13 @@ from unidoreader.core.errors import InputError
 MIB = 1024 * 1024
 
 
+def mib(size: int) -> str:
+    """A size in MiB as the app says sizes ("21", "20.5"): the limit is 20 MiB, said one way."""
+    return f"{size / MIB:.1f}" if size % MIB else f"{size // MIB}"
+
+
 def size_text(size: int) -> str:
-    """A size as the app says sizes: in MiB (the limit is 20 MiB, say it one way)."""
-    return f"{size / MIB:.1f} MiB" if size % MIB else f"{size // MIB} MiB"
+    return f"{mib(size)} MiB"
 
 
 def scrub(text: str) -> str:
@@ -77,34 +81,39 @@ def _kind(mode: int) -> str:
 def _open_regular(path: Path) -> int:
     """A file descriptor of the regular file `path`; InputError for anything else."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    name = shown(path)
     try:
         if path.is_dir():  # Windows cannot open a folder at all; say what it is
-            raise InputError(f"{shown(path)}: is a folder, not a text file")
+            raise InputError.of("is_folder", path=name)
         fd = os.open(path, flags)  # non-blocking: opening a FIFO with no writer returns at once
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(f"{shown(path)}: no such file") from None
+        raise InputError.of("missing", path=name) from None
     except OSError as error:
-        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=name, reason=error.strerror or str(error)) from None
     try:
         mode = os.fstat(fd).st_mode
     except OSError as error:
         os.close(fd)
-        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=name, reason=error.strerror or str(error)) from None
     if not stat.S_ISREG(mode):
         os.close(fd)
-        raise InputError(f"{shown(path)}: {_kind(mode)}, not a regular file; only files can be read")
+        if stat.S_ISFIFO(mode):
+            raise InputError.of("is_fifo", path=name)
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise InputError.of("is_device", path=name)
+        raise InputError.of("not_regular", path=name)
     return fd
 
 
-def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
+def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of the regular file `path`, at most `limit` of them.
 
     InputError("<path>: …") for anything else: missing, a folder, a FIFO, a device, a
     socket, unreadable, or more than `limit` bytes (found by reading limit + 1 bytes,
-    never by trusting the size the file system reports). `what` names the file in the
-    size message ("a report")."""
+    never by trusting the size the file system reports). The errors carry the codes of
+    core.errors.MESSAGES, which the GUI translates."""
     fd = _open_regular(path)
     try:
         chunks: list[bytes] = []
@@ -117,10 +126,10 @@ def read_regular(path: Path, limit: int, what: str = "a file") -> bytes:
             got += len(chunk)
         if got > limit:
             size = max(os.fstat(fd).st_size, got)
-            raise InputError(f"{shown(path)}: too large for {what} ({size_text(size)}; the limit is {size_text(limit)})")
+            raise InputError.of("too_large", path=shown(path), size=mib(size), limit=mib(limit))
         return b"".join(chunks)
     except OSError as error:
-        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=shown(path), reason=error.strerror or str(error)) from None
     finally:
         os.close(fd)
 
@@ -132,7 +141,7 @@ def read_head(path: Path, size: int) -> bytes:
     try:
         return os.read(fd, size)
     except OSError as error:
-        raise InputError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
+        raise InputError.of("unreadable", path=shown(path), reason=error.strerror or str(error)) from None
     finally:
         os.close(fd)
 

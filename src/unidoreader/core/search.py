@@ -11,7 +11,10 @@ How a query runs:
    contains a string contains all its grams.
 3. The candidates' stored blocks are checked against the normal form (NFKC, case
    folded, whitespace removed): a term matches a block that contains it, like Ctrl+F.
-   A plain term of several words also matches, one tier lower, a block that holds all
+   A plain English word also matches, one tier lower, a block holding another form of
+   its Porter stem as a whole word ("budgets" finds "budget", "performing" finds
+   "performance"; the forms come from the index, see analysis.english_forms). A plain
+   term of several words also matches, a tier lower still, a block that holds all
    its words apart (the words come from the index's own vocabulary, so no jieba load
    is needed to search).
 4. Ranking: blocks matching every term exactly come first (among them, first those
@@ -46,6 +49,12 @@ SNIPPET_LEAD = 30
 #: Weight of a match by how it sits on jieba's word boundaries (both ends, one, none).
 _ALIGN_WEIGHT = (0.4, 0.7, 1.0)
 _FUZZY_WEIGHT = 0.25
+_STEM_WEIGHT = 0.6
+#: Tiers of a matching block: all terms exact (and several standing together as typed),
+#: some only by another form of their English stem, some only by their words apart.
+TIER_TOGETHER, TIER_EXACT, TIER_STEMMED, TIER_WORDS = 3, 2, 1, 0
+#: `align` codes of a clause matched other than exactly (exact ones are 0..2).
+_BY_STEM, _BY_PIECES = -1, -2
 _K1 = 1.2
 _B = 0.5
 _AVG_BLOCK = 120.0
@@ -76,6 +85,7 @@ class Hit:
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
     page: int | None = None  # printed page of the block (PDF imports)
+    language: str | None = None
 
     def marked_snippet(self, left: str = "«", right: str = "»") -> str:
         """The snippet with each match wrapped in `left`/`right` (the JSON form)."""
@@ -99,6 +109,7 @@ class Hit:
             "marks": [list(mark) for mark in self.marks],
             "section_path": list(self.section_path),
             "block_offsets": [list(offsets) for offsets in self.block_offsets],
+            "language": self.language,
             **({"page": self.page} if self.page is not None else {}),
         }
 
@@ -110,6 +121,7 @@ class SearchResult:
     hits: tuple[Hit, ...]
     per_document: dict[str, int]
     per_session: dict[int | None, int]
+    per_language: dict[str | None, int] = field(default_factory=dict)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -118,6 +130,7 @@ class SearchResult:
             "hits": [hit.record() for hit in self.hits],
             "per_document": self.per_document,
             "per_session": {("null" if k is None else str(k)): v for k, v in self.per_session.items()},
+            "per_language": {("null" if k is None else k): v for k, v in self.per_language.items()},
         }
 
 
@@ -126,11 +139,21 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class Literal:
-    """One term in normal form. `pieces`: its words, for the lower tier of a plain term."""
+    """One term in normal form. `pieces`: its words, for the lower tier of a plain term.
+    `forms`: for a plain English word, the other words of its stem that the index holds
+    ("budgets" -> "budget", "budgeted"), matched as whole words one tier below exact."""
 
     text: str
     phrase: bool = False
     pieces: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+    @property
+    def stem(self) -> str | None:
+        """The Porter stem a plain English word is also searched by, else None."""
+        if self.phrase or len(self.text) < 3 or not analysis.is_english_word(self.text):
+            return None
+        return analysis.stem(self.text)
 
 
 @dataclass
@@ -149,7 +172,7 @@ class ParsedQuery:
         return [c for c in self.clauses if not c.negated]
 
 
-_FILTER = re.compile(r"^(session|year|doc|kind):(.+)$", re.IGNORECASE)
+_FILTER = re.compile(r"^(session|year|doc|kind|lang|cites):(.+)$", re.IGNORECASE)
 #: The most digits a session or year filter takes (more is no session, and int() of
 #: thousands of digits raises).
 _FILTER_DIGITS = 9
@@ -193,7 +216,7 @@ def _lex(text: str) -> list[tuple[str, str]]:
 def parse_query(text: str) -> ParsedQuery:
     """The clauses and filters of a query; never raises (see the module docstring)."""
     parsed = ParsedQuery()
-    tokens = _lex(text)
+    tokens = _join_cites(_lex(text))
     negate_next = False
     join_next = False
     for position, (kind, value) in enumerate(tokens):
@@ -228,6 +251,31 @@ def parse_query(text: str) -> ParsedQuery:
     return parsed
 
 
+def _join_cites(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`cites:GC.17/ Res.6` typed with a space: the words that complete the symbol join the filter."""
+    if not any(kind == "word" and value[:6].lower() == "cites:" for kind, value in tokens):
+        return tokens
+    from unidoreader.core.references import normalise_symbol
+
+    out: list[tuple[str, str]] = []
+    position = 0
+    while position < len(tokens):
+        kind, value = tokens[position]
+        position += 1
+        if kind == "word" and value[:6].lower() == "cites:" and normalise_symbol(value[6:]) is None:
+            for extra in range(1, 4):
+                words = tokens[position : position + extra]
+                if len(words) < extra or any(k != "word" for k, _v in words):
+                    break
+                joined = " ".join([value[6:], *(v for _k, v in words)])
+                if normalise_symbol(joined) is not None:
+                    value = value[:6] + joined
+                    position += extra
+                    break
+        out.append((kind, value))
+    return out
+
+
 def _literal(raw: str, *, phrase: bool) -> Literal | None:
     norm = analysis.normalize(raw)
     return Literal(norm, phrase=phrase) if norm else None
@@ -240,6 +288,17 @@ def _add_filter(filters: dict[str, Any], key: str, value: str) -> bool:
         if not digits.isdigit() or len(digits) > _FILTER_DIGITS:  # "session:" + 4,301 digits is text, not a number
             return False
         filters[key] = int(digits)
+    elif key == "lang":
+        from unidoreader.core.language import normalize_language
+
+        language = normalize_language(value)
+        if language is None:
+            return False
+        filters[key] = language
+    elif key == "cites":  # cites:GC.17/Res.6 -> the blocks citing it (core.references)
+        from unidoreader.core.references import normalise_symbol
+
+        filters[key] = normalise_symbol(value) or value
     else:
         filters[key] = value
     return True
@@ -265,6 +324,7 @@ class _Doc:
     kind: str
     sections: dict[str, Sequence[str]]
     blocks: list[_Block]
+    language: str | None = None
     text: str = ""  # every block's normal form, joined by SEPARATOR
     pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
     starts: list[int] = field(default_factory=list)  # where each block starts in `text`
@@ -307,6 +367,7 @@ class Searcher:
         self._searcher: Any = None
         self._indexed: set[str] = set()
         self._docs: dict[str, _Doc] = {}
+        self._references: Any = None  # core.references.LibraryReferences, made on first use
 
     # -- index access --------------------------------------------------------------------
 
@@ -375,7 +436,7 @@ class Searcher:
             for block_id, kind, section, text, seg in payload["blocks"]
         ]
         doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks,
-                   pages=payload.get("pages") or {})
+                   payload.get("language"), pages=payload.get("pages") or {})
         if len(self._docs) >= CACHED_DOCUMENTS:  # forget the longest-cached ones
             for old in list(self._docs)[: CACHED_DOCUMENTS // 4]:
                 del self._docs[old]
@@ -392,12 +453,14 @@ class Searcher:
         session: int | None = None,
         year: int | None = None,
         kind: str | None = None,
+        lang: str | None = None,
         limit: int = 20,
     ) -> SearchResult:
         query = scrub(query)
-        matches, counts_doc, counts_session = self._run(query, doc=doc, session=session, year=year, kind=kind)
+        matches, counts_doc, counts_session = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
         hits = tuple(self._hit(m) for m in islice(matches, min(max(limit, 0), len(matches))))
-        return SearchResult(query, len(matches), hits, counts_doc, counts_session)
+        per_language = Counter(match[1].language for match in matches)
+        return SearchResult(query, len(matches), hits, counts_doc, counts_session, dict(per_language))
 
     def iter_hits(
         self,
@@ -407,10 +470,11 @@ class Searcher:
         session: int | None = None,
         year: int | None = None,
         kind: str | None = None,
+        lang: str | None = None,
         limit: int | None = None,
     ) -> Iterator[Hit]:
         """Hits best first; snippets are cut as the hits are consumed."""
-        matches, _docs, _sessions = self._run(scrub(query), doc=doc, session=session, year=year, kind=kind)
+        matches, _docs, _sessions = self._run(scrub(query), doc=doc, session=session, year=year, kind=kind, lang=lang)
         for match in matches if limit is None else matches[:limit]:
             yield self._hit(match)
 
@@ -436,15 +500,16 @@ class Searcher:
                 self._docs.clear()
                 index.ensure_index(self.library, rebuild=True)
                 docs = self._load(self._candidates(parsed, filters))
-        return _rank(parsed, filters, docs)
+            ranked = _rank(parsed, filters, docs)
+            return self._with_references(query, filters, ranked)
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
         from whoosh import query as Q
 
         searcher = self._whoosh()
         reader = searcher.reader()
-        for clause in parsed.positive:  # words for the lower tier, from the index's vocabulary
-            clause.alternatives = [_with_pieces(lit, reader) for lit in clause.alternatives]
+        for clause in parsed.positive:  # words for the lower tiers, from the index's vocabulary
+            clause.alternatives = [_with_forms(lit, reader) if lit.stem else _with_pieces(lit, reader) for lit in clause.alternatives]
         parts: list[Any] = []
         # Candidates need not match every gram of every clause: any subset selects a superset
         # of the matches, and the blocks are verified against every clause in _rank. A
@@ -459,9 +524,14 @@ class Searcher:
                     needed |= analysis.grams(piece)
                 chosen = sorted(needed, key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]  # bigrams select best
                 alternatives.append(Q.And([Q.Term("grams", g) for g in chosen]))
-            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES:
+                if literal.forms:
+                    forms = literal.forms[:_CANDIDATE_ALTERNATIVES]
+                    alternatives.append(Q.Or([Q.Term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}") for form in forms]))
+            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES or any(len(lit.forms) > _CANDIDATE_ALTERNATIVES for lit in clause.alternatives):
                 continue  # too many alternatives to list: this clause does not narrow the candidates
             parts.append(Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
+        if "lang" in filters:
+            parts.append(Q.Term("lang", str(filters["lang"])))
         if "session" in filters:
             parts.append(Q.Term("session", str(filters["session"])))
         if "year" in filters:
@@ -469,6 +539,11 @@ class Searcher:
         kind = analysis.normalize(str(filters.get("kind") or ""))
         if kind in _BLOCK_KINDS:
             parts.append(Q.Term("kinds", kind))
+        if "cites" in filters:
+            citing = sorted({c.doc for c in self._citations(str(filters["cites"]))})
+            if not citing:
+                return []
+            parts.append(Q.Or([Q.Term("doc", i) for i in citing]))
         if "doc" in filters:
             ids = self._doc_ids(str(filters["doc"]))
             if not ids:
@@ -476,6 +551,63 @@ class Searcher:
             parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
         query = Q.And(parts) if parts else Q.Every()
         return [searcher.stored_fields(number)["doc"] for number in searcher.docs_for_query(query)]
+
+    # -- symbols (issue 16): cites:SYMBOL, and a query that is a symbol -------------------------
+
+    def _citations(self, symbol: str) -> list[Any]:
+        from unidoreader.core.references import LibraryReferences
+
+        if self._references is None:
+            self._references = LibraryReferences(self.library)
+        return self._references.cited_by(symbol)
+
+    def _with_references(
+        self, query: str, filters: dict[str, Any], ranked: tuple[list[_Match], dict[str, int], dict[int | None, int]]
+    ) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+        """`cites:` keeps the blocks citing the symbol; a query that is a symbol ("GC.17/ Res.6")
+        puts the document with that symbol first, then the blocks citing it (however printed:
+        "大会第70/1号决议" cites "resolution 70/1"), then the other blocks where its text occurs."""
+        from unidoreader.core.references import normalise_symbol
+
+        matches = ranked[0]
+        words = [value for kind, value in _lex(query) if not (kind == "word" and _FILTER.match(value))]
+        symbol = normalise_symbol(" ".join(words)) if words else None
+        if "cites" not in filters and symbol is None:
+            return ranked
+        if "cites" in filters:
+            allowed = {(c.doc, c.block) for c in self._citations(str(filters["cites"]))}
+            matches = [m for m in matches if (m[1].id, m[2].id) in allowed]
+        if symbol is not None:
+            citations = self._citations(symbol)
+            own = self._references.document_for(symbol)
+            citing = {(c.doc, c.block) for c in citations if c.block}
+            marks = [(Literal(analysis.normalize(symbol)), True, 0, 0)]
+            head: list[_Match] = []
+            if own is not None:
+                head += self._matches_for([(own, None)], filters, TIER_TOGETHER + 2, marks)
+            in_text = [((TIER_TOGETHER + 1, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if (m[1].id, m[2].id) in citing]
+            done = {(m[1].id, m[2].id) for m in head + in_text}
+            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters,
+                                      TIER_TOGETHER + 1, marks)
+            done |= {(m[1].id, m[2].id) for m in extra}
+            matches = head + in_text + extra + [m for m in matches if (m[1].id, m[2].id) not in done]
+        per_document = Counter(m[1].id for m in matches)
+        per_session = Counter(m[1].session for m in matches)
+        return matches, dict(per_document), dict(per_session)
+
+    def _matches_for(self, where: list[tuple[str, str | None]], filters: dict[str, Any], tier: int, marks: list[Any]) -> list[_Match]:
+        """Matches for given (document, block) pairs (None: the document's first block) that pass the filters."""
+        if "year" in filters:  # stored blocks do not know their year: leave them to the text search
+            return []
+        out: list[_Match] = []
+        for doc_id, block_id in where:
+            doc = self._doc(doc_id)
+            if doc is None or not doc.blocks:
+                continue
+            block = doc.blocks[0] if block_id is None else next((b for b in doc.blocks if b.id == block_id), None)
+            if block is not None and _passes(filters, doc, block):
+                out.append(((tier, 0, 0.0), doc, block, marks))
+        return out
 
     def _load(self, candidates: list[str]) -> list[_Doc]:
         """The candidates' stored blocks; a missing or unreadable block file is damage."""
@@ -499,7 +631,10 @@ class Searcher:
         text = block.text
         norm, origin = analysis.normalize_with_map(text)
         spans: list[tuple[int, int]] = []
-        for literal, exact, _count, _align in per_clause:
+        for literal, exact, _count, align in per_clause:
+            if not exact and align == _BY_STEM:  # the whole words of the stem's other forms
+                spans.extend(m.span() for m in _forms_pattern(literal.forms).finditer(text))
+                continue
             for needle in (literal.text,) if exact else literal.pieces:
                 start = norm.find(needle)
                 found = 0
@@ -511,7 +646,20 @@ class Searcher:
         snippet, marks = _snippet(text, offsets)
         path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
-        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, doc.pages.get(block.id))
+        return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, page=doc.pages.get(block.id),
+                   language=doc.language)
+
+
+def _passes(filters: dict[str, Any], doc: _Doc, block: _Block) -> bool:
+    """A block added for a symbol query passes the query's session/lang/doc/kind filters."""
+    if "session" in filters and doc.session != filters["session"]:
+        return False
+    if "lang" in filters and doc.language != filters["lang"]:
+        return False
+    if "doc" in filters and not doc.id.startswith(str(filters["doc"])):
+        return False
+    kind = analysis.normalize(str(filters.get("kind") or ""))
+    return not kind or (block.kind == kind if kind in _BLOCK_KINDS else kind in doc.kind)
 
 
 def _is_index_damage(error: Exception) -> bool:
@@ -553,6 +701,43 @@ def _with_pieces(literal: Literal, reader: Any) -> Literal:
     return Literal(text, phrase=False, pieces=tuple(reversed(pieces)))
 
 
+def _with_forms(literal: Literal, reader: Any) -> Literal:
+    """A plain English word with the other forms of its stem that the index holds."""
+    stem = literal.stem
+    if stem is None or literal.forms:
+        return literal
+    prefix = f"{stem}{analysis.FORM_SEPARATOR}"
+    forms = []
+    for term in reader.expand_prefix("forms", prefix):
+        form = (term.decode("utf-8") if isinstance(term, bytes) else term)[len(prefix):]
+        if form != literal.text:
+            forms.append(form)
+    return Literal(literal.text, phrase=False, forms=tuple(sorted(forms))) if forms else literal
+
+
+_FORM_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word occurrences of any of `forms` in a block's original text."""
+    pattern = _FORM_PATTERNS.get(forms)
+    if pattern is None:
+        if len(_FORM_PATTERNS) > 256:
+            _FORM_PATTERNS.clear()
+        alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+        pattern = _FORM_PATTERNS[forms] = re.compile(f"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+    return pattern
+
+
+def _stem_count(literal: Literal, block: _Block) -> int:
+    """How many words of the block are other forms of the literal's stem (whole words)."""
+    norm = block.norm
+    if not any(form in norm for form in literal.forms):  # cheap test first: substring in C
+        return 0
+    forms = set(literal.forms)
+    return sum(1 for word in analysis.english_words(block.seg) if word in forms)
+
+
 class _Aligner:
     """How the occurrences of a string sit on a block's word boundaries, by regular
     expressions over the seg form (BOUNDARY between words): 2 = some occurrence starts
@@ -584,7 +769,8 @@ def _rank(
     doc_kind = kind if kind and not block_kind else ""
     positive = parsed.positive
     negative = [lit.text for clause in parsed.clauses if clause.negated for lit in clause.alternatives]
-    if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces:
+    if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces \
+            and not positive[0].alternatives[0].forms:
         if not negative and not block_kind:
             return _rank_one(positive[0].alternatives[0], doc_kind, docs)
     found: list[tuple[_Doc, _Block, list[tuple[Literal, bool, int, int]]]] = []
@@ -592,7 +778,8 @@ def _rank(
     scanned = 0
     # The longest term every block must contain picks the blocks to look at (str.find
     # over the document's joined text, instead of a Python loop over all its blocks).
-    required = [c.alternatives[0].text for c in positive if len(c.alternatives) == 1 and not c.alternatives[0].pieces]
+    required = [c.alternatives[0].text for c in positive
+                if len(c.alternatives) == 1 and not c.alternatives[0].pieces and not c.alternatives[0].forms]
     driver = max(required, key=len) if required else ""
     aligners: dict[str, _Aligner] = {}
     for doc in docs:
@@ -614,8 +801,10 @@ def _rank(
                         if aligner is None:
                             aligner = aligners[literal.text] = _Aligner(literal.text)
                         option = (literal, True, norm.count(literal.text), aligner(block.seg))
+                    elif literal.forms and (stemmed := _stem_count(literal, block)):
+                        option = (literal, False, stemmed, _BY_STEM)
                     elif literal.pieces and all(p in norm for p in literal.pieces):
-                        option = (literal, False, min(norm.count(p) for p in literal.pieces), -1)
+                        option = (literal, False, min(norm.count(p) for p in literal.pieces), _BY_PIECES)
                     else:
                         continue
                     if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
@@ -638,16 +827,19 @@ def _rank(
         norm_len = _K1 * (1.0 - _B + _B * len(block.norm) / _AVG_BLOCK)
         raw = 0.0
         classes = 0
-        tier = 1
+        tier = TIER_EXACT
         for number, (_literal, exact, count, align) in enumerate(per_clause):
             if exact:
                 raw += idf[number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
                 classes += align + 1
+            elif align == _BY_STEM:
+                raw += idf[number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
+                tier = min(tier, TIER_STEMMED)
             else:
                 raw += idf[number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
-                tier = 0
-        if tier and together and together in block.norm:
-            tier = 2
+                tier = TIER_WORDS
+        if tier == TIER_EXACT and together and together in block.norm:
+            tier = TIER_TOGETHER
         if block.kind == heading:
             raw *= 1.3
         matches.append(((tier, classes, raw), doc, block, per_clause))
@@ -659,7 +851,7 @@ def _rank(
 
 def _rank_one(literal: Literal, doc_kind: str, docs: list[_Doc]) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
     """`_rank` for the commonest query, one term and nothing else, in one tight loop
-    (the same keys as the general path: tier 1, boundary class + 1, weight)."""
+    (the same keys as the general path: TIER_EXACT, boundary class + 1, weight)."""
     needle = literal.text
     aligner = _Aligner(needle)
     heading = BlockKind.HEADING.value
@@ -681,7 +873,7 @@ def _rank_one(literal: Literal, doc_kind: str, docs: list[_Doc]) -> tuple[list[_
         raw = idf * _ALIGN_WEIGHT[align] * count * saturation / (count + lean + slope * len(block.norm))
         if block.kind == heading:
             raw *= 1.3
-        matches.append(((1, align + 1, raw), doc, block, marks))  # type: ignore[arg-type]
+        matches.append(((TIER_EXACT, align + 1, raw), doc, block, marks))  # type: ignore[arg-type]
     matches.sort(key=itemgetter(0), reverse=True)
     per_document = Counter(doc.id for _c, _a, doc, _b in hits)
     per_session = Counter(doc.session for _c, _a, doc, _b in hits)

@@ -3,7 +3,8 @@
 Each block gets (chapter, section, paragraph): the label (or, when unlabelled, the
 title) of its chapter, of its section below the chapter, and the number of the
 numbered paragraph it is in (items and quotes inherit the paragraph before them).
-This session's report and last session's share chapter labels (一., 二.) and often
+Chapter numbers are compared as numbers (一 = I = 1), so the Chinese and the English
+version of one document line up too. This session's report and last session's share chapter labels (一., 二.) and often
 section labels (A., B.) while their paragraph numbers differ, so the match narrows
 chapter -> section -> paragraph and stops at the last level both reports share.
 Plain Python: no Qt here.
@@ -63,7 +64,21 @@ class Alignment:
                 best, best_score = block_id, score
                 if score == 3:
                     break
+            elif score == best_score == 2 and key[2] and mine[2] and _before(mine[2], key[2]):
+                best = block_id  # the paragraph is missing here: stay at the nearest one before it
         return best
+
+
+def _number(label: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(part) for part in re.findall(r"\d+", label))
+
+
+def _before(mine: str, wanted: str) -> bool:
+    """Whether paragraph `mine` comes before `wanted` ("12" < "13", "25.2" < "25.10")."""
+    a, b = _number(mine), _number(wanted)
+    return bool(a) and bool(b) and a < b
 
 
 def _second_level(chapter: Section, section: Section) -> Section | None:
@@ -76,4 +91,27 @@ def _second_level(chapter: Section, section: Section) -> Section | None:
 def _name(section: Section | None) -> str:
     if section is None:
         return ""
-    return section.label or "".join(section.title.split())
+    if section.label:
+        return neutral_label(section.label) if section.level == 1 else section.label
+    return "".join(section.title.split())
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def neutral_label(label: str) -> str:
+    """A chapter number the same in every language version: "一" and "I" are "1", "十二"
+    and "XII" are "12" (other labels as printed), so the Chinese and the English version
+    of one report line up chapter by chapter."""
+    from unidoreader.core.parse.text import cn_to_int
+
+    number = cn_to_int(label)
+    if number is not None:
+        return str(number)
+    if label and all(ch in _ROMAN for ch in label):
+        total = 0
+        for ch, nxt in zip(label, label[1:] + " "):
+            value = _ROMAN[ch]
+            total += -value if nxt in _ROMAN and _ROMAN[nxt] > value else value
+        return str(total)
+    return label

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         raise UnidoreaderError(problem)
     root = Path(args.library) if getattr(args, "library", None) else None
-    query = getattr(args, "search", None)
+    query = (getattr(args, "search", None) or "").strip() or None  # cli gives "-word" a leading space
     helper = None
     if query:  # started first: it runs on another core while Qt starts (see searching)
         from unidoreader import paths

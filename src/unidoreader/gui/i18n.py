@@ -3,6 +3,8 @@ catalogue compiled from resources/translations/unidoreader_zh_CN.ts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from unidoreader import paths
@@ -34,7 +36,24 @@ def set_language(language: str) -> bool:
         app.installTranslator(ours)
         _installed.append(ours)
     qt = QTranslator(app)  # Qt's own strings (standard dialogs, context menus)
-    if qt.load(f"qt_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(f"qtbase_{language}", qt_translations_dir()):
         app.installTranslator(qt)
         _installed.append(qt)
+    extra = QTranslator(app)  # what Qt's catalogue lacks (searched before it: installed later)
+    if extra.load(str(translations_dir() / f"qt_extra_{language}.qm")):
+        app.installTranslator(extra)
+        _installed.append(extra)
     return ok
+
+
+def qt_translations_dir() -> str:
+    """Where Qt's own catalogues are: Qt's translations folder (PySide6/Qt/translations,
+    also in the bundle). Only `qtbase_*` is loaded: `qt_*` is a meta catalogue that
+    also names qtmultimedia_* and others PySide6-Essentials does not ship, and Qt then
+    loads none of it (its dialogs stayed English)."""
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if directory and Path(directory, "qtbase_zh_CN.qm").is_file():
+        return directory
+    import PySide6
+
+    return str(Path(PySide6.__file__).parent / "Qt" / "translations")

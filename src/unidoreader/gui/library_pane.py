@@ -21,6 +21,7 @@ def dropped_files(event: QDropEvent) -> list[Path]:
     return files
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+VERSIONS_ROLE = Qt.ItemDataRole.UserRole + 5  # the ids of all the language versions a row stands for
 
 
 def session_text(entry: Entry) -> str:
@@ -38,19 +39,47 @@ def dates_text(entry: Entry) -> str:
     return first if first == last else f"{first} – {last[5:] if first[:4] == last[:4] else last}"
 
 
+def reader_language() -> str:
+    """The language the reader reads in: the interface's ("zh" or "en"), which picks the
+    version a library entry of several language versions opens."""
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def languages_text(group: list[Entry]) -> str:
+    """"中 / EN" for an entry held in Chinese and English ("" for one version)."""
+    from unidoreader.core.language import SHORT_NAMES
+
+    if len(group) < 2:
+        return ""
+    return " / ".join(SHORT_NAMES.get(e.metadata.language or "", e.metadata.language or "?") for e in group)
+
+
 class LibraryModel(QStandardItemModel):
     """Body -> session -> document rows; a document row carries its id in DOC_ROLE and
-    shows its title over a line with session, dates and kind."""
+    shows its title over a line with session, dates and kind. The language versions of
+    one symbol are one row (its languages shown, "中 / EN"), which opens the version in the
+    reader's language; VERSIONS_ROLE holds all their ids."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[Entry] = []
 
     def set_entries(self, entries: list[Entry], labels: dict[str, str]) -> None:
+        from unidoreader.core.versions import group_versions, preferred_version
+
         self.clear()
         self.entries = list(entries)
+        language = reader_language()
+        groups = {}
+        shown = []
+        for group in group_versions(entries):
+            entry = preferred_version(group, language)
+            groups[entry.id] = group
+            shown.append(entry)
         bodies: dict[str, dict[tuple[int, str], list[Entry]]] = {}
-        for entry in entries:
+        for entry in shown:
             meta = entry.metadata
             body = meta.body or labels["other"]
             if meta.session:
@@ -76,9 +105,12 @@ class LibraryModel(QStandardItemModel):
                 body_item.appendRow(session_item)
                 for entry in sorted(bodies[body][key], key=newest, reverse=True):
                     title = entry.metadata.title or entry.source
-                    facts = " · ".join(f for f in (dates_text(entry) or session_text(entry), entry.metadata.kind or "") if f)
+                    group = groups[entry.id]
+                    facts = " · ".join(f for f in (dates_text(entry) or session_text(entry), entry.metadata.kind or "",
+                                                   languages_text(group)) if f)
                     item = _plain(title)
                     item.setData(entry.id, DOC_ROLE)
+                    item.setData([e.id for e in group], VERSIONS_ROLE)
                     item.setData(
                         f"<b>{html.escape(title)}</b><br><span style='color:{SECONDARY}'>{html.escape(facts or entry.source)}</span>",
                         HTML_ROLE,
@@ -89,7 +121,7 @@ class LibraryModel(QStandardItemModel):
 
     def rows_for(self, doc_id: str) -> QModelIndex:
         for index in self._walk():
-            if index.data(DOC_ROLE) == doc_id:
+            if index.data(DOC_ROLE) == doc_id or doc_id in (index.data(VERSIONS_ROLE) or ()):
                 return index
         return QModelIndex()
 

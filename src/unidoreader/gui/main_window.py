@@ -15,9 +15,9 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
@@ -27,17 +27,21 @@ from unidoreader.gui.features import DockSpec, Feature
 from unidoreader.gui.features.bookmarks import BookmarksFeature
 from unidoreader.gui.features.help import HelpFeature
 from unidoreader.gui.features.importing import ImportFeature
+from unidoreader.gui.features.languages import LanguageVersions
 from unidoreader.gui.features.library import LibraryFeature
 from unidoreader.gui.features.outline import OutlineFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
 from unidoreader.gui.features.preferences import PreferencesDialog, PreferencesFeature
 from unidoreader.gui.features.printing import PrintFeature
+from unidoreader.gui.features.references import ReferencesFeature
 from unidoreader.gui.features.search import SearchFeature
 from unidoreader.gui.features.selections import SelectionsFeature
 from unidoreader.gui.features.sync import SyncScrolling
+from unidoreader.gui.features.compare import CompareFeature
 from unidoreader.gui.features.tables import TablesFeature
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import dropped_files
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.gui.reader import ReaderPane
@@ -57,9 +61,10 @@ QStatusBar QLabel { padding: 0 4px; }
 # separator between groups). A feature's actions not named here are appended, as a
 # group, to the menu their MenuItem names; a menu not named here goes before Help.
 MENU_LAYOUT: dict[str, list[list[str]]] = {
-    "file": [["import", "remove"], ["print", "export_pdf"], ["preferences"], ["quit"]],
+    "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["focus_library", "focus_outline", "focus_tables"]],
+             ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
+             ["focus_library", "focus_outline", "focus_tables"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -100,10 +105,20 @@ class MainWindow(QMainWindow):
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
         self.retranslate()
-        self.resize(1400, 880)
+        self.resize(self.first_size())
         if userdata_error:
             self.show_message(userdata_error)
         self._restore_layout()
+
+    def first_size(self) -> QSize:
+        """The size before any saved geometry: roomy, but never larger than the screen the
+        window opens on (a 1366x768 laptop must see the whole window, title bar included)."""
+        wanted = QSize(1400, 880)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(int(room.width() * 0.95), int(room.height() * 0.9)))
 
     # -- the parts -----------------------------------------------------------------------------
 
@@ -121,13 +136,18 @@ class MainWindow(QMainWindow):
         self.selections = SelectionsFeature(self, ud, self.reading, self.outline_feature.pane, self.printing)
         self.bookmarks = BookmarksFeature(self, ud, self.reading, self.entries)
         self.sync = SyncScrolling(self, ud, self.reading)
+        self.compare = CompareFeature(self, self.lane, self.reading)
+        self.languages = LanguageVersions(self, self.reading, self.sync)
         self.prefs = PreferencesFeature(self, lambda: self.language)
         self.help = HelpFeature(self, self.actions)
+        self.references = ReferencesFeature(self, self.lane, self.reading)
         for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.prefs, self.help):
+                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.languages, self.compare, self.prefs,
+                        self.help, self.references):
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
+        self.search_feature.searchStarted.connect(self.reading.clear_hits)
         self.library_feature.pane.filesDropped.connect(self.importing.import_files)
         self.prefs.languageChosen.connect(self.set_language)
         self._arrange_docks()
@@ -235,6 +255,8 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
+        # one line whatever the message: a long one is cut, never widens or heightens the bar
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setMaximumHeight(14)
@@ -316,8 +338,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        """The window is named after the report being read."""
+        """The window is named after the report being read. Qt adds the application's
+        display name to window titles that do not end with it (on X11 and others): it is
+        set to the same translated name, so the title carries it once."""
         app_name = self.tr("UNIDO Reports Reader")
+        QGuiApplication.setApplicationDisplayName(app_name)
         report = self.active.report if self.active else None
         self.setWindowTitle(f"{report.metadata.title or report.source} — {app_name}" if report else app_name)
 
@@ -399,8 +424,8 @@ class MainWindow(QMainWindow):
 
     def _fatal(self, error: BaseException) -> None:
         self.failures.append(str(error))
-        self.show_message(str(error))
-        self.message_box(self.tr("Cannot open the library"), str(error))
+        self.show_message(describe(error))
+        self.message_box(self.tr("Cannot open the library"), describe(error))
 
     def _refresh_entries(self) -> None:
         if self.library is None:
@@ -419,7 +444,13 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.last_message = text
-        self.status_label.setText(text)
+        self._set_status(text)
+
+    def _set_status(self, text: str) -> None:
+        """The status line: one line (a message of several is joined; the whole in the tooltip)."""
+        line = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.status_label.setText(line)
+        self.status_label.setToolTip(text if line != text else "")
 
     def message_box(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A window-modal message that does not block the event loop (nor tests)."""
@@ -431,7 +462,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _lane_started(self, label: str) -> None:
-        self.status_label.setText(label)
+        self._set_status(label)
         self.progress.setRange(0, 0)
         self.progress.show()
 
@@ -440,12 +471,11 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         if message:
-            self.status_label.setText(message)
+            self._set_status(message)
 
     def _lane_idle(self) -> None:
         self.progress.hide()
-        if self.status_label.text() != self.last_message:
-            self.status_label.setText(self.last_message)
+        self._set_status(self.last_message)
         self._check_settled()
 
     def is_settled(self) -> bool:

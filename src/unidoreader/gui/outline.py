@@ -6,7 +6,7 @@ open reports: switching panes shows another tree but keeps every report's checks
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QVBoxLayout, QWidget
 
 from unidoreader.core.model import Report, Section
@@ -31,6 +31,7 @@ class OutlinePane(QWidget):
         self.report: Report | None = None
         self.checked: dict[str, set[str]] = {}
         self._filling = False
+        self._ticked: QTreeWidgetItem | None = None
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -131,6 +132,9 @@ class OutlinePane(QWidget):
         return item.data(0, SECTION_ROLE) if item else None
 
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        if item is self._ticked:  # the click was on its check box: tick, do not jump
+            self._ticked = None
+            return
         if self.report is not None:
             self.sectionActivated.emit(self.report.id, item.data(0, SECTION_ROLE))
 
@@ -139,10 +143,16 @@ class OutlinePane(QWidget):
     def _changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or self.report is None:
             return
+        # Qt reports a click on the box as a change, then as a click on the item
+        self._ticked = item
+        QTimer.singleShot(0, self._forget_tick)
         self.checked[self.report.id] = {
             i.data(0, SECTION_ROLE) for i in self.items() if i.checkState(0) == Qt.CheckState.Checked
         }
         self.checksChanged.emit()
+
+    def _forget_tick(self) -> None:
+        self._ticked = None
 
     def set_checked(self, doc_id: str, section_ids: set[str]) -> None:
         self.checked[doc_id] = set(section_ids)

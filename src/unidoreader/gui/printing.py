@@ -116,9 +116,23 @@ def _frame(device: QPagedPaintDevice, margins_mm: tuple[float, float, float, flo
     return _Frame(page, body, header, footer)
 
 
-def _documents(parts: Sequence[PrintPart], device: QPagedPaintDevice, body: QRectF) -> list[QTextDocument]:
-    """One laid-out document per part (the HTML comes from the core; errors before any page)."""
-    html = [briefing_html([part]) for part in parts]  # raises InputError for unknown sections
+@dataclass(frozen=True)
+class Printable:
+    """One document of a print job: core HTML and its running header (left, right)."""
+
+    html: str
+    title: str
+    context: str
+
+
+def _printables(parts: Sequence[PrintPart]) -> list[Printable]:
+    """The parts of a briefing pack as printables (raises InputError for unknown sections)."""
+    return [Printable(briefing_html([part]), running_title(part.report), running_context(part.report)) for part in parts]
+
+
+def _documents(printables: Sequence[Printable], device: QPagedPaintDevice, body: QRectF) -> list[QTextDocument]:
+    """One laid-out document per printable (the HTML comes from the core)."""
+    html = [p.html for p in printables]
     documents: list[QTextDocument] = []
     font = QFont(CJK_FAMILY)
     font.setPointSizeF(BODY_POINT_SIZE)
@@ -207,11 +221,12 @@ def _split_blocks_at_page_breaks(document: QTextDocument, page_height: float) ->
         block = block.next()
 
 
-def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPart],
+def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPart] | Sequence[Printable],
            margins_mm: tuple[float, float, float, float], progress: Progress | None) -> int:
     """Lay out and draw every page; returns the number of pages."""
     frame = _frame(device, margins_mm)
-    documents = _documents(parts, device, frame.body)
+    printables = [p if isinstance(p, Printable) else _printables([p])[0] for p in parts]
+    documents = _documents(printables, device, frame.body)
     total = sum(document.pageCount() for document in documents)
     small = QFont(CJK_FAMILY)
     small.setPointSizeF(8.0)
@@ -219,9 +234,9 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
     rule = QPen(QColor("#777777"))
     rule.setWidthF(device.resolution() / 254)  # 0.1 mm
     page_no = 0
-    for part, document in zip(parts, documents):
-        title = running_title(part.report)
-        context = running_context(part.report)
+    for printable, document in zip(printables, documents):
+        title = printable.title
+        context = printable.context
         height = frame.body.height()
         for index in range(document.pageCount()):
             if page_no:
@@ -273,8 +288,21 @@ def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
     size = page_size_id(page_size)
     if not 0 <= margins_mm <= MAX_MARGIN_MM:
         raise InputError(f"margins must be between 0 and {MAX_MARGIN_MM:g} mm, not {margins_mm:g}")
-    for part in parts:  # validate every section before touching the disk
-        briefing_html([part])
+    printables = _printables(parts)  # validates every section before touching the disk
+    return render_printables_pdf(printables, output, page_size, margins_mm, progress, forbidden)
+
+
+def render_printables_pdf(printables: Sequence[Printable], output: Path, page_size: str = "A4",
+                          margins_mm: float = 20, progress: Progress | None = None, forbidden: Path | None = None) -> int:
+    """Any core HTML (a briefing pack, a change summary) as a PDF, each printable on its
+    own pages with its running header and the pack's page numbers; returns the page count.
+    Written as `render_pdf` writes (core.safeio: never over a device, a FIFO, a link, or
+    into `forbidden`)."""
+    if not printables:
+        raise InputError("nothing to print")
+    size = page_size_id(page_size)
+    if not 0 <= margins_mm <= MAX_MARGIN_MM:
+        raise InputError(f"margins must be between 0 and {MAX_MARGIN_MM:g} mm, not {margins_mm:g}")
     ensure_gui_app()
     _require_bundled_font()
     output = Path(output)
@@ -286,13 +314,13 @@ def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
         writer = QPdfWriter(str(partial))
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-        writer.setTitle(" / ".join(running_title(p.report) for p in parts))
+        writer.setTitle(" / ".join(p.title for p in printables))
         writer.setCreator("unidoreader")
         painter = QPainter()
         if not painter.begin(writer):
             raise InputError(f"{output}: cannot write the PDF there")
         try:
-            pages = _paint(painter, writer, parts, (margins_mm,) * 4, progress)
+            pages = _paint(painter, writer, printables, (margins_mm,) * 4, progress)
         finally:
             painter.end()
         del writer
@@ -318,19 +346,26 @@ def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - 
     printer.setDocName(" / ".join(running_title(p.report) for p in parts))
 
     def paint(target: QPrinter) -> None:
-        margins = target.pageLayout().margins(QPageLayout.Unit.Millimeter)
+        # The painter's origin is the corner of the printable area (inside the margins).
+        # _paint lays the page out from the paper's corner, so the painter is moved back
+        # by the margins. (Switching the printer to full-page mode instead would print
+        # right, but the preview places its pictures at the margins it read before the
+        # paint and showed every page shifted by one margin, its edges cut off.)
+        layout = target.pageLayout()
+        margins = layout.margins(QPageLayout.Unit.Millimeter)
         wanted = (margins.left(), margins.top(), margins.right(), margins.bottom())
-        target.setFullPage(True)
         painter = QPainter()
         if not painter.begin(target):
             return
         try:
+            if not target.fullPage():
+                origin = layout.paintRectPixels(target.resolution()).topLeft()
+                painter.translate(-origin.x(), -origin.y())
             _paint(painter, target, parts, wanted, None)
         except InputError as error:
             QMessageBox.warning(parent, "unidoreader", str(error))
         finally:
             painter.end()
-            target.setFullPage(False)
 
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(printer.docName())

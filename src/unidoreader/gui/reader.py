@@ -4,6 +4,8 @@ that the outline and synchronised scrolling use."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -73,6 +75,8 @@ class ReaderPane(QWidget):
     closeRequested = Signal(object)
     bookmarkRequested = Signal(object, str)
     noteRequested = Signal(object, str)
+    reportSet = Signal(object)  # the pane typeset a report (again): features may decorate its text
+    referenceClicked = Signal(object, str)  # a "ref:" link (gui/features/references.py) was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,10 +90,13 @@ class ReaderPane(QWidget):
         self._find_current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._note_marks: list[QTextEdit.ExtraSelection] = []
+        self._compare_marks: list[QTextEdit.ExtraSelection] = []  # compare mode (gui/features/compare.py)
+        self.in_compare = False  # compare mode scrolls this pane by matched pairs, not by number
         self._pending_scroll: tuple[str, float] | None = None
         self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
         self._resizing = False
         self._last_top: str | None = None
+        self.link_tooltip: Callable[["ReaderPane", str], str] | None = None  # for "ref:" links
 
         self.title = QLabel()
         self.title.setObjectName("paneTitle")
@@ -105,6 +112,8 @@ class ReaderPane(QWidget):
         hl.setContentsMargins(8, 3, 3, 3)
         hl.addWidget(self.title, 1)
         hl.addWidget(self.close_button)
+        header.installEventFilter(self)  # a click on the title bar makes the pane active too
+        self.title.installEventFilter(self)
 
         self.view = _Browser(self)
         self.view.anchorClicked.connect(self._link_clicked)
@@ -190,6 +199,7 @@ class ReaderPane(QWidget):
         self._last_top = None
         if self.find_bar.isVisible() and self.find_edit.text():
             self._find_changed(self.find_edit.text())
+        self.reportSet.emit(self)
 
     def set_notes(self, notes: dict[str, str]) -> None:
         self._notes = dict(notes)
@@ -307,6 +317,8 @@ class ReaderPane(QWidget):
             label = href[3:]
             note = next((f.text for f in self.report.footnotes if f.label == label), "")
             return f"{label}  {note}" if note else ""
+        if href.startswith("ref:"):
+            return self.link_tooltip(self, href) if self.link_tooltip else ""
         if href:
             return href
         block_id = self.map.block_at(position)
@@ -319,6 +331,9 @@ class ReaderPane(QWidget):
 
     def follow_link(self, href: str) -> None:
         """Footnote references jump to their note; web links open in the system browser."""
+        if href.startswith("ref:"):
+            self.referenceClicked.emit(self, href)
+            return
         if href.startswith("fn:"):
             position = self.map.footnotes.get(href[3:])
             if position is not None:
@@ -383,11 +398,33 @@ class ReaderPane(QWidget):
         self.view.verticalScrollBar().setValue(int(self._position_y(position)))
         return True
 
+    def clear_hits(self) -> None:
+        """Drop the search-hit marks (a new search makes them stale)."""
+        if self._hits:
+            self._hits = []
+            self._apply_selections()
+
     def highlighted_text(self) -> list[str]:
         return [s.cursor.selectedText() for s in self._hits]
 
     def _apply_selections(self) -> None:
-        self.view.setExtraSelections(self._note_marks + self._find_all + self._hits + self._find_current)
+        self.view.setExtraSelections(self._note_marks + self._compare_marks + self._find_all + self._hits + self._find_current)
+
+    def set_compare_marks(self, marks: list[tuple[int, int, QColor]]) -> None:
+        """Compare mode's colours (document positions start, end, colour); [] clears them."""
+        self._compare_marks = [self._highlight(a, b, color) for a, b, color in marks]
+        self._apply_selections()
+
+    def document_spans(self, block_id: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Document positions of spans given as offsets into a block's text (in a table
+        rebuilt from its block, where the same strings are shown)."""
+        start = self.map.text_start.get(block_id)
+        if start is None:
+            return []
+        if block_id in self.map.table_blocks:
+            return self._spans_in_table(block_id, offsets)
+        end = self.map.block_end[block_id]
+        return [(min(start + a, end), min(start + b, end)) for a, b in offsets]
 
     # -- find ----------------------------------------------------------------------------------
 

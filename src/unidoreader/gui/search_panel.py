@@ -70,9 +70,12 @@ class SearchPanel(QWidget):
         self.session_filter = QComboBox()
         self.year_filter = QComboBox()
         self.doc_filter = QComboBox()
-        for combo, length in ((self.session_filter, 5), (self.year_filter, 4), (self.doc_filter, 4)):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(length)
+        # session and year show their whole choice ("All sessions" is longer than 第52届会议);
+        # the documents filter takes the rest of the row and elides long titles
+        for combo in (self.session_filter, self.year_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.doc_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.doc_filter.setMinimumContentsLength(4)
         filters = QHBoxLayout()
         filters.setSpacing(4)
         filters.addWidget(self.session_filter)
@@ -241,9 +244,13 @@ class SearchPanel(QWidget):
             return
         n, docs = len(self.hits), len(self._doc_items)
         if self.running:
-            text = self.tr("Searching… %1 hits so far").replace("%1", str(n))
+            text = self.tr("Searching… 1 hit so far") if n == 1 else self.tr("Searching… %1 hits so far").replace("%1", str(n))
         elif n == 0:
             text = self.tr("No hits for “%1”").replace("%1", self._query)
+        elif n == 1:
+            text = self.tr("1 hit in 1 document")
+        elif docs == 1:
+            text = self.tr("%1 hits in 1 document").replace("%1", str(n))
         else:
             text = self.tr("%1 hits in %2 documents").replace("%1", str(n)).replace("%2", str(docs))
         self.summary.setText(text)

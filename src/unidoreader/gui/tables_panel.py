@@ -9,7 +9,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -191,7 +190,9 @@ class TablesPanel(QWidget):
         table = self.current_table()
         if table is None:
             return
-        directory = QFileDialog.getExistingDirectory(self, self.tr("Export the table as CSV into…"))
+        from unidoreader.gui import dialogs
+
+        directory = dialogs.existing_directory(self, self.tr("Export the table as CSV into…"))
         if not directory:
             return
         from unidoreader.core.export import write_tables_csv

@@ -30,7 +30,7 @@ from unidoreader.core.model import Block, BlockKind, Metadata, Report, block_id,
 from unidoreader.core.parse.decode import MAX_REPORT_BYTES, decode_bytes, read_text
 from unidoreader.core.parse.structure import Parsed, parse_document
 
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 
 __all__ = ["PARSER_VERSION", "MAX_REPORT_BYTES", "Parsed", "decode_bytes", "parse_document", "parse_text", "read_text"]
 
@@ -52,4 +52,6 @@ def _fallback(text: str, source: str) -> Report:
         for line in text.splitlines()
         if line.strip()
     )
-    return Report(id=document_id(text), source=source, metadata=Metadata(), blocks=blocks, sections=())
+    from unidoreader.core.language import detect_language
+
+    return Report(id=document_id(text), source=source, metadata=Metadata(language=detect_language(text)), blocks=blocks, sections=())

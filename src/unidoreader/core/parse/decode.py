@@ -40,19 +40,19 @@ def read_text(path: Path) -> str:
     from unidoreader.core.safeio import read_regular, shown
 
     path = Path(path)
-    return decode_bytes(read_regular(path, MAX_REPORT_BYTES, "a report"), shown(path))
+    return decode_bytes(read_regular(path, MAX_REPORT_BYTES), shown(path))
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> str:
     """Decode report bytes, detecting the encoding; InputError("<name>: ...") if impossible."""
     if not data.strip(b" \t\r\n\x00\f"):
-        raise InputError(f"{name}: the file is empty")
+        raise InputError.of("empty", path=name)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(f"{name}: damaged {encoding.upper()} text (invalid byte sequence)") from None
+                raise InputError.of("damaged_text", path=name, encoding=encoding.upper()) from None
             return _checked(text, name)
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
@@ -61,7 +61,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise InputError(f"{name}: not a text file (binary content)")
+        raise InputError.of("binary", path=name)
     try:
         return _checked(data.decode("utf-8"), name)
     except UnicodeDecodeError as error:
@@ -74,9 +74,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or GB18030)") from None
+        raise InputError.of("encoding", path=name) from None
     if not _plausible_chinese(text):
-        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or sensible GB18030)")
+        raise InputError.of("encoding", path=name)
     return _checked(text, name)
 
 
@@ -120,11 +120,11 @@ def _checked(text: str, name: str) -> str:
     """Refuse decoded text that is mostly control characters (binary that happened to decode)."""
     text = normalise_newlines(text)
     if not text.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise InputError.of("empty", path=name)
     sample = text[:20000]
     control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t\f\v")
     if "\x00" in sample or control > max(2, len(sample) // 100):
-        raise InputError(f"{name}: not a text file (binary content)")
+        raise InputError.of("binary", path=name)
     return text
 
 

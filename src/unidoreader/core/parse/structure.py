@@ -11,7 +11,9 @@ a document has none, by layout (002's unnumbered sub-headings before a numbered 
 from __future__ import annotations
 
 import re
+from typing import Any, Sequence
 
+from unidoreader.core.language import detect_language
 from unidoreader.core.parse import charts, cover as cover_mod, furniture, footnotes as notes_mod, toc
 from unidoreader.core.parse.assemble import assemble
 from unidoreader.core.parse.text import collapse, ends_sentence, han_count, tidy_title
@@ -454,6 +456,29 @@ class _Parser:
         return any(not self.s[j] for j in between)
 
 
-def parse_document(text: str, source: str = "") -> Parsed:
-    """Parse report text; the Parsed result also lists the furniture lines removed."""
-    return _Parser(text, source).run()
+def parse_document(text: str, source: str = "", hints: Sequence[Any] | None = None, symbol: str | None = None,
+                   header: Sequence[str] = ()) -> Parsed:
+    """Parse report text; the Parsed result also lists the furniture lines removed.
+
+    The language is read from the text first: English reports follow the UN's English
+    conventions (core.parse.english), everything else the Chinese rules here. `hints`
+    (a reader's lines, one per text line: type size, weight, Word heading role, page)
+    and `symbol` (the running header's) are what a PDF or Word reader adds; the English
+    rules read heading levels from them."""
+    language = detect_language(text)
+    if language == "en":
+        from unidoreader.core.parse import english
+
+        parsed = english.parse_english(text, source, hints=hints, symbol=symbol, header=header)
+    else:
+        parsed = _Parser(text, source).run()
+    return with_language(parsed, language)
+
+
+def with_language(parsed: Parsed, language: str | None) -> Parsed:
+    """The parsed report with its metadata's `language` set."""
+    from dataclasses import replace
+
+    report = parsed.report
+    parsed.report = replace(report, metadata=replace(report.metadata, language=language))
+    return parsed

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -42,7 +43,7 @@ from unidoreader.core.errors import InputError
 from unidoreader.core.model import Block, Report
 
 # Changes whenever a reader's output changes, so the library re-reads the originals it keeps.
-READER_VERSION = 1
+READER_VERSION = 2
 SUFFIXES = (".pdf", ".docx", ".doc")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a 500-page report with pictures is well under this
 
@@ -74,6 +75,7 @@ class SourceText:
     pages: int = 0
     page_sizes: tuple[tuple[float, float], ...] = ()  # width, height in points per page
     tables: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())  # Word tables: rows of cells
+    header: tuple[str, ...] = ()  # Word: the first page's header lines (the UN's cover has the date there)
 
     @property
     def text(self) -> str:
@@ -88,6 +90,7 @@ class SourceText:
             "pages": self.pages, "page_sizes": [list(s) for s in self.page_sizes],
             "lines": [line(e) for e in self.lines], "furniture": [line(e) for e in self.furniture],
             "tables": [[list(row) for row in table] for table in self.tables],
+            "header": list(self.header),
         }
 
     @classmethod
@@ -101,6 +104,7 @@ class SourceText:
             page_sizes=tuple(tuple(s) for s in data["page_sizes"]),  # type: ignore[misc]
             lines=tuple(line(x) for x in data["lines"]), furniture=tuple(line(x) for x in data["furniture"]),
             tables=tuple(tuple(tuple(row) for row in table) for table in data.get("tables", ())),
+            header=tuple(data.get("header", ())),
         )
 
 
@@ -130,9 +134,9 @@ def read_bytes(path: Path) -> bytes:
     MAX_FILE_BYTES + 1 bytes read: core.safeio)."""
     from unidoreader.core.safeio import read_regular
 
-    data = read_regular(Path(path), MAX_FILE_BYTES, "a PDF or Word file")
+    data = read_regular(Path(path), MAX_FILE_BYTES)
     if not data:
-        raise InputError(f"{path}: the file is empty")
+        raise InputError.of("empty", path=path)
     return data
 
 
@@ -170,10 +174,10 @@ def read_source(path: Path, data: bytes | None = None, progress: Progress | None
 
         return doc.read_doc(data, str(path))
     if suffix == ".pdf":
-        raise InputError(f"{path}: not a PDF file (damaged, or something else named .pdf)")
+        raise InputError.of("not_pdf", path=path)
     if suffix == ".docx":
-        raise InputError(f"{path}: not a Word .docx file (damaged, or something else named .docx)")
-    raise InputError(f"{path}: not a PDF or Word file")
+        raise InputError.of("not_docx", path=path)
+    raise InputError.of("not_pdf_or_word", path=path)
 
 
 def build_report(source: SourceText, name: str) -> Report:
@@ -182,7 +186,7 @@ def build_report(source: SourceText, name: str) -> Report:
     from unidoreader.core import parse
     from unidoreader.core.readers import layout
 
-    parsed = parse.parse_document(source.text, name)
+    parsed = parse.parse_document(source.text, name, hints=source.lines, symbol=source.symbol, header=source.header)
     report = layout.apply_roles(parsed, source)
     blocks: list[Block] = []
     lines = source.lines
@@ -194,7 +198,28 @@ def build_report(source: SourceText, name: str) -> Report:
     metadata = report.metadata
     if metadata.symbol is None and source.symbol:
         metadata = replace(metadata, symbol=source.symbol)
+    running = _running_title(source)
+    if running and metadata.kind is None and metadata.body is None:
+        # the annual report names itself in its running footer ("74　工发组织2020年年度报告"),
+        # as the parser reads it from the footer lines of a text file
+        year = re.search(r"(19|20)\d{2}", running)
+        metadata = replace(metadata, title=running, kind="年度报告", year=metadata.year or (int(year.group(0)) if year else None))
     return replace(report, id=source.digest, blocks=tuple(blocks), metadata=metadata)
+
+
+def _running_title(source: SourceText) -> str | None:
+    """The title a running footer prints on most pages ("工发组织2020年年度报告"), if any."""
+    from collections import Counter
+
+    from unidoreader.core.parse import furniture
+
+    titles = Counter(t for t in (furniture.footer_title(" ".join(line.text.split()).replace(" ", "\u3000", 1)) for line in source.furniture) if t)
+    if not titles:
+        return None
+    from unidoreader.core.parse.text import tidy_title
+
+    title, count = titles.most_common(1)[0]
+    return tidy_title(title) if count >= 2 or source.kind == "docx" else None
 
 
 def parse_path(path: Path) -> Report:

@@ -26,6 +26,10 @@ SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 SYMBOL_RE = re.compile(r"^[A-Z]{1,8}(\.\d{1,3})?(/[A-Za-z0-9.()\-]+)+$")
+#: The UN's heading styles ("_ H _Ch", "_ H_1", "_ H_2/3", "_ H_4", "_ H_5/6", or "HCh_G"…,
+#: compared without spaces, underscores and slashes) and the level each prints (issue 14):
+#: the outline levels Word keeps for them put HCh and H1 both at level 1.
+UN_HEADING_STYLES = {"hch": 1, "h1": 2, "h23": 3, "h4": 4, "h56": 5}
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -99,7 +103,27 @@ class _Reader:
         self._blocks(body)
         while self.lines and not self.lines[-1].text:
             self.lines.pop()
-        return SourceText(kind="docx", digest=digest, lines=tuple(self.lines), symbol=self._symbol(), tables=tuple(self.tables))
+        return SourceText(kind="docx", digest=digest, lines=tuple(self.lines), symbol=self._symbol(), tables=tuple(self.tables),
+                          furniture=tuple(self._headers_and_footers()), header=self._first_header())
+
+    def _headers_and_footers(self) -> list[SourceLine]:
+        """The text of the page headers and footers: furniture, read for what it says (the
+        symbol, the annual report's running title)."""
+        from lxml import etree
+
+        out: list[SourceLine] = []
+        for rel in self.document.part.rels.values():
+            if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+                continue
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except Exception:  # an unreadable header is no reason to refuse the document
+                continue
+            for p in root.iter(W + "p"):
+                text = " ".join("".join(t.text or "" for t in p.iter(W + "t")).split())
+                if text:
+                    out.append(SourceLine(unify(text), role="header" if rel.reltype.endswith("/header") else "footer"))
+        return out
 
     def _blocks(self, parent: Any) -> None:
         for child in parent.iterchildren():
@@ -118,7 +142,7 @@ class _Reader:
     def _paragraph(self, p: Any) -> None:
         label = self.numbering.label(p)
         text, notes = self._runs(p)
-        heading = self.numbering.heading_level(p)
+        heading = self._un_level(p) or self.numbering.heading_level(p)
         if not text.strip() and not label:
             return
         pieces = text.split("\n")
@@ -224,6 +248,51 @@ class _Reader:
         for row in rows:
             self.lines.append(SourceLine("  ".join(c for c in row if c), role=f"table{len(self.tables) - 1}"))
         self.lines.append(SourceLine(""))
+
+    def _un_level(self, p: Any) -> int | None:
+        """The level of a paragraph in one of the UN's heading styles, or of a paragraph
+        given an outline level by hand, from its type: 14 pt bold 1, 12 pt bold 2, bold 3,
+        italic 4 (the UN's styles print so); None for anything else."""
+        ppr = p.find(W + "pPr")
+        style = ppr.find(W + "pStyle") if ppr is not None else None
+        sid = style.get(W + "val") if style is not None else None
+        name = re.sub(r"[^a-z0-9]", "", self.numbering.style_names.get(sid or "", "").lower())
+        name = name[:-1] if name.endswith("g") and name[:-1] in UN_HEADING_STYLES else name
+        if name in UN_HEADING_STYLES:
+            return UN_HEADING_STYLES[name]
+        outline = ppr.find(W + "outlineLvl") if ppr is not None else None
+        if outline is None or not UN_HEADING_STYLES.keys() & {
+                re.sub(r"[^a-z0-9]", "", n.lower()) for n in self.numbering.style_names.values()}:
+            return None
+        rpr = next((r.find(W + "rPr") for r in p.iter(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()), None)
+        if rpr is None:
+            return None
+
+        def on(tag: str) -> bool:
+            el = rpr.find(W + tag)
+            return el is not None and el.get(W + "val") not in ("0", "false", "off")
+
+        size_el = rpr.find(W + "sz")
+        size = int(size_el.get(W + "val")) / 2 if size_el is not None and (size_el.get(W + "val") or "").isdigit() else 10.0
+        if on("b"):
+            return 1 if size >= 13.5 else 2 if size >= 11.5 else 3
+        return 4 if on("i") else None
+
+    def _first_header(self) -> tuple[str, ...]:
+        """The lines of the first page's header (the UN's Word cover prints the symbol,
+        "Distr.: General", the date and "Original: English" there)."""
+        try:
+            section = self.document.sections[0]
+            header = section.first_page_header if section.different_first_page_header_footer else section.header
+            element = header._element
+        except Exception:  # no header part, or one python-docx cannot read
+            return ()
+        out = []
+        for p in element.iter(W + "p"):
+            text = " ".join("".join(t.text or "" for t in p.iter(W + "t")).split())
+            if text:
+                out.append(unify(text))
+        return tuple(out)
 
     def _symbol(self) -> str | None:
         """The symbol printed in a page header (the first section's), as the UN's Word files have it."""

@@ -4,15 +4,15 @@ python-docx gives a paragraph's text without its number, and docx2python and mam
 got such labels wrong or dropped them here, so this module computes them as Word does:
 
 - a paragraph is numbered by its own `w:numPr` or, failing that, its style's (following
-  `w:basedOn`); a style's numPr without `w:ilvl` uses level 0, or the level whose
-  `w:pStyle` names the style; `w:numId` 0 switches numbering off;
+  `w:basedOn`); a numPr without `w:ilvl` means level 0; `w:numId` 0 switches numbering off;
 - `w:num` points to a `w:abstractNum` (through `w:numStyleLink`/`w:styleLink` when the
   list is defined by a numbering style); nums of one abstract list share its counters,
   except that a num with a `w:startOverride` restarts its level when first used;
 - numbering a level resets the deeper levels (unless `w:lvlRestart` says otherwise);
 - `w:lvlText` "%1.%2)" is filled with each level's counter in that level's `w:numFmt`
   (decimal, letters, roman, chineseCounting 一二三, ideographTraditional 甲乙丙, circled
-  figures...), or all in decimal where the level `w:isLgl`.
+  figures...), or all in decimal where the level `w:isLgl` (Word prints "1.1." under "I.";
+  LibreOffice 7 ignores isLgl and prints "I.1.": the reader follows Word, the author).
 """
 
 from __future__ import annotations
@@ -151,6 +151,7 @@ class Numbering:
         self._style_links: dict[str, str] = {}  # numbering style id -> its numId
         self._started: set[tuple[str, int]] = set()
         self.heading_levels: dict[str, int] = {}
+        self.style_names: dict[str, str] = {}  # style id -> its name
         self._styles(styles_xml)
         if numbering_xml is not None:
             self._load(numbering_xml)
@@ -172,6 +173,7 @@ class Numbering:
                 if style.get(W + "type") == "numbering":
                     self._style_links[sid] = _val(numpr, "numId") or ""
             outline = _val(ppr, "outlineLvl") if ppr is not None else None
+            self.style_names[sid] = _val(style, "name") or ""
             name = (_val(style, "name") or "").lower()
             if outline is not None and outline.isdigit() and int(outline) < 9:
                 self.heading_levels[sid] = int(outline) + 1
@@ -257,9 +259,7 @@ class Numbering:
         if lst is None:
             return None
         if ilvl is None:
-            # a style's numbering without a level: the level that names the style, else 0
-            level_of_style = [k for k, lv in lst.levels.items() if lv.style and lv.style in (style, owner)]
-            ilvl = str(level_of_style[0]) if level_of_style else "0"
+            ilvl = "0"  # a numPr without a level means level 0 (ECMA-376 17.9.3; Word and LibreOffice agree)
         level = int(ilvl) if ilvl.isdigit() else 0
 
         def lvl(k: int) -> Level:
@@ -282,7 +282,8 @@ class Numbering:
             token = f"%{k + 1}"
             if token in text:
                 value = lst.counters.get(k, lvl(k).start)
-                fmt = "decimal" if (current.legal and k < level and lvl(k).fmt not in ("decimalZero",)) else lvl(k).fmt
+                # a legal level (isLgl) shows every level's number in Arabic figures: "1.1." under "I."
+                fmt = "decimal" if (current.legal and lvl(k).fmt not in ("decimalZero",)) else lvl(k).fmt
                 text = text.replace(token, format_number(value, fmt))
         if current.fmt == "bullet":
             return None  # a bullet is no label

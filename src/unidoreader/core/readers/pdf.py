@@ -53,7 +53,9 @@ class Seg:
     height: float  # of the segment's normal-size characters
     chars: list[str] = field(default_factory=list)
     first: int = 0  # index of the first character on the page (for the font weight)
+    last: int = 0
     bold: bool = False
+    size: float = 0.0  # font size in points
 
     @property
     def text(self) -> str:
@@ -72,7 +74,7 @@ def _open(data: bytes, name: str):  # -> pdfium.PdfDocument
     except pdfium.PdfiumError as error:
         message = str(error).lower()
         if "password" in message:
-            raise InputError(f"{name}: the PDF is encrypted (password-protected); save an unprotected copy") from None
+            raise InputError.of("pdf_encrypted", path=name) from None
         raise InputError(f"{name}: damaged or incomplete PDF ({str(error).split('(')[-1].rstrip(')') or 'unreadable'})") from None
 
 
@@ -125,6 +127,7 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
                         if (space and not wide) or gap > (0.9 if wide else 0.18) * cur.height:
                             cur.chars.append(" ")
                     cur.chars.append(ch)
+                    cur.last = i
                     space = False
                     cur.x1 = max(cur.x1, right)
                     if h >= 0.82 * cur.height:
@@ -134,12 +137,19 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
                             cur.height = h
                     continue
                 segs.append(cur)
-            cur = Seg(left, top, right, bottom, h, [ch], i)
+            cur = Seg(left, top, right, bottom, h, [ch], i, i)
             space = False
         if cur is not None:
             segs.append(cur)
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
         for seg in segs:
-            seg.bold = c.FPDFText_GetFontWeight(raw, seg.first) >= 600
+            # the size of most of the segment (a note's number may be printed larger or smaller)
+            seg.size = sorted(c.FPDFText_GetFontSize(raw, k) for k in (seg.first, (seg.first + seg.last) // 2, seg.last))[1]
+            length = c.FPDFText_GetFontInfo(raw, seg.first, name, 128, ctypes.byref(flags))
+            font = name.value[: max(0, length - 1)].lower() if length else b""
+            seg.bold = (c.FPDFText_GetFontWeight(raw, seg.first) >= 600 or b"bold" in font or b"heavy" in font
+                        or b"black" in font or bool(flags.value & 0x40000))
         return [s for s in segs if s.text]
     finally:
         textpage.close()
@@ -175,7 +185,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         finally:
             document.close()
     if sum(len(s.chars) for segs in pages for s in segs) < 20:
-        raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first (not done here)")
+        raise InputError.of("pdf_no_text", path=name)
     return _assemble(pages, sizes, file_digest(data))
 
 
@@ -219,6 +229,19 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
                     counts.setdefault((where, _key(seg.text)), set()).add(p)
     npages = len(pages)
     needed = 2 if npages <= 4 else max(2, int(0.25 * npages))
+    # printed page numbers run with the page index (at a constant offset): a lone number
+    # off that run at a page's top or foot is text (a chapter number starting a page)
+    offsets: dict[int, int] = {}
+    for p, rows in enumerate(rows_by_page):
+        head, foot = _edge_rows(rows, sizes[p][1])
+        for i in head + foot:
+            for seg in rows[i]:
+                if re.fullmatch(r"\d{1,4}", seg.text.strip("- ")):
+                    offset = int(seg.text.strip("- ")) - (p + 1)
+                    offsets[offset] = offsets.get(offset, 0) + 1
+    page_offset = max(offsets, key=lambda k: offsets[k]) if offsets else None
+    if page_offset is not None and offsets[page_offset] < 2 and npages > 1:
+        page_offset = None
     removed: list[set[int]] = [set() for _ in pages]
     symbols: dict[str, int] = {}
     for p, rows in enumerate(rows_by_page):
@@ -229,7 +252,7 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
                 for seg in rows[i]:
                     compact = "".join(seg.text.split())
                     repeated = len(counts[(where, _key(seg.text))]) >= needed and len(compact) <= 80
-                    pattern = bool(_page_number(seg.text, p + 1, npages) or furniture_rules.JOB_RE.match(seg.text)
+                    pattern = bool(_page_number(seg.text, p + 1, npages, page_offset) or furniture_rules.JOB_RE.match(seg.text)
                                    or furniture_rules.BARCODE_RE.match(compact) or _job_or_barcode(seg.text))
                     verdicts.append((seg, repeated, pattern))
                 # a page number or job number only when its whole row is furniture (a
@@ -264,13 +287,16 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
     return removed, symbol
 
 
-def _page_number(text: str, page: int, npages: int) -> bool:
-    """A printed page number: "5", "- 5 -", "5/27" (of this document's pages), "第 5 页"."""
+def _page_number(text: str, page: int, npages: int, offset: int | None) -> bool:
+    """A printed page number: "5", "- 5 -" (in the run of page numbers), "5/27" (of this
+    document's pages), "第 5 页"."""
     if not PAGE_NUMBER_RE.match(text):
         return False
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     if len(numbers) == 2 and "/" in text:
         return numbers[1] == npages and numbers[0] <= npages
+    if re.fullmatch(r"\d{1,4}", text.strip("- ")):
+        return offset is not None and numbers[0] - page == offset
     return numbers[0] <= npages + 50
 
 def _job_or_barcode(text: str) -> bool:
@@ -282,9 +308,9 @@ def _job_or_barcode(text: str) -> bool:
 # -- body, footnotes, columns ----------------------------------------------------------------
 
 
-def _body_height(pages: list[list[Seg]]) -> float:
-    """The height of body text: the median over characters."""
-    weighted = sorted((s.height, len(s.chars)) for segs in pages for s in segs)
+def _body_size(pages: list[list[Seg]]) -> float:
+    """The font size of body text: the median over characters."""
+    weighted = sorted((s.size or s.height, len(s.chars)) for segs in pages for s in segs)
     total = sum(n for _h, n in weighted)
     acc = 0
     for h, n in weighted:
@@ -294,21 +320,21 @@ def _body_height(pages: list[list[Seg]]) -> float:
     return 10.0
 
 
-def _note_zone(rows: list[list[Seg]], body: float) -> int:
-    """Index of the first row of the footnote zone (len(rows) if none): the rows at the
-    page foot printed smaller than the body, the first of them starting with a number."""
-    start = len(rows)
-    for i in range(len(rows) - 1, -1, -1):
-        if max(s.height for s in rows[i]) < 0.88 * body:
-            start = i
-        else:
-            break
-    while start < len(rows):
-        first = min(rows[start], key=lambda s: s.x0).text
-        if NOTE_START_RE.match(first):
-            return start
-        start += 1
-    return len(rows)
+def _note_segments(segs: list[Seg], body: float) -> list[Seg]:
+    """The footnote zone: segments printed smaller than the body with no body-size text
+    below them in their column, the first of them starting with a note number."""
+    big = [s for s in segs if (s.size or s.height) >= 0.92 * body]
+    small = [s for s in segs if (s.size or s.height) < 0.92 * body]
+    zone = [s for s in small if not any(t.top > s.top and t.x0 < s.x1 and s.x0 < t.x1 for t in big)]
+    if not zone:
+        return []
+    ordered = [seg for row in _reading_order(zone) for seg in row]
+    while ordered and not NOTE_START_RE.match(ordered[0].text):
+        ordered.pop(0)
+    if not ordered:
+        return []
+    top = min(s.top for s in ordered)
+    return [s for s in zone if s.top >= top - 0.5]
 
 
 def _gutter(segs: list[Seg]) -> float | None:
@@ -379,7 +405,7 @@ def _line_text(row: list[Seg]) -> str:
 
 def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: str) -> SourceText:
     removed, symbol = _furniture(pages, sizes)
-    body = _body_height(pages)
+    body = _body_size(pages)
     lines: list[SourceLine] = []
     furniture: list[SourceLine] = []
     expected_note = 1
@@ -387,21 +413,29 @@ def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: 
         number = p + 1
         for s in segs:
             if id(s) in removed[p]:
-                furniture.append(SourceLine(s.text, number, (s.x0, s.top, s.x1, s.bottom), s.height, s.bold))
+                furniture.append(SourceLine(s.text, number, (s.x0, s.top, s.x1, s.bottom), s.size, s.bold))
         content = [s for s in segs if id(s) not in removed[p]]
-        rows = _rows(content)
-        zone = _note_zone(rows, body)
-        body_segs = [s for row in rows[:zone] for s in row]
+        note_segs = _note_segments(content, body)
+        noted = {id(s) for s in note_segs}
+        body_segs = [s for s in content if id(s) not in noted]
         previous: list[Seg] | None = None
         for row in _reading_order(body_segs):
+            if previous is not None and _wrapped_heading(previous, row, body):
+                # a bold title wrapped onto a second line (a narrow column): one line, as in the text
+                joined = _source_line(row, number)
+                last = lines[-1]
+                glue = "" if (ord(last.text[-1]) >= 0x2E80 or ord(joined.text[0]) >= 0x2E80) else " "
+                box = (min(last.box[0], joined.box[0]), last.box[1], max(last.box[2], joined.box[2]), joined.box[3])  # type: ignore[index]
+                lines[-1] = SourceLine(last.text + glue + joined.text, number, box, last.size, True)
+                previous = row
+                continue
             if previous is not None and _gap_between(previous, row):
                 lines.append(SourceLine("", number))
             lines.append(_source_line(row, number))
             previous = row
-        if zone < len(rows):
+        if note_segs:
             lines.append(SourceLine("", number))
-            for row in rows[zone:]:
-                row = sorted(row, key=lambda s: s.x0)
+            for row in _reading_order(note_segs):
                 text = _line_text(row)
                 m = NOTE_START_RE.match(text)
                 if m:
@@ -415,6 +449,18 @@ def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: 
                       pages=len(pages), page_sizes=tuple(sizes))
 
 
+def _wrapped_heading(a: list[Seg], b: list[Seg], body: float) -> bool:
+    """Two bold lines of one size (at least the body's), set solid: one heading wrapped."""
+    if not (all(s.bold for s in a) and all(s.bold for s in b)):
+        return False
+    size_a, size_b = max(s.size for s in a), max(s.size for s in b)
+    if abs(size_a - size_b) > 0.5 or size_a < body * 0.98:
+        return False
+    gap = min(s.top for s in b) - max(s.bottom for s in a)
+    text = _line_text(a)
+    return -0.2 * size_a < gap < 0.75 * size_a and len(text) >= 8 and not text.endswith(("。", ".", "：", ":"))
+
+
 def _gap_between(a: list[Seg], b: list[Seg]) -> bool:
     """A blank line between two lines: a vertical gap of most of a line, or a new column."""
     a_bottom = max(s.bottom for s in a)
@@ -425,7 +471,7 @@ def _gap_between(a: list[Seg], b: list[Seg]) -> bool:
 
 def _source_line(row: list[Seg], page: int, text: str | None = None) -> SourceLine:
     box = (min(s.x0 for s in row), min(s.top for s in row), max(s.x1 for s in row), max(s.bottom for s in row))
-    return SourceLine(text if text is not None else _line_text(row), page, box, max(s.height for s in row), row[0].bold)
+    return SourceLine(text if text is not None else _line_text(row), page, box, max(s.size for s in row), all(s.bold for s in row))
 
 
 # -- rendering -------------------------------------------------------------------------------

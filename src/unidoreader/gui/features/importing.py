@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from unidoreader.core.errors import UnidoreaderError
-from unidoreader.gui import searching
+from unidoreader.gui import dialogs, searching
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.lane import Job, Lane
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Library
@@ -37,7 +38,7 @@ class ImportFeature(Feature):
         self.library = library
 
     def import_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.parent_widget, self.tr("Import reports"), str(Path.home()), self.tr("Text files (*.txt);;All files (*)"))
+        files = dialogs.open_file_names(self.parent_widget, self.tr("Import reports"), str(Path.home()), self.tr("Text files (*.txt);;All files (*)"))
         if files:
             self.import_files([Path(f) for f in files])
 
@@ -58,7 +59,7 @@ class ImportFeature(Feature):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, UnidoreaderError):
-                self.warn(self.tr("Cannot import"), self.tr("Nothing was imported.") + "\n" + str(error))
+                self.warn(self.tr("Cannot import"), self.tr("Nothing was imported.") + "\n" + describe(error))
             else:
                 self.warn(self.tr("Cannot import"), str(error))
 

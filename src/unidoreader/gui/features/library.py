@@ -14,6 +14,7 @@ from unidoreader.gui.features import DockSpec, Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.library_pane import LibraryPane
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Entry, Library
@@ -78,4 +79,4 @@ class LibraryFeature(Feature):
             self.libraryEdited.emit("")
             self.message.emit(self.tr("Removed “%1”").replace("%1", title))
 
-        self.lane.submit(self.tr("Removing %1…").replace("%1", title), run, done, lambda e: self.warn(self.tr("Cannot remove"), str(e)))
+        self.lane.submit(self.tr("Removing %1…").replace("%1", title), run, done, lambda e: self.warn(self.tr("Cannot remove"), describe(e)))

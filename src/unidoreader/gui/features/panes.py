@@ -13,6 +13,7 @@ from unidoreader.core.model import BlockKind, Report, Table
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.reader import ReaderPane
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Entry, Library
@@ -143,14 +144,17 @@ class ReadingPanes(Feature):
 
         self.lane.submit(self.tr("Opening %1…").replace("%1", ref), load, done, self._load_failed)
 
-    def open_document(self, doc_id: str, new_pane: bool = False, block: str | None = None, offsets: Any = (), offset: float = 0.0, pane: ReaderPane | None = None, zoom: int | None = None) -> None:
+    def open_document(self, doc_id: str, new_pane: bool = False, block: str | None = None, offsets: Any = (), offset: float = 0.0, pane: ReaderPane | None = None, zoom: int | None = None,
+                      align_key: Any = None) -> None:
         """Show a library document: in `pane`, in a new pane, or where it is already open.
-        A report opened in a new pane without a place to show resumes where it was last read."""
+        A report opened in a new pane without a place to show resumes where it was last read;
+        with `align_key` (chapter, section, paragraph of another pane) it opens at the
+        corresponding place (the other language version, features/languages.py)."""
         if pane is None and not new_pane:
             pane = next((p for p in ([self.active] if self.active else []) + self.panes if p.doc_id == doc_id), None)
             if pane is None:
                 new_pane = True
-        if pane is None and block is None and self.userdata:
+        if pane is None and block is None and self.userdata and align_key is None:
             block = self.userdata.position(doc_id)
         target = pane
 
@@ -161,6 +165,11 @@ class ReadingPanes(Feature):
             if zoom is not None:
                 target.set_zoom(zoom)
             self._show_in_pane(target, value, block=block, offsets=offsets, offset=offset)
+            if align_key is not None and target.alignment is not None:
+                key = tuple(align_key)
+                found = target.alignment.match(key)  # type: ignore[arg-type]
+                if found is not None:
+                    target.scroll_to_block(found, offset if target.alignment.keys.get(found) == key else 0.0)
 
         if doc_id in self.reports:
             show(self.reports[doc_id])
@@ -189,7 +198,7 @@ class ReadingPanes(Feature):
         self.failed.emit(str(error))
         for pane in [p for p in self.panes if p.report is None]:
             self.close_pane(pane)
-        self.warn(self.tr("Cannot open the report"), str(error))
+        self.warn(self.tr("Cannot open the report"), describe(error))
         self.workDone.emit()
 
     def forget(self, doc_id: str) -> None:
@@ -260,6 +269,11 @@ class ReadingPanes(Feature):
             pane = self.panes[(index + step) % len(self.panes)]
             self.set_active(pane)
             pane.view.setFocus()
+
+    def clear_hits(self, *_: object) -> None:
+        """Unmark the hits of the last search in every pane."""
+        for pane in self.panes:
+            pane.clear_hits()
 
     def open_reports(self) -> list[Report]:
         """The reports read so far: those of the panes first, in pane order."""

@@ -8,12 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes
 from unidoreader.gui.outline import OutlinePane
+from unidoreader.gui import dialogs
+from unidoreader.gui.errors import describe
 
 
 class PrintFeature(Feature):
@@ -67,7 +69,7 @@ class PrintFeature(Feature):
         if not parts:
             return None
         if not isinstance(output, Path):  # a button's `checked` argument is no file name
-            name, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export PDF"), str(Path.home() / "briefing.pdf"), self.tr("PDF files (*.pdf)"))
+            name = dialogs.save_file_name(self.parent_widget, self.tr("Export PDF"), str(Path.home() / "briefing.pdf"), self.tr("PDF files (*.pdf)"))
             if not name:
                 return None
             output = Path(name)
@@ -77,7 +79,7 @@ class PrintFeature(Feature):
         try:
             pages = printing.render_pdf(parts, output)
         except (UnidoreaderError, OSError) as error:
-            self.warn(self.tr("Export PDF"), str(error))
+            self.warn(self.tr("Export PDF"), describe(error))
             return None
         finally:
             QApplication.restoreOverrideCursor()

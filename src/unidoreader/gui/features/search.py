@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from unidoreader.gui import searching
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.search_panel import SearchPanel
+from unidoreader.gui.errors import describe
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Entry, Library
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 class SearchFeature(Feature):
     """Owns the SearchPanel (`panel`), the running search and the search history."""
+
+    searchStarted = Signal(str)  # the query: the marks of the last search are stale
 
     def __init__(self, parent: QWidget, lane: Lane, userdata: "UserData | None") -> None:
         super().__init__(parent)
@@ -110,6 +113,7 @@ class SearchFeature(Feature):
         library = self.library
         self.searching = True
         self.panel.start_results(query)
+        self.searchStarted.emit(query)
         if self.userdata and self.record_history:
             self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
             self.refresh_history()
@@ -153,7 +157,7 @@ class SearchFeature(Feature):
         def failed(error: BaseException) -> None:
             self.searching = False
             self.failed.emit(f"search {query!r}: {error}")
-            self.panel.fail(str(error))
+            self.panel.fail(describe(error))
             self.workDone.emit()
 
         self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.add_hit)

@@ -23,6 +23,7 @@ class SyncScrolling(Feature):
         self.userdata = userdata
         self.reading = reading
         self._syncing = False
+        self.missing: dict[ReaderPane, str] = {}  # pane -> paragraph it lacks (last said)
         self.act_sync = self.action("sync", self._toggled, "Ctrl+L", checkable=True)
         self.act_sync.setChecked(True)
         reading.paneAdded.connect(self._pane_added)
@@ -41,6 +42,15 @@ class SyncScrolling(Feature):
     def save_state(self, userdata: "UserData") -> None:
         userdata.set_state("sync", self.act_sync.isChecked())
 
+    def _report_missing(self, pane: ReaderPane, paragraph: str) -> None:
+        """Say that the paragraph at the top of the scrolled pane has no counterpart in
+        `pane` (a version with a paragraph left out), instead of silently drifting."""
+        if self.missing.get(pane) == paragraph:
+            return
+        self.missing[pane] = paragraph
+        self.message.emit(self.tr("Paragraph %1 is not in %2: shown at the nearest paragraph before it")
+                          .replace("%1", paragraph).replace("%2", pane.report.source if pane.report else "?"))
+
     def _pane_added(self, pane: ReaderPane) -> None:
         pane.view.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self.sync_from(p))
 
@@ -51,7 +61,7 @@ class SyncScrolling(Feature):
 
     def sync_from(self, source: ReaderPane) -> None:
         panes = self.reading.panes
-        if self._syncing or not self.act_sync.isChecked() or len(panes) < 2 or source.alignment is None:
+        if self._syncing or not self.act_sync.isChecked() or len(panes) < 2 or source.alignment is None or source.in_compare:
             return
         if source is not self.reading.active and not source.underMouse():
             return
@@ -62,7 +72,7 @@ class SyncScrolling(Feature):
         self._syncing = True
         try:
             for pane in panes:
-                if pane is source or pane.alignment is None:
+                if pane is source or pane.alignment is None or pane.in_compare:
                     continue
                 if pane.doc_id == source.doc_id:
                     pane.scroll_to_block(block_id, offset)
@@ -71,5 +81,9 @@ class SyncScrolling(Feature):
                 if target is not None:
                     exact = pane.alignment.keys.get(target) == key and key[2]
                     pane.scroll_to_block(target, offset if exact else 0.0)
+                    if key and key[2] and not exact:
+                        self._report_missing(pane, key[2])
+                    else:
+                        self.missing.pop(pane, None)
         finally:
             self._syncing = False

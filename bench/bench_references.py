@@ -1,0 +1,82 @@
+"""Reference finding (core.references) at n and 8n, next to a baseline in the same run.
+
+Baseline: one pass of a simple regular expression (runs of digits) over the same text,
+the least a regex-based finder costs. Inputs: the seeds' text repeated, and an
+adversarial text of near-misses (symbols cut short, long lists, runs of spaces and line
+breaks), which would show a backtracking pattern as worse-than-linear growth.
+Also: the references of a whole library of N documents (cited-by), cold and cached.
+
+    /work/venv/bin/python bench/bench_references.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from unidoreader.core import references  # noqa: E402
+from unidoreader.core.parse import read_text  # noqa: E402
+
+ADVERSARIAL = ("GC.17/ / / Res. " + "A/" * 20 + "第 1、2、3、4、5、6、7、8 " + "  \n" * 5 + "paragraphs 1, 2, 3, 4 and "
+               + "IDB.1/Add.1/Rev.1/" + "resolution 70/" + "第" * 10 + "号决议")
+
+
+def best_of(runs: int, work) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--docs", type=int, default=40, help="documents in the library benchmark (0: skip)")
+    args = parser.parse_args()
+    seeds = "".join(read_text(p) for p in sorted((REPO / "seeds").glob("*.txt")))
+    digits = re.compile(r"\d+")
+    print(f"{'input':24} {'chars':>10} {'baseline s':>11} {'find s':>9} {'ratio':>6}")
+    for name, unit, n in (("seeds", seeds, 1), ("adversarial", ADVERSARIAL, 2000)):
+        times = []
+        for scale in (n, 8 * n):
+            text = unit * scale
+            base = best_of(args.runs, lambda: digits.findall(text))
+            found = best_of(args.runs, lambda: references.find_references(text))
+            times.append(found)
+            print(f"{name + ' x' + str(scale):24} {len(text):>10} {base:>11.4f} {found:>9.4f} {found / base:>6.1f}")
+        print(f"{'':24} growth at 8x: {times[1] / times[0]:.1f}x")
+    if args.docs:
+        from unidoreader.core.library import Library
+
+        root = Path(tempfile.mkdtemp(prefix="bench-refs-"))
+        try:
+            files = sorted((REPO / "seeds").glob("*.txt"))
+            for number in range(args.docs):  # distinct texts (ids are content hashes)
+                source = files[number % len(files)]
+                (root / f"doc{number}.txt").write_text(read_text(source) + f"\n附注 {number}\n", encoding="utf-8")
+            library = Library.open(root / "lib", seed=False)
+            library.import_files(sorted(root.glob("doc*.txt")), workers=0)
+            start = time.perf_counter()
+            references.LibraryReferences(library).cited_by("GC.15/Res.1")
+            cold = time.perf_counter() - start
+            start = time.perf_counter()
+            hits = references.LibraryReferences(library).cited_by("GC.15/Res.1")
+            warm = time.perf_counter() - start
+            print(f"cited-by over {args.docs} documents: first {cold:.3f} s (finds and caches), then {warm:.3f} s; {len(hits)} blocks")
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
