@@ -51,3 +51,17 @@ def test_tables_csv_into_a_missing_parent_folder_is_an_error(tmp_path: Path, cap
     # the last folder itself is made
     assert main(["tables", doc, "--csv", str(tmp_path / "tables")]) == 0
     assert len(list((tmp_path / "tables").glob("*.csv"))) >= 5
+
+
+def test_the_library_folder_chosen_in_preferences_is_the_default_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from unidoreader import paths
+
+    monkeypatch.delenv(paths.LIBRARY_ENV, raising=False)
+    chosen = tmp_path / "会议 文库"
+    paths.set_chosen_library_dir(chosen)
+    assert paths.default_library_dir() == chosen
+    assert len(_json(capsys, "list")) >= 5 and (chosen / "catalog.json").is_file()
+    paths.set_chosen_library_dir(None)
+    assert paths.default_library_dir() != chosen
+    paths.settings_file().write_text("{not json", encoding="utf-8")  # a damaged settings file is no choice
+    assert paths.chosen_library_dir() is None

@@ -52,93 +52,93 @@
 <context>
     <name>CompareFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="207"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="257"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="309"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="208"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="258"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="310"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="213"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="214"/>
         <source>&amp;Compare with…</source>
         <translation>与…比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="214"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="215"/>
         <source>Next change</source>
         <translation>下一处变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="215"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="216"/>
         <source>Previous change</source>
         <translation>上一处变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="222"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="242"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="223"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="243"/>
         <source>Compare this report with another (its predecessor is proposed)</source>
         <translation>将此报告与另一份报告比较（建议上一届的报告）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="257"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="258"/>
         <source>Open a report first.</source>
         <translation>请先打开一份报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="278"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="312"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="279"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="313"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="336"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="337"/>
         <source>%1 changed · %2 added · %3 removed · %4 figures changed</source>
         <translation>%1 处修改 · %2 段新增 · %3 段删除 · %4 个数字变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="340"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="341"/>
         <source>%1 moved</source>
         <translation>%1 段移动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="395"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="396"/>
         <source>Change %1 of %2</source>
         <translation>第 %1 处变动，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="434"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="435"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="513"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="525"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="516"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="528"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="513"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="516"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="527"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="530"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（%2 页）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="534"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="543"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="537"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="546"/>
         <source>Figures as CSV</source>
         <translation>数字导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="534"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="537"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="545"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="548"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -146,82 +146,82 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="143"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="144"/>
         <source>◀ Previous change</source>
         <translation>◀ 上一处变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="144"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="145"/>
         <source>Next change ▶</source>
         <translation>下一处变动 ▶</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="145"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="146"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="146"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="147"/>
         <source>Figures as CSV…</source>
         <translation>数字导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="147"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="148"/>
         <source>End compare</source>
         <translation>结束比较</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="148"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="149"/>
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="148"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="149"/>
         <source>Before</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="148"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="149"/>
         <source>Now</source>
         <translation>现为</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="150"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="151"/>
         <source>Use “Compare with…” on a report to see what changed since the last session.</source>
         <translation>在报告上使用“与…比较”，查看自上届会议以来的变动。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="158"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="159"/>
         <source>symbol</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="158"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="159"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="158"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="159"/>
         <source>percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="159"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="160"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="159"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="160"/>
         <source>session/ordinal</source>
         <translation>届次/序数</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="159"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="160"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="160"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="161"/>
         <source>number</source>
         <translation>数字</translation>
     </message>
@@ -495,63 +495,63 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="344"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="362"/>
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="312"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="312"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="317"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="335"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="312"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="313"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="331"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="313"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="331"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="318"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="336"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="326"/>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="410"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="344"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="428"/>
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="366"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="384"/>
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="428"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="446"/>
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="436"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="454"/>
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -559,12 +559,12 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>OutlineFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/outline.py" line="29"/>
+        <location filename="../../src/unidoreader/gui/features/outline.py" line="37"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/outline.py" line="30"/>
+        <location filename="../../src/unidoreader/gui/features/outline.py" line="38"/>
         <source>Go to the outline</source>
         <translation>转到大纲</translation>
     </message>
@@ -620,22 +620,22 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>PickDialog</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="67"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="68"/>
         <source>Compare with…</source>
         <translation>与…比较</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="74"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="75"/>
         <source>session %1</source>
         <translation>第 %1 届会议</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="77"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="78"/>
         <source>(predecessor)</source>
         <translation>（上一届）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="88"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="89"/>
         <source>Compare the report with:</source>
         <translation>将报告与以下文件比较：</translation>
     </message>
@@ -643,59 +643,99 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/preferences.py" line="17"/>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="52"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/preferences.py" line="23"/>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="72"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="77"/>
+        <source>A new library folder is used from the next start.</source>
+        <translation>新的文库文件夹在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="80"/>
         <source>Language of the interface:</source>
         <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="81"/>
+        <source>Reading font size:</source>
+        <translation>阅读字号：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="82"/>
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="83"/>
+        <source>Page size for printing:</source>
+        <translation>打印纸张大小：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="84"/>
+        <source>Library folder:</source>
+        <translation>文库文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="95"/>
+        <source>Library folder</source>
+        <translation>文库文件夹</translation>
     </message>
 </context>
 <context>
     <name>PreferencesFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/preferences.py" line="44"/>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="131"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/preferences.py" line="171"/>
+        <source>The library folder %1 is used from the next start.</source>
+        <translation>文库文件夹 %1 将在下次启动时使用。</translation>
     </message>
 </context>
 <context>
     <name>PrintFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="37"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="38"/>
         <source>&amp;Print checked sections…</source>
         <translation>打印所选章节(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="38"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="39"/>
         <source>&amp;Export checked sections as PDF…</source>
         <translation>将所选章节导出为 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="56"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="60"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="56"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="60"/>
         <source>Check the sections to print in the outline first.</source>
         <translation>请先在大纲中勾选要打印的章节。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="72"/>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="82"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="76"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="86"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="72"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="76"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/printing.py" line="86"/>
+        <location filename="../../src/unidoreader/gui/features/printing.py" line="90"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
@@ -703,17 +743,17 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="94"/>
+        <location filename="../../src/unidoreader/gui/render.py" line="99"/>
         <source>Notes</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="233"/>
+        <location filename="../../src/unidoreader/gui/render.py" line="238"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/render.py" line="235"/>
+        <location filename="../../src/unidoreader/gui/render.py" line="240"/>
         <source>⚠ totals do not add up</source>
         <translation>⚠ 合计数不符</translation>
     </message>
@@ -721,42 +761,42 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="163"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="165"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="164"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="166"/>
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="165"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="167"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="166"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="168"/>
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="326"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="357"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="500"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="540"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="538"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="578"/>
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="539"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="579"/>
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -764,65 +804,65 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ReadingPanes</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="95"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="96"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="96"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="97"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="97"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="98"/>
         <source>Find &amp;previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="98"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="99"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="99"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="100"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="100"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="101"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="101"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="102"/>
         <source>&amp;Close pane</source>
         <translation>关闭窗格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="102"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="103"/>
         <source>Next pane</source>
         <translation>下一个窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="103"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="104"/>
         <source>Previous pane</source>
         <translation>上一个窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="106"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="107"/>
         <source>Open a report from the library (double-click, or Ctrl+Enter for a new pane).
 Drop report files here to import them.</source>
         <translation>从文库中打开报告（双击，或按 Ctrl+Enter 在新窗格中打开）。
 将报告文件拖放到此处即可导入。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="145"/>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="194"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="167"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="216"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="201"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="223"/>
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -906,85 +946,85 @@ Drop report files here to import them.</source>
 <context>
     <name>ReferencesFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="110"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="112"/>
         <source>References</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="111"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="113"/>
         <source>Go to the references</source>
         <translation>转到引用</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="117"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="119"/>
         <source>Document &amp;symbol…</source>
         <translation>文件文号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="183"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="347"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="188"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="357"/>
         <source>Finding references…</source>
         <translation>正在查找引用…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="263"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="268"/>
         <source>%1: not found in this report</source>
         <translation>%1：本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="244"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="287"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="249"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="292"/>
         <source>Not in your library</source>
         <translation>不在您的文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="246"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
         <source>Not found in this report</source>
         <translation>本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="336"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="343"/>
         <source>%1 — %2 paragraph(s) in %3 document(s)</source>
         <translation>%1 — %3 份文件中的 %2 段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="343"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="353"/>
         <source>not in your library</source>
         <translation>不在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="355"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="365"/>
         <source>Open a report of the library first.</source>
         <translation>请先打开文库中的报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="360"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="376"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="370"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
         <source>Document symbol</source>
         <translation>文件文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="361"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="371"/>
         <source>Symbol of this document (for example IDB.46/8); empty to clear:</source>
         <translation>本文件的文号（例如 IDB.46/8）；留空则清除：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="376"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
         <source>A document symbol is at most 200 characters.</source>
         <translation>文件文号最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="380"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
         <source>Symbol set: %1</source>
         <translation>已设定文号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="380"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
         <source>Symbol cleared</source>
         <translation>已清除文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="383"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="393"/>
         <source>Saving the symbol…</source>
         <translation>正在保存文号…</translation>
     </message>
@@ -1078,87 +1118,87 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="117"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="123"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="118"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="124"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="119"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="125"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="120"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="126"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="121"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="127"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="122"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="133"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="139"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="134"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="140"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="135"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="141"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="171"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="177"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="186"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="253"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="247"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="253"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="249"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="255"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="257"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="253"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="259"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="255"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="261"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
@@ -1232,93 +1272,182 @@ Drop report files here to import them.</source>
     </message>
 </context>
 <context>
+    <name>TableWindow</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="71"/>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="72"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="73"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="77"/>
+        <source>⚠ The totals of this table do not add up.</source>
+        <translation>⚠ 此表的合计数不符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="80"/>
+        <source>✓ Totals check out.</source>
+        <translation>✓ 合计数核对无误。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="83"/>
+        <source>This table has no totals to check.</source>
+        <translation>此表没有可核对的合计数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="87"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="88"/>
+        <source>Copy the table (or the selected cells) for a spreadsheet</source>
+        <translation>复制表格（或所选单元格），可粘贴到电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="89"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="90"/>
+        <source>Show in the text</source>
+        <translation>在正文中显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="91"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="112"/>
+        <source>Table copied</source>
+        <translation>表格已复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="118"/>
+        <source>Export the table as CSV into…</source>
+        <translation>将表格导出为 CSV，保存到…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="124"/>
+        <source>Cannot write the CSV file: %1</source>
+        <translation>无法写入 CSV 文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/table_window.py" line="126"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>TablesFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/tables.py" line="28"/>
+        <location filename="../../src/unidoreader/gui/features/tables.py" line="32"/>
         <source>Tables</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/tables.py" line="29"/>
+        <location filename="../../src/unidoreader/gui/features/tables.py" line="33"/>
         <source>Go to the tables</source>
         <translation>转到表格</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/tables.py" line="39"/>
+        <source>Open the &amp;table large</source>
+        <translation>以大窗口打开表格(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>TablesPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="117"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="149"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="118"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="150"/>
         <source>Copy the table (or the selected cells) for a spreadsheet</source>
         <translation>复制表格（或所选单元格），可粘贴到电子表格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="119"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="151"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="120"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="152"/>
         <source>Go to</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="121"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="153"/>
         <source>Show this table in the text</source>
         <translation>在正文中显示此表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="122"/>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="140"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="154"/>
+        <source>Open large</source>
+        <translation>大窗口打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="155"/>
+        <source>Show the table in a window of its own, as large as it needs (or double-click the table)</source>
+        <translation>在单独的窗口中按所需大小显示此表（或双击表格）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="156"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="174"/>
         <source>This report has no tables.</source>
         <translation>此报告没有表格。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="132"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="166"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="137"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="171"/>
         <source>The totals of this table do not add up</source>
         <translation>此表的合计数不符</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="154"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="188"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="161"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="195"/>
         <source>⚠ The totals of this table do not add up.</source>
         <translation>⚠ 此表的合计数不符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="163"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="197"/>
         <source>✓ Totals check out.</source>
         <translation>✓ 合计数核对无误。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="187"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="211"/>
         <source>Table copied</source>
         <translation>表格已复制</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="195"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="219"/>
         <source>Export the table as CSV into…</source>
         <translation>将表格导出为 CSV，保存到…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="203"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="227"/>
         <source>Cannot write the CSV file: %1</source>
         <translation>无法写入 CSV 文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/tables_panel.py" line="205"/>
+        <location filename="../../src/unidoreader/gui/tables_panel.py" line="229"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>

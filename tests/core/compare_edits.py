@@ -19,6 +19,7 @@ from unidoreader.core.model import Block, BlockKind, Report, block_id
 KINDS = ("insert", "delete", "reword", "split", "merge", "move", "figure")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.QUOTE)
 _DIGITS = re.compile(r"\d+")
+_FIGURISH = re.compile(r"[\d零〇一二三四五六七八九十百千两第]")
 _WHOLE = re.compile(r"(?<![\d,.])\d+(?![\d,.])")  # a whole integer, not a part of 3,000 or 1.5
 
 
@@ -121,8 +122,8 @@ def edit(report: Report, rng: random.Random, donors: list[str], count: int | Non
             at = rng.randrange(0, len(text) - 10)
             edited = text[:cut] + text[cut + gone :]
             at = min(at, len(edited))
-            if _DIGITS.search(edited[max(0, at - 4) : at + 4]) or _DIGITS.search(text[max(0, cut - 4) : cut + gone + 4]):
-                continue  # neither cut nor insertion inside or beside a figure
+            if _FIGURISH.search(edited[max(0, at - 4) : at + 4]) or _FIGURISH.search(text[max(0, cut - 4) : cut + gone + 4]):
+                continue  # neither cut nor insertion inside or beside a figure (第五十一届 is one too)
             edited = edited[:at] + _clause(rng, donors) + edited[at:]
             entries[k] = _Entry(replace(entry.block, text=edited), entry.origin, "changed", True)
         elif kind == "split":

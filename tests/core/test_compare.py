@@ -238,7 +238,10 @@ def test_the_predecessor_is_the_same_topic_at_the_nearest_earlier_session_or_the
     original = entry("f", body=body, session=52, agenda_title="方案和预算", title="方案和预算", symbol="IDB.52/5")
     annual19 = entry("g", kind="年度报告", year=2019, title="工发组织2019年年度报告")
     annual20 = entry("h", kind="年度报告", year=2020, title="工发组织2020年年度报告")
-    everything = [mic46, mic50, mic52, budget51, rev, original, annual19, annual20]
+    english = entry("i", body=body, session=52, agenda_title="方案和预算", title="方案和预算", symbol="IDB.52/5", language="en")
+    rev = entry("e", body=body, session=52, agenda_title="方案和预算", title="方案和预算", symbol="IDB.52/5/Rev.1", language="zh")
+    original = entry("f", body=body, session=52, agenda_title="方案和预算", title="方案和预算", symbol="IDB.52/5", language="zh")
+    everything = [mic46, mic50, mic52, budget51, english, rev, original, annual19, annual20]
     assert propose_predecessor("c", everything) is mic50  # nearest earlier session, same topic (not the budget at 51)
     assert propose_predecessor("b", everything) is mic46
     assert propose_predecessor("a", everything) is None

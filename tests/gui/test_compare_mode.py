@@ -120,3 +120,16 @@ def test_a_changed_table_cell_is_marked_in_the_rebuilt_table(qtbot, window) -> N
     cells = {s.cursor.selectedText() for s in new_pane._compare_marks}
     assert "12.4" in cells and "11.8" in {s.cursor.selectedText() for s in old_pane._compare_marks}
     assert new_pane.block_visible(changed.id)
+
+
+def test_compare_mode_exports_the_change_summary_and_the_figures(qtbot, comparing, tmp_path: Path) -> None:
+    import csv
+    import subprocess
+
+    _window, feature = comparing
+    pdf = feature.export_pdf(tmp_path / "changes.pdf")
+    table = feature.export_csv(tmp_path / "figures.csv")
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "变动摘要" in text and "第五十二届" in text and "103个成员国" in text
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8-sig").splitlines()))
+    assert ("168 个成员国", "103个成员国") in {(r["old"], r["new"]) for r in rows}

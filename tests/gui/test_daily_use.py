@@ -68,3 +68,44 @@ def test_a_failed_import_leaves_the_status_bar_one_line_high(qtbot, window, tmp_
     assert "\n" not in window.status_label.text() and "scan.txt" in window.status_label.text()
     assert bar.height() == height
     assert window.panes == [] and doc(window, "000")
+
+
+def test_switching_language_keeps_scroll_positions_and_highlights(qtbot, window) -> None:
+    from unidoreader.core.model import BlockKind
+
+    _search(qtbot, window, "清洁氢")
+    window.search_panel.activate_hit(0)
+    qtbot.waitUntil(lambda: bool(window.panes) and window.is_settled(), timeout=10000)
+    hit_pane = window.panes[0]
+    marks = hit_pane.highlighted_text()
+    assert marks
+    (other,) = open_docs(qtbot, window, "004")[1:]
+    target = [b for b in other.report.blocks if b.kind is BlockKind.PARAGRAPH][30]
+    window.set_active(other)
+    other.scroll_to_block(target.id)
+    qtbot.wait(20)
+    before = [p.top_block()[0] for p in window.panes]
+    window.set_language("en")
+    qtbot.wait(20)
+    assert [p.top_block()[0] for p in window.panes] == before
+    assert hit_pane.highlighted_text() == marks
+    window.set_language("zh_CN")
+    qtbot.wait(20)
+    assert [p.top_block()[0] for p in window.panes] == before
+    assert hit_pane.highlighted_text() == marks
+
+
+def test_ticked_sections_come_back_after_restart(qtbot, window, make_window) -> None:
+    a, b = open_docs(qtbot, window, "000", "001")
+    window.set_active(a)
+    window.outline.check_item("三")
+    window.set_active(b)
+    window.outline.check_item("二")
+    ticked = window.printing.checked_sections()
+    assert len(ticked) == 2
+    window.close()
+    again = make_window()
+    qtbot.waitUntil(lambda: len(again.panes) == 2 and again.is_settled(), timeout=20000)
+    assert again.printing.checked_sections() == ticked
+    again.set_active(again.panes[0])
+    assert again.outline.item_for("三").checkState(0) == Qt.CheckState.Checked

@@ -85,3 +85,34 @@ def test_a_report_without_tables_says_so(qtbot, window) -> None:
     panel = window.tables_panel
     assert panel.list.count() == 0
     assert panel.empty.text() == "此报告没有表格。"
+
+
+def test_a_table_opens_large_with_caption_totals_check_and_notes(qtbot, window) -> None:
+    (pane,) = open_docs(qtbot, window, "004")
+    panel = window.tables_panel
+    wide = max(pane.tables, key=lambda t: (len(t.header), len(t.rows)))  # POR.3: seven columns
+    assert len(wide.header) >= 6 and wide.notes and wide.totals_ok is False
+    panel.list.setCurrentRow(pane.tables.index(wide))
+    panel.large_button.click()
+    (large,) = window.tables_feature.windows
+    qtbot.waitUntil(large.isVisible, timeout=2000)
+    qtbot.wait(20)
+    view = large.view
+    assert view.horizontalScrollBar().maximum() == 0 and view.verticalScrollBar().maximum() == 0  # whole, no scrolling
+    shown = [[view.model().index(r, c).data() for c in range(view.model().columnCount())] for r in range(view.model().rowCount())]
+    assert [cell for cell in shown[0] if cell] and len(shown) == len(wide.rows)
+    assert shown[0][-1] == wide.rows[0][-1].text + (wide.rows[0][-1].mark if wide.rows[0][-1].mark and not wide.rows[0][-1].text.endswith(wide.rows[0][-1].mark) else "")
+    assert large.caption.text() == wide.caption and large.windowTitle() == wide.caption
+    assert "⚠" in large.totals.text()
+    assert large.notes.isVisible() and wide.notes[0] in large.notes.text()
+    # larger than the dock shows it
+    assert large.width() > panel.view.width() * 2 and large.view.height() > panel.view.height() * 2
+    # FIN.3, the table whose figures the dock hid: its figures are in view
+    fin3 = next(t for t in pane.tables if t.caption.startswith("FIN.3"))
+    window.tables_feature.open_large(fin3.id)
+    second = window.tables_feature.windows[-1]
+    qtbot.wait(20)
+    last = second.view.model().columnCount() - 1
+    assert second.view.columnViewportPosition(last) + second.view.columnWidth(last) <= second.view.viewport().width()
+    second.close()
+    qtbot.waitUntil(lambda: len(window.tables_feature.windows) == 1, timeout=2000)

@@ -591,6 +591,11 @@ class LibraryReferences:
             del self._refs[gone]
             self._targets.pop(gone, None)
 
+    @property
+    def stamp(self) -> tuple[str, ...] | None:
+        """Changes when the library's documents or symbols do (after `refresh`)."""
+        return self._stamp
+
     def symbol_of(self, doc: str) -> str | None:
         self.refresh()
         return self._symbols.get(doc)
@@ -615,12 +620,15 @@ class LibraryReferences:
         import json
 
         path = self.cache_dir / f"{doc}.json"
+        data: dict[str, Any] | None = None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == REFS_VERSION:
+            if isinstance(data, dict) and data.get("version") == REFS_VERSION:
                 refs = from_rows(data["rows"])
+            else:
+                data = None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            refs = None
+            data, refs = None, None
         if refs is None:  # found when the document was indexed (core.index keeps them in its payload)?
             from unidoreader.core import index
 
@@ -630,6 +638,7 @@ class LibraryReferences:
                 refs = from_rows(stored[1])
         if refs is None:
             refs = report_references(self.library.report(doc))
+        if data is None or data.get("version") != REFS_VERSION:  # next time: this small file, not the payload or a parse
             from unidoreader.core.library import atomic_write
 
             try:
@@ -642,8 +651,10 @@ class LibraryReferences:
 
     def resolve(self, doc: str, ref: Reference) -> tuple[str, str | None] | None:
         """Where a reference printed in `doc` leads: (document, block or None), or None
-        when the library does not have it."""
-        self.refresh()
+        when the library does not have it. Uses the symbols of the last `refresh` (one
+        per batch of questions, not one per reference)."""
+        if self._stamp is None:
+            self.refresh()
         if ref.kind in DOCUMENT_KINDS:
             target = self._by_symbol.get(symbol_key(ref.target))
             return (target, None) if target else None
@@ -659,6 +670,7 @@ class LibraryReferences:
 
     def records(self, doc: str) -> list[dict[str, Any]]:
         """`refs DOC --json`: [{"block","text","kind","target","resolved":{"doc","block"}|null}]."""
+        self.refresh()
         out = []
         for item in self.references(doc):
             resolved = self.resolve(doc, item.ref)
@@ -684,6 +696,14 @@ class LibraryReferences:
                 if item.ref.kind in DOCUMENT_KINDS or item.ref.doc:
                     yield Citation(entry.id, item.block, item.ref, item.footnote)
 
+    def by_target(self) -> dict[str, list[Citation]]:
+        """Every citation of the library grouped by the symbol it cites (one pass)."""
+        grouped: dict[str, list[Citation]] = {}
+        for citation in self.citations():
+            target = citation.ref.target if citation.ref.kind in DOCUMENT_KINDS else citation.ref.doc or ""
+            grouped.setdefault(target, []).append(citation)
+        return grouped
+
     def cited_by(self, symbol: str) -> list[Citation]:
         """The blocks of the library that cite `symbol` (any spelling), in library order."""
         key = symbol_key(normalise_symbol(symbol) or symbol)
@@ -696,6 +716,7 @@ class LibraryReferences:
 
     def cited(self, doc: str) -> list[tuple[Reference, str | None, tuple[str, str | None] | None]]:
         """What `doc` cites: (reference, block, where it leads or None), in reading order."""
+        self.refresh()
         out = []
         for item in self.references(doc):
             if item.ref.kind in DOCUMENT_KINDS or item.ref.doc:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QSizePolicy, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.library import Entry, Library
@@ -63,8 +63,9 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"], ["compare_with", "next_change", "prev_change"],
-             ["focus_library", "focus_outline", "focus_tables"]],
+             ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"],
+             ["compare_with", "next_change", "prev_change"],
+             ["focus_library", "focus_outline", "focus_tables", "open_table"]],
     "search": [["search", "next_hit", "prev_hit"]],
     "bookmarks": [],
     "help": [["shortcuts", "about"]],
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.reading = ReadingPanes(self, self.lane, ud)
         self.setCentralWidget(self.reading.widget)
         self.library_feature = LibraryFeature(self, self.lane, self.reading)
-        self.outline_feature = OutlineFeature(self, self.reading)
+        self.outline_feature = OutlineFeature(self, self.reading, ud)
         self.search_feature = SearchFeature(self, self.lane, ud)
         self.tables_feature = TablesFeature(self, self.reading)
         self.importing = ImportFeature(self, self.lane)
@@ -138,18 +139,35 @@ class MainWindow(QMainWindow):
         self.sync = SyncScrolling(self, ud, self.reading)
         self.compare = CompareFeature(self, self.lane, self.reading)
         self.languages = LanguageVersions(self, self.reading, self.sync)
-        self.prefs = PreferencesFeature(self, lambda: self.language)
+        self.prefs = PreferencesFeature(self, lambda: self.language, ud, lambda: QApplication.font().pointSizeF())
         self.help = HelpFeature(self, self.actions)
         self.references = ReferencesFeature(self, self.lane, self.reading)
-        for feature in (self.reading, self.library_feature, self.outline_feature, self.search_feature, self.tables_feature,
-                        self.importing, self.printing, self.selections, self.bookmarks, self.sync, self.languages, self.compare, self.prefs,
-                        self.help, self.references):
+        for feature in (
+            self.reading,
+            self.library_feature,
+            self.outline_feature,
+            self.search_feature,
+            self.tables_feature,
+            self.importing,
+            self.printing,
+            self.selections,
+            self.bookmarks,
+            self.sync,
+            self.languages,
+            self.compare,
+            self.prefs,
+            self.help,
+            self.references,
+        ):  # one a line: each engineer's feature is a line of its own
             self._register(feature)
 
         self.reading.activeChanged.connect(lambda _pane: self._update_title())
         self.search_feature.searchStarted.connect(self.reading.clear_hits)
         self.library_feature.pane.filesDropped.connect(self.importing.import_files)
         self.prefs.languageChosen.connect(self.set_language)
+        self.prefs.readingStyleChosen.connect(self.reading.set_reading_style)
+        self.prefs.pageSizeChosen.connect(self.printing.set_page_size)
+        self.prefs.apply_saved()
         self._arrange_docks()
         # the widgets, by the names the rest of the program and the tests know them by
         self.splitter = self.reading.splitter

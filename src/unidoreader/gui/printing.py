@@ -329,9 +329,9 @@ def render_printables_pdf(printables: Sequence[Printable], output: Path, page_si
     return pages
 
 
-def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - any QWidget
+def print_dialog(parent, parts: Sequence[PrintPart], page_size: str = "A4") -> bool:  # noqa: ANN001 - any QWidget
     """The system print dialog with a preview of the pack; True if it was printed.
-    Page size and margins come from the dialog's page setup (A4, 20 mm by default)."""
+    Page size and margins come from the dialog's page setup (`page_size`, 20 mm by default)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import QMessageBox
 
@@ -341,7 +341,7 @@ def print_dialog(parent, parts: Sequence[PrintPart]) -> bool:  # noqa: ANN001 - 
         briefing_html([part])
     _require_bundled_font()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+    printer.setPageLayout(QPageLayout(QPageSize(page_size_id(page_size)), QPageLayout.Orientation.Portrait,
                                       QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
     printer.setDocName(" / ".join(running_title(p.report) for p in parts))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from unidoreader.core.model import Report, Table
 from unidoreader.gui.alignment import Alignment
-from unidoreader.gui.render import DocumentMap, build_document
+from unidoreader.gui.render import LINE_SPACING, DocumentMap, build_document
 
 FIND_COLOR = QColor("#f8e45c")
 CURRENT_FIND_COLOR = QColor("#ff9f1a")
@@ -89,6 +89,8 @@ class ReaderPane(QWidget):
         self._find_all: list[QTextEdit.ExtraSelection] = []
         self._find_current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
+        self._hit: tuple[str, tuple[tuple[int, int], ...]] | None = None  # the marked search hit
+        self.line_spacing = LINE_SPACING  # percent (Preferences)
         self._note_marks: list[QTextEdit.ExtraSelection] = []
         self._compare_marks: list[QTextEdit.ExtraSelection] = []  # compare mode (gui/features/compare.py)
         self.in_compare = False  # compare mode scrolls this pane by matched pairs, not by number
@@ -166,10 +168,36 @@ class ReaderPane(QWidget):
         self.find_next_button.setToolTip(self.tr("Next match (F3)"))
         self._update_find_count()
         if self.report is not None:  # the typeset text carries a few UI words (注释, 合计数不符)
-            block, offset = self.reading_position()
-            self.set_report(self.report, self.tables, self._notes)
-            if block:
-                self.scroll_to_block(block, offset)
+            self._typeset_again()
+
+    def _typeset_again(self) -> None:
+        """Typeset the report anew, keeping the reading position and the search marks."""
+        block, offset = self.reading_position()
+        hit = self._hit
+        self.set_report(self.report, self.tables, self._notes)
+        if hit is not None:
+            self._mark_hit(*hit)
+        if block:
+            self.scroll_to_block(block, offset)
+
+    def set_reading_style(self, font_size: float | None, line_spacing: int) -> None:
+        """The reader's font size (points; None: the application's) and line spacing
+        (percent), from Preferences. Zoom (Ctrl +/-) still works on top of them."""
+        font = QFont(self.font())  # the pane's own font: the application's, unzoomed
+        if font_size:
+            font.setPointSizeF(float(font_size))
+        changed = font.pointSizeF() != self.view.font().pointSizeF() or line_spacing != self.line_spacing
+        self.line_spacing = line_spacing
+        if not changed:
+            return
+        zoom = self.zoom
+        if zoom:
+            self.view.zoomIn(-zoom)
+        self.view.setFont(font)
+        if zoom:
+            self.view.zoomIn(zoom)
+        if self.report is not None:
+            self._typeset_again()
 
     # -- content ---------------------------------------------------------------------
 
@@ -180,7 +208,9 @@ class ReaderPane(QWidget):
     def set_report(self, report: Report, tables: list[Table] | None = None, notes: dict[str, str] | None = None) -> None:
         self.report = report
         self.tables = list(tables or [])
-        document, self.map = build_document(report, self.tables, self.view.font())
+        if self.zoom:  # typeset at the base size; the zoom is applied again below (once)
+            self.view.zoomIn(-self.zoom)
+        document, self.map = build_document(report, self.tables, self.view.font(), self.line_spacing)
         document.setParent(self)
         previous, self._document = getattr(self, "_document", None), document
         self.view.setDocument(document)
@@ -194,6 +224,7 @@ class ReaderPane(QWidget):
         self.title.setText(f"{meta.title or report.source}{session}")
         self.title.setToolTip(f"{meta.title or report.source}\n{report.source}")
         self._hits = []
+        self._hit = None
         self._find_all, self._find_current = [], []
         self.set_notes(notes or {})
         self._last_top = None
@@ -350,10 +381,21 @@ class ReaderPane(QWidget):
 
     def highlight_hit(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list = ()) -> None:
         """Mark the matched text of a search hit (the whole block if no offsets) and show it."""
+        if not self._mark_hit(block_id, offsets):
+            return
+        self.scroll_to_block(block_id)
+        y = self._position_y(self._hits[0].cursor.selectionStart())
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
+
+    def _mark_hit(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list) -> bool:
+        """Mark a hit without scrolling; remembered so that a re-typeset keeps it."""
         self._hits = []
+        self._hit = None
         start = self.map.text_start.get(block_id)
         if start is None:
-            return
+            return False
+        self._hit = (block_id, tuple(offsets))
         end_limit = self.map.block_end[block_id]
         if block_id in self.map.table_blocks:
             spans = self._spans_in_table(block_id, offsets)
@@ -363,10 +405,7 @@ class ReaderPane(QWidget):
         for a, b in spans or [(start, end_limit)]:
             self._hits.append(self._highlight(a, b, HIT_COLOR))
         self._apply_selections()
-        self.scroll_to_block(block_id)
-        y = self._position_y(self._hits[0].cursor.selectionStart())
-        bar = self.view.verticalScrollBar()
-        bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
+        return True
 
     def _spans_in_table(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list) -> list[tuple[int, int]]:
         """A table block is shown rebuilt, not as its text: find the matched strings in
@@ -400,6 +439,7 @@ class ReaderPane(QWidget):
 
     def clear_hits(self) -> None:
         """Drop the search-hit marks (a new search makes them stale)."""
+        self._hit = None
         if self._hits:
             self._hits = []
             self._apply_selections()

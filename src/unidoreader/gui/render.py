@@ -55,8 +55,13 @@ class DocumentMap:
         return self.ids[max(i, 0)] if self.ids else None
 
 
-def build_document(report: Report, tables: list[Table] | None = None, font: QFont | None = None) -> tuple[QTextDocument, DocumentMap]:
-    """Typeset `report`; table blocks with a recovered Table become real tables."""
+LINE_SPACING = 135  # percent of the font's line height, for paragraphs and headings
+
+
+def build_document(report: Report, tables: list[Table] | None = None, font: QFont | None = None,
+                   line_spacing: int = LINE_SPACING) -> tuple[QTextDocument, DocumentMap]:
+    """Typeset `report`; table blocks with a recovered Table become real tables.
+    `line_spacing`: percent of a line's natural height (the reader's preference)."""
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     if font is not None:
@@ -81,7 +86,7 @@ def build_document(report: Report, tables: list[Table] | None = None, font: QFon
             dmap.table_blocks.add(block.id)
             text_start = start
         else:
-            text_start = _block(cursor, block, notes, levels.get(block.section or "", 1) if block.id in headings else 0)
+            text_start = _block(cursor, block, notes, levels.get(block.section or "", 1) if block.id in headings else 0, line_spacing)
         dmap.starts.append(start)
         dmap.ids.append(block.id)
         dmap.block_start[block.id] = start
@@ -139,11 +144,11 @@ def _cover(cursor: QTextCursor, report: Report) -> None:
         cursor.insertText(line, _char(color=QColor("#5e5c64")))
 
 
-def _block(cursor: QTextCursor, block: Block, notes: dict[str, str], heading_level: int) -> int:
+def _block(cursor: QTextCursor, block: Block, notes: dict[str, str], heading_level: int, line_spacing: int = LINE_SPACING) -> int:
     """Insert one text block; return the position where the block's own text starts."""
     fmt = QTextBlockFormat()
     fmt.setBottomMargin(8)
-    fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setLineHeight(line_spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     plain = _char()
     if block.kind is BlockKind.HEADING:
         level = heading_level or 2

@@ -58,8 +58,42 @@ class TableModel(QStandardItemModel):
             self.appendRow(items)
 
 
+def clipboard_text(view: QTableView, proxy: QSortFilterProxyModel) -> str:
+    """The selected cells, or the whole table with its header, as tab-separated lines
+    (what a spreadsheet pastes), in the order the view shows them."""
+    indexes = view.selectionModel().selectedIndexes()
+    if len(indexes) > 1:
+        rows: dict[int, dict[int, str]] = {}
+        for index in indexes:
+            rows.setdefault(index.row(), {})[index.column()] = index.data() or ""
+        columns = sorted({c for r in rows.values() for c in r})
+        lines = ["\t".join(rows[r].get(c, "") for c in columns) for r in sorted(rows)]
+    else:
+        header = [proxy.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(proxy.columnCount())]
+        body = [[proxy.index(r, c).data() or "" for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
+        lines = ["\t".join(header)] + ["\t".join(row) for row in body]
+    return "\n".join(lines)
+
+
+def table_view(parent: QWidget, model: QStandardItemModel) -> tuple[QTableView, QSortFilterProxyModel]:
+    """A sortable view of a TableModel (figures sort by value)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setAlternatingRowColors(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(False)
+    return view, proxy
+
+
 class TablesPanel(QWidget):
     jumpRequested = Signal(str)  # table id
+    openLargeRequested = Signal(str)  # table id: show it in a window of its own
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,17 +103,8 @@ class TablesPanel(QWidget):
         self.list.currentRowChanged.connect(self._selected)
         self.list.itemActivated.connect(lambda _item: self.jump())
         self.model = TableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view, self.proxy = table_view(self, self.model)
+        self.view.doubleClicked.connect(lambda _index: self.open_large())
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -91,6 +116,8 @@ class TablesPanel(QWidget):
         self.csv_button.clicked.connect(self.export_csv)
         self.jump_button = QToolButton()
         self.jump_button.clicked.connect(self.jump)
+        self.large_button = QToolButton()
+        self.large_button.clicked.connect(self.open_large)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.copy_button, self.csv_button, self.jump_button):
@@ -100,7 +127,12 @@ class TablesPanel(QWidget):
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.caption)
+        heading = QHBoxLayout()  # the caption, and beside it the button that opens the table large
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.caption, 1)
+        heading.addWidget(self.large_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.large_button.setAutoRaise(True)
+        dl.addLayout(heading)
         dl.addWidget(self.view, 1)
         dl.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -119,6 +151,8 @@ class TablesPanel(QWidget):
         self.csv_button.setText(self.tr("Export CSV…"))
         self.jump_button.setText(self.tr("Go to"))
         self.jump_button.setToolTip(self.tr("Show this table in the text"))
+        self.large_button.setText(self.tr("Open large"))
+        self.large_button.setToolTip(self.tr("Show the table in a window of its own, as large as it needs (or double-click the table)"))
         self.empty.setText(self.tr("This report has no tables.") if not self.tables else "")
         self.empty.setVisible(not self.tables)
         self.set_tables(self.tables, keep=True)
@@ -162,7 +196,7 @@ class TablesPanel(QWidget):
             elif table.totals_ok:
                 text += "\n" + self.tr("✓ Totals check out.")
         self.caption.setText(text)
-        for button in (self.copy_button, self.csv_button, self.jump_button):
+        for button in (self.copy_button, self.csv_button, self.jump_button, self.large_button):
             button.setEnabled(table is not None)
 
     def visible_rows(self) -> list[list[str]]:
@@ -173,17 +207,7 @@ class TablesPanel(QWidget):
         ]
 
     def copy(self) -> None:
-        indexes = self.view.selectionModel().selectedIndexes()
-        if len(indexes) > 1:
-            rows: dict[int, dict[int, str]] = {}
-            for index in indexes:
-                rows.setdefault(index.row(), {})[index.column()] = index.data() or ""
-            columns = sorted({c for r in rows.values() for c in r})
-            lines = ["\t".join(rows[r].get(c, "") for c in columns) for r in sorted(rows)]
-        else:
-            header = [self.proxy.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(self.proxy.columnCount())]
-            lines = ["\t".join(header)] + ["\t".join(row) for row in self.visible_rows()]
-        QGuiApplication.clipboard().setText("\n".join(lines))
+        QGuiApplication.clipboard().setText(clipboard_text(self.view, self.proxy))
         self.message.emit(self.tr("Table copied"))
 
     def export_csv(self) -> None:
@@ -208,3 +232,8 @@ class TablesPanel(QWidget):
         table = self.current_table()
         if table is not None:
             self.jumpRequested.emit(table.id)
+
+    def open_large(self) -> None:
+        table = self.current_table()
+        if table is not None:
+            self.openLargeRequested.emit(table.id)

@@ -20,13 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from unidoreader.core.compare import ADDED, CHANGED, MOVED, REMOVED, Comparison, compare, propose_predecessor
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.model import Report, Table
+from unidoreader.gui import dialogs, errors
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes, tables_of
 from unidoreader.gui.lane import Job, Lane
@@ -306,7 +307,7 @@ class CompareFeature(Feature):
             self._pending -= 1
             self.panel.progress.hide()
             self.panel.summary.setText("")
-            self.warn(self.tr("Compare"), str(error))
+            self.warn(self.tr("Compare"), errors.describe(error))
             self.workDone.emit()
 
         self.lane.submit(self.tr("Comparing…"), work, done, failed)
@@ -498,6 +499,8 @@ class CompareFeature(Feature):
 
     def _pane_gone(self, pane: ReaderPane) -> None:
         """One of the two panes was closed: compare mode ends, the other pane scrolls by number again."""
+        if not shiboken6.isValid(self.panel):  # the window is going: nothing to update
+            return
         if pane is self.old_pane or pane is self.new_pane:
             survivor = self.new_pane if pane is self.old_pane else self.old_pane
             self.old_pane = self.new_pane = None
@@ -510,7 +513,7 @@ class CompareFeature(Feature):
         if self.comparison is None:
             return None
         if not isinstance(output, Path):
-            name, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export PDF"), str(Path.home() / "changes.pdf"), self.tr("PDF files (*.pdf)"))
+            name = dialogs.save_file_name(self.parent_widget, self.tr("Export PDF"), str(Path.home() / "changes.pdf"), self.tr("PDF files (*.pdf)"))
             if not name:
                 return None
             output = Path(name)
@@ -522,7 +525,7 @@ class CompareFeature(Feature):
         try:
             pages = render_printables_pdf([Printable(comparison_html(self.comparison), title, "变动摘要")], output)
         except (UnidoreaderError, OSError) as error:
-            self.warn(self.tr("Export PDF"), str(error))
+            self.warn(self.tr("Export PDF"), errors.describe(error))
             return None
         self.message.emit(self.tr("Saved %1 (%2 pages)").replace("%1", str(output)).replace("%2", str(pages)))
         return output
@@ -531,7 +534,7 @@ class CompareFeature(Feature):
         if self.comparison is None:
             return None
         if not isinstance(output, Path):
-            name, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Figures as CSV"), str(Path.home() / "figures.csv"), self.tr("CSV files (*.csv)"))
+            name = dialogs.save_file_name(self.parent_widget, self.tr("Figures as CSV"), str(Path.home() / "figures.csv"), self.tr("CSV files (*.csv)"))
             if not name:
                 return None
             output = Path(name)

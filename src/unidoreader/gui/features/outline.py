@@ -3,6 +3,8 @@ follows the reading position, and a click on a section scrolls the reader there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -11,15 +13,21 @@ from unidoreader.gui.features.panes import ReadingPanes
 from unidoreader.gui.outline import OutlinePane
 from unidoreader.gui.reader import ReaderPane
 
+if TYPE_CHECKING:
+    from unidoreader.core.library import Library
+    from unidoreader.core.userdata import UserData
+
 
 class OutlineFeature(Feature):
     """Owns the OutlinePane (`pane`); its checks are read by printing and selections."""
 
-    def __init__(self, parent: QWidget, reading: ReadingPanes) -> None:
+    def __init__(self, parent: QWidget, reading: ReadingPanes, userdata: "UserData | None" = None) -> None:
         super().__init__(parent)
         self.reading = reading
+        self.userdata = userdata
         self.pane = OutlinePane()
         self.pane.sectionActivated.connect(self._clicked)
+        self.pane.checksChanged.connect(self._save_checks)
         reading.activeChanged.connect(self._active_changed)
         if reading.active is not None:  # built after a report was opened
             self._active_changed(reading.active)
@@ -31,6 +39,22 @@ class OutlineFeature(Feature):
 
     def retranslate(self) -> None:
         self.pane.retranslate()
+
+    def library_loaded(self, library: "Library") -> None:
+        """The sections ticked for printing come back (those of documents still there)."""
+        if not self.userdata:
+            return
+        saved = self.userdata.state("outline.checked", {}) or {}
+        for doc, sections in saved.items():
+            if doc in library and sections:
+                self.pane.checked[doc] = set(sections)
+        if self.pane.report is not None:
+            self.pane.set_report(self.pane.report)
+
+    def _save_checks(self) -> None:
+        """Kept at once (one small state row), so a crash does not lose them either."""
+        if self.userdata:
+            self.userdata.set_state("outline.checked", {doc: sorted(ids) for doc, ids in self.pane.checked.items() if ids})
 
     def _active_changed(self, pane: ReaderPane | None) -> None:
         self.pane.set_report(pane.report if pane else None)

@@ -61,6 +61,7 @@ class ReadingPanes(Feature):
         self.active: ReaderPane | None = None
         self.reports: dict[str, tuple[Report, list[Table]]] = {}
         self.pending_loads = 0
+        self.reading_style: tuple[int, int] | None = None  # font size (0: default), line spacing
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -104,8 +105,29 @@ class ReadingPanes(Feature):
         ):
             action.setText(text)
         self.placeholder.setText(self.tr("Open a report from the library (double-click, or Ctrl+Enter for a new pane).\nDrop report files here to import them."))
-        for pane in self.panes:
-            pane.retranslate()
+        self._typeset_all(lambda pane: pane.retranslate())
+
+    def set_reading_style(self, font_size: int, line_spacing: int) -> None:
+        """The reader's font size (points, 0: the default) and line spacing, for every pane."""
+        self.reading_style = (font_size, line_spacing)
+        self._typeset_all(lambda pane: pane.set_reading_style(font_size or None, line_spacing))
+
+    def _typeset_all(self, change: Any) -> None:
+        """Apply `change` (which typesets a pane anew) to every pane, each keeping its place.
+        Their scroll bars stay quiet meanwhile: a pane reset to the top must not drag the
+        others along (synchronised scrolling)."""
+        places = [(pane, pane.reading_position()) for pane in self.panes]
+        bars = [pane.view.verticalScrollBar() for pane in self.panes]
+        for bar in bars:
+            bar.blockSignals(True)
+        try:
+            for pane, (block, offset) in places:
+                change(pane)
+                if block:
+                    pane.scroll_to_block(block, offset)
+        finally:
+            for bar in bars:
+                bar.blockSignals(False)
 
     def library_loaded(self, library: "Library") -> None:
         self.library = library
@@ -211,6 +233,8 @@ class ReadingPanes(Feature):
 
     def new_pane(self) -> ReaderPane:
         pane = ReaderPane()
+        if self.reading_style is not None:
+            pane.set_reading_style(self.reading_style[0] or None, self.reading_style[1])
         pane.activated.connect(self.set_active)
         pane.topBlockChanged.connect(self.topBlockChanged)
         pane.closeRequested.connect(self.close_pane)

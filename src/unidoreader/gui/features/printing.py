@@ -27,6 +27,7 @@ class PrintFeature(Feature):
         self.outline = outline
         outline.printRequested.connect(self.print_checked)
         outline.exportPdfRequested.connect(self.export_pdf)
+        self.page_size = "A4"  # the default page size (Preferences); the print dialog can change it
         self.act_print = self.action("print", self.print_checked, QKeySequence(QKeySequence.StandardKey.Print))
         self.act_pdf = self.action("export_pdf", self.export_pdf, "Ctrl+Shift+E")
 
@@ -36,6 +37,9 @@ class PrintFeature(Feature):
     def retranslate(self) -> None:
         self.act_print.setText(self.tr("&Print checked sections…"))
         self.act_pdf.setText(self.tr("&Export checked sections as PDF…"))
+
+    def set_page_size(self, name: str) -> None:
+        self.page_size = name
 
     def print_parts(self) -> list[Any]:
         """PrintPart per report with checked sections: open panes' reports first, in pane order."""
@@ -62,7 +66,7 @@ class PrintFeature(Feature):
         if parts:
             from unidoreader.gui import printing
 
-            printing.print_dialog(self.parent_widget, parts)
+            printing.print_dialog(self.parent_widget, parts, self.page_size)
 
     def export_pdf(self, output: Path | None = None) -> Path | None:
         parts = self._parts_or_warn()
@@ -77,7 +81,7 @@ class PrintFeature(Feature):
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = printing.render_pdf(parts, output)
+            pages = printing.render_pdf(parts, output, page_size=self.page_size)
         except (UnidoreaderError, OSError) as error:
             self.warn(self.tr("Export PDF"), describe(error))
             return None

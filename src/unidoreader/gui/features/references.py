@@ -64,6 +64,7 @@ def _first_line(text: str, label: str | None) -> str:
 def compute_links(refs: core_refs.LibraryReferences, library: "Library", doc: str) -> list[Link]:
     """The resolved links of a document (runs on the lane)."""
     titles = {e.id: e.metadata.title or e.source for e in library.entries()}
+    refs.refresh()
     links: list[Link] = []
     for item in refs.references(doc):
         ref = item.ref
@@ -94,6 +95,7 @@ class ReferencesFeature(Feature):
         self.links: dict[str, list[Link]] = {}  # doc -> its links
         self.titles: dict[str, str] = {}
         self.pending = 0
+        self._library_stamp: object = None  # the library state the pane's list was made for
         self.panel = ReferencesPanel()
         self.panel.placeActivated.connect(self.go_to)
         self.panel.setSymbolRequested.connect(self.ask_symbol)
@@ -117,6 +119,9 @@ class ReferencesFeature(Feature):
         self.act_symbol.setText(self.tr("Document &symbol…"))
         self.panel.retranslate()
         self.card.retranslate()
+        if self.library is not None:  # the library's list is worded in the language of its time
+            self._library_stamp = None
+            self._refresh_panel()
 
     def library_loaded(self, library: "Library") -> None:
         self.library = library
@@ -297,17 +302,20 @@ class ReferencesFeature(Feature):
         if self.refs is None or self.library is None:
             return
         doc = pane.doc_id if pane is not None and pane.report is not None and pane.doc_id in self.library else None
-        refs, library = self.refs, self.library
+        refs, library, known = self.refs, self.library, self._library_stamp
 
         def work(job: Job) -> tuple[str | None, Any, Any]:
             titles = {e.id: e.metadata.title or e.source for e in library.entries()}
-            rows = []
-            for target, kind, blocks, docs in refs.counts():
+            refs.refresh()
+            rows: list[Any] | None = None if refs.stamp == known else []
+            grouped = refs.by_target() if rows is not None else {}
+            for target, kind, blocks, docs in refs.counts() if rows is not None else ():
                 places = [(f"{titles.get(c.doc, c.doc)}: {c.ref.text}", Place(c.doc, c.block))
-                          for c in refs.cited_by(target) if c.ref.target == target]
-                rows.append((target, kind, blocks, docs, places))
+                          for c in grouped.get(target, []) if c.ref.target == target]
+                rows.append((target, kind, blocks, docs, places))  # type: ignore[union-attr]
+            rows_for = (refs.stamp, rows)
             if doc is None:
-                return None, None, rows
+                return None, None, rows_for
             citing: dict[str, list[tuple[str, Place]]] = {}
             for citation in refs.citing(doc):
                 if any(place.block == citation.block for _where, place in citing.get(citation.doc, [])):
@@ -325,17 +333,19 @@ class ReferencesFeature(Feature):
                 else:
                     cited.append((name, "", Place(None, symbol=symbol or ref.target, kind=ref.kind)))
             info = (titles.get(doc, doc), refs.symbol_of(doc), [(titles.get(d, d), places) for d, places in citing.items()], cited)
-            return doc, info, rows
+            return doc, info, rows_for
 
         def done(value: tuple[str | None, Any, Any]) -> None:
-            shown, info, rows = value
+            shown, info, (stamp, rows) = value
+            if rows is not None:
+                self._library_stamp = stamp
+                self.panel.set_library([
+                    (self.tr("%1 — %2 paragraph(s) in %3 document(s)").replace("%1", target).replace("%2", str(blocks)).replace("%3", str(docs)), places)
+                    for target, _kind, blocks, docs, places in rows
+                ])
             active = self.reading.active
             if shown is not None and (active is None or active.doc_id != shown):
                 return  # the user moved on; the newer refresh fills the pane
-            self.panel.set_library([
-                (self.tr("%1 — %2 paragraph(s) in %3 document(s)").replace("%1", target).replace("%2", str(blocks)).replace("%3", str(docs)), places)
-                for target, _kind, blocks, docs, places in rows
-            ])
             if info is None:
                 self.panel.clear_document()
                 return
