@@ -63,6 +63,34 @@ def test_parsing_many_repeats_of_a_structure_is_n_log_n(structure: str) -> None:
     assert_bounded(_lines(structure), parse.parse_text, 500 * FUZZ_SCALE, f"parsing repeated {structure!r} lines")
 
 
+#: The same for an English report (core.parse.english): its own contents leader and
+#: heading ids had the quadratic habits of the Chinese rules'.
+ENGLISH_HEADER = "Report of the Secretary-General\n\n"
+ENGLISH_STRUCTURES = {
+    "chapter": lambda i: "I. Introduction\n",
+    "letter heading": lambda i: "A. Work of the Organization\n",
+    "numbered paragraph": lambda i: f"{i % 999 + 1}. The Organization works with Member States.\n",
+    "item": lambda i: "(a) The Organization;",
+    "contents entry": lambda i: f"I. Introduction ........ {i % 900}",
+    "annex": lambda i: "Annex\n",
+    "footnote": lambda i: f"{i % 9 + 1} See document A/75/158.",
+    "document symbol": lambda i: "IDB.52/2",
+}
+
+
+@pytest.mark.parametrize("structure", sorted(ENGLISH_STRUCTURES))
+def test_parsing_many_repeats_of_an_english_structure_is_n_log_n(structure: str) -> None:
+    line = ENGLISH_STRUCTURES[structure]
+    make = lambda n: ENGLISH_HEADER + "\n".join(line(i) for i in range(n)) + "\n"  # noqa: E731
+    assert_bounded(make, parse.parse_text, 300 * FUZZ_SCALE, f"parsing repeated English {structure!r} lines")
+
+
+@pytest.mark.parametrize("char", [".", " ", "-", "_", "a", "1"])
+def test_parsing_a_long_run_in_an_english_report_is_linear(char: str) -> None:
+    make = lambda n: ENGLISH_HEADER + "Contents\n" + char * n + " x\n"  # noqa: E731
+    assert_bounded(make, parse.parse_text, 300 * FUZZ_SCALE, f"parsing a run of {char!r} in an English report")
+
+
 @pytest.mark.parametrize("char", ["中", "龘", "a", "1", "。", "😀", "々", "\u3000"])
 def test_segmenting_a_long_run_of_one_character_is_linear(char: str) -> None:
     # jieba's HMM copies its paths at every character of an unknown run: quadratic

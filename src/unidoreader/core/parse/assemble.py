@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id
+from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id, unique_id
 from unidoreader.core.parse import charts, cover as cover_mod, furniture, footnotes as notes_mod
 from unidoreader.core.parse.reflow import join_lines
 from unidoreader.core.parse.text import collapse, ends_sentence
@@ -262,14 +262,7 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
                 siblings = current_top["children"]
                 parent_id = current_top["id"] + "."
             base = sp["label"] if sp["label"] else f"#{len(siblings) + 1}"
-            sid = parent_id + base
-            if sid in used_ids:  # a repeated label: the next free "~n" (counted per id, not searched from 2)
-                n = next_suffix.get(sid, 2)
-                while f"{sid}~{n}" in used_ids:
-                    n += 1
-                next_suffix[sid] = n + 1
-                sid = f"{sid}~{n}"
-            used_ids.add(sid)
+            sid = unique_id(parent_id + base, used_ids, next_suffix)  # a repeated label gets "~n"
             node["id"] = sid
             siblings.append(node)
             if siblings is tops:
