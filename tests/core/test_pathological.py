@@ -119,3 +119,18 @@ def test_the_issue_examples_finish_and_keep_their_text() -> None:
     headings = parse.parse_text("一. 导言\n\n" * 10_000, "headings.txt")
     ids = [s.id for s in headings.sections]
     assert len(ids) == len(set(ids)) == 10_000 and ids[:3] == ["一", "一~2", "一~3"]
+
+
+def test_naming_the_csv_files_of_many_tables_of_one_caption_is_linear() -> None:
+    from unidoreader.core.export import table_file_name
+    from unidoreader.core.model import Table
+
+    table = Table(id="t1", caption="表 1. 同名", section=None, block="b", header=(), rows=())
+
+    def name_all(count: int) -> list[str]:
+        taken: set[str] = set()
+        counters: dict[str, int] = {}
+        return [table_file_name(table, taken, counters) for _ in range(count)]
+
+    assert_bounded(lambda n: n, name_all, 500 * FUZZ_SCALE, "naming the CSV files of tables of one caption")
+    assert name_all(3) == ["表_1._同名.csv", "表_1._同名_2.csv", "表_1._同名_3.csv"]

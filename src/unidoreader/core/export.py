@@ -53,9 +53,10 @@ def table_csv(table: _Table) -> str:
     return buffer.getvalue()
 
 
-def table_file_name(table: _Table, taken: set[str] | None = None) -> str:
+def table_file_name(table: _Table, taken: set[str] | None = None, counters: dict[str, int] | None = None) -> str:
     """A safe file name from a table's caption (no path separators or characters that
-    Windows refuses, at most ~150 bytes), unique among `taken`."""
+    Windows refuses, at most ~150 bytes), unique among `taken`. `counters` (kept by the
+    caller with `taken`) makes n tables of one caption cost n steps, not n²/2."""
     caption = table.caption or table.id
     name = _UNSAFE_NAME.sub("_", caption).strip("._") or table.id
     if name.split(".")[0].upper() in _RESERVED_NAMES:
@@ -67,11 +68,14 @@ def table_file_name(table: _Table, taken: set[str] | None = None) -> str:
             name = f"{code.group(0)}_{name[sub.start() + 1:]}"
         while len(name.encode("utf-8")) > _NAME_BYTES:
             name = name[:-1]
-    base, n = name, 2
+    base = name
     taken = taken if taken is not None else set()
-    while name.lower() in taken:
+    counters = counters if counters is not None else {}
+    n = counters.get(base.lower(), 2)
+    while name.lower() in taken:  # many tables of one caption: counted on, not searched from 2 again
         name = f"{base}_{n}"
         n += 1
+    counters[base.lower()] = n
     taken.add(name.lower())
     return f"{name}.csv"
 
@@ -89,7 +93,8 @@ def write_tables_csv(tables: _Sequence[_Table], directory: _Path, *, forbidden: 
         directory = directory.resolve()
     directory.mkdir(exist_ok=True)  # its parent must exist: a mistyped path is no new tree of folders
     taken: set[str] = set()
-    paths = [directory / table_file_name(table, taken) for table in tables]
+    counters: dict[str, int] = {}
+    paths = [directory / table_file_name(table, taken, counters) for table in tables]
     for path in paths:
         check_output(path, forbidden=forbidden, what="the CSV file")
     for table, path in zip(tables, paths):
