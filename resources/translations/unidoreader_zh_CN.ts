@@ -357,40 +357,65 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ImportFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="35"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="37"/>
         <source>&amp;Import reports…</source>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="41"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="43"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="41"/>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="43"/>
+        <source>Reports (*.txt *.pdf *.docx *.doc);;All files (*)</source>
+        <translation>报告 (*.txt *.pdf *.docx *.doc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="58"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="63"/>
         <source>Imported %1 report(s); %2 already in the library</source>
         <translation>已导入 %1 份报告；%2 份已在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="62"/>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="64"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="68"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="70"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="62"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="68"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/importing.py" line="66"/>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="72"/>
         <source>Importing %1 file(s)…</source>
         <translation>正在导入 %1 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="82"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="83"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="84"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="111"/>
+        <source>Reading page %1 of %2…</source>
+        <translation>正在读取第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/importing.py" line="120"/>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>导入已取消：未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -495,63 +520,63 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="362"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="365"/>
         <source>UNIDO Reports Reader</source>
         <translation>工发组织报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="335"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="338"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="330"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="333"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="331"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="334"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="331"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="336"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="339"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="344"/>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="428"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="347"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="431"/>
         <source>Loading the library…</source>
         <translation>正在加载文库…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="384"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="387"/>
         <source>Your notes and bookmarks</source>
         <translation>您的笔记和书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="446"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="449"/>
         <source>Cannot open the library</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/main_window.py" line="454"/>
+        <location filename="../../src/unidoreader/gui/main_window.py" line="457"/>
         <source>%1 reports in the library</source>
         <translation>文库中共有 %1 份报告</translation>
     </message>
@@ -615,6 +640,60 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
         <location filename="../../src/unidoreader/gui/outline.py" line="77"/>
         <source>Export the checked sections as PDF</source>
         <translation>将勾选的章节导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PageMarks</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="496"/>
+        <source>Printed page %1</source>
+        <translation>印刷版第 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="210"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="211"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="212"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/page_view.py" line="379"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>PagesFeature</name>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="66"/>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="67"/>
+        <source>Show the printed page beside the text</source>
+        <translation>在文本旁显示印刷页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="230"/>
+        <source>Printed &amp;page beside the text</source>
+        <translation>在文本旁显示印刷页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/features/pages.py" line="257"/>
+        <source>This report has no printed pages here (only reports imported as PDF have).</source>
+        <translation>此报告没有印刷页面（只有以 PDF 导入的报告才有）。</translation>
     </message>
 </context>
 <context>
@@ -761,42 +840,42 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="165"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="178"/>
         <source>Close this pane</source>
         <translation>关闭此窗格</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="166"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="179"/>
         <source>Find in this report</source>
         <translation>在此报告中查找</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="167"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="180"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="168"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="181"/>
         <source>Next match (F3)</source>
         <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="357"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="374"/>
         <source>Note: %1</source>
         <translation>笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="540"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="557"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="578"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="595"/>
         <source>Bookmark this paragraph</source>
         <translation>为此段添加书签</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/reader.py" line="579"/>
+        <location filename="../../src/unidoreader/gui/reader.py" line="596"/>
         <source>Note on this paragraph…</source>
         <translation>为此段添加笔记…</translation>
     </message>
@@ -857,12 +936,12 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/panes.py" line="167"/>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="216"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="219"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/panes.py" line="223"/>
+        <location filename="../../src/unidoreader/gui/features/panes.py" line="226"/>
         <source>Cannot open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -962,69 +1041,69 @@ Drop report files here to import them.</source>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/features/references.py" line="188"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="357"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="359"/>
         <source>Finding references…</source>
         <translation>正在查找引用…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="268"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="270"/>
         <source>%1: not found in this report</source>
         <translation>%1：本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="249"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="292"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="294"/>
         <source>Not in your library</source>
         <translation>不在您的文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="251"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="253"/>
         <source>Not found in this report</source>
         <translation>本报告中未找到</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="343"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="345"/>
         <source>%1 — %2 paragraph(s) in %3 document(s)</source>
         <translation>%1 — %3 份文件中的 %2 段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="353"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="355"/>
         <source>not in your library</source>
         <translation>不在文库中</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="365"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="367"/>
         <source>Open a report of the library first.</source>
         <translation>请先打开文库中的报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="370"/>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="372"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="388"/>
         <source>Document symbol</source>
         <translation>文件文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="371"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="373"/>
         <source>Symbol of this document (for example IDB.46/8); empty to clear:</source>
         <translation>本文件的文号（例如 IDB.46/8）；留空则清除：</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="386"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="388"/>
         <source>A document symbol is at most 200 characters.</source>
         <translation>文件文号最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="392"/>
         <source>Symbol set: %1</source>
         <translation>已设定文号：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="390"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="392"/>
         <source>Symbol cleared</source>
         <translation>已清除文号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/references.py" line="393"/>
+        <location filename="../../src/unidoreader/gui/features/references.py" line="395"/>
         <source>Saving the symbol…</source>
         <translation>正在保存文号…</translation>
     </message>
@@ -1118,87 +1197,107 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="123"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="124"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="129"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="125"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="130"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="126"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="131"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="127"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="132"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="133"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="139"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <source>Chinese documents</source>
+        <translation>中文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <source>English documents</source>
+        <translation>英文文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="149"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="140"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="150"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="141"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
+        <source>All languages</source>
+        <translation>所有语文</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="190"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="186"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="199"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="253"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="240"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="253"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="255"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="272"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="257"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="274"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="259"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="276"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="261"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="278"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
@@ -1251,22 +1350,22 @@ Drop report files here to import them.</source>
 <context>
     <name>SyncScrolling</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="37"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="40"/>
         <source>&amp;Synchronised scrolling</source>
         <translation>同步滚动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="51"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="71"/>
         <source>Paragraph %1 is not in %2: shown at the nearest paragraph before it</source>
         <translation>%2 中没有第 %1 段：显示其前最近的一段</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="80"/>
         <source>Synchronised scrolling on</source>
         <translation>已开启同步滚动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/sync.py" line="60"/>
+        <location filename="../../src/unidoreader/gui/features/sync.py" line="80"/>
         <source>Synchronised scrolling off</source>
         <translation>已关闭同步滚动</translation>
     </message>

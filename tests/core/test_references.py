@@ -208,6 +208,21 @@ def test_the_library_resolves_symbols_and_paragraphs_of_other_documents(tmp_path
     assert counts["A/RES/70/1"] == (1, 1)
 
 
+def test_an_english_report_from_word_resolves_its_own_paragraphs_and_names_the_others(tmp_path: Path) -> None:
+    """A/80/604/Add.5 (the Advisory Committee on the Logistics Base), imported from Word."""
+    library = Library.open(tmp_path / "lib", seed=False)
+    (entry,) = [r.entry for r in library.import_files([DATA / "un-en" / "A_80_604_Add.5.docx"], workers=0)]
+    assert entry.metadata.symbol == "A/80/604/Add.5"
+    label = _by_label(library.report(entry.id))
+    records = R.LibraryReferences(library).records(entry.id)
+    resolved = {r["text"]: r["resolved"]["block"] for r in records if r["resolved"]}
+    assert resolved["para. 62"] == label["62"] and resolved["paras. 54–57"] == label["54"] and resolved["paragraph 35"] == label["35"]
+    others = {(r["text"], r["in"]) for r in records if r.get("in")}
+    assert {("para. 22", "A/80/605"), ("paras. 91–93", "A/80/605"), ("paras. 31 and 32", "A/79/724/Add.6")} <= others
+    assert all(r["resolved"] is None for r in records if r.get("in"))  # those reports are not in this library
+    assert ("General Assembly resolution 79/300", "A/RES/79/300") in {(r["text"], r["target"]) for r in records}
+
+
 def test_a_symbol_set_by_hand_resolves_references_and_survives_reimport(tmp_path: Path) -> None:
     library = _library_with_references(tmp_path)
     doc000 = next(e.id for e in library.entries() if e.source.startswith("000"))

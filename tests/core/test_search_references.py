@@ -58,6 +58,7 @@ def test_a_resolution_in_words_finds_it_printed_in_chinese(library: Library) -> 
     doc004 = _doc(library, "004")
     hits = Searcher(library).search("resolution 72/279").hits  # printed "大会第72/279号决议"
     assert [(h.doc, h.block) for h in hits] == [(doc004, _where(library, doc004, "大会第72/279号决议"))]
+    assert hits[0].marked_snippet("[", "]").count("[大会第72/279号决议]") == 1  # marked as printed
 
 
 def test_a_symbol_set_by_hand_puts_its_document_first(library: Library, tmp_path: Path) -> None:
@@ -79,6 +80,7 @@ def test_cites_filter_keeps_only_the_citing_blocks(library: Library) -> None:
         (doc002, _where(library, doc002, "按照 GC.15/Res.1 和 GC.15/Res.2 号决议")),
         (doc003, _where(library, doc003, "依照 GC.15/Res.1 号决议和")),
     }
+    assert all(h.marked_snippet("[", "]").count("[GC.15/Res.1]") == 1 for h in hits)  # the citation is marked
     narrowed = searcher.search("工发组织正在积极参与 cites:GC.15/ Res.1").hits  # spaced as typed
     assert [(h.doc, h.block) for h in narrowed] == [(doc002, _where(library, doc002, "按照 GC.15/Res.1 和 GC.15/Res.2 号决议"))]
     assert searcher.search("cites:A/99/1").hits == ()

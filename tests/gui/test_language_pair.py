@@ -55,7 +55,7 @@ def test_the_other_language_opens_beside_and_scrolls_paragraph_for_paragraph(qtb
     assert window.action("sync").isChecked()
     for pane in window.panes:
         pane.set_zoom(4)
-    for label in ("3", "2", "6"):  # Chinese paragraph N brings English paragraph N to the top
+    for label in ("3", "2", "6", "5"):  # Chinese paragraph N brings English paragraph N to the top (5: under a sub-head)
         window.set_active(a)
         a.scroll_to_block(_paragraph(a, label))
         qtbot.waitUntil(lambda label=label: _top_label(b) == label, timeout=5000)
@@ -85,3 +85,22 @@ def test_no_other_version_says_so(qtbot, window) -> None:
     window.action("open_other_language").trigger()
     assert len(window.panes) == 1
     assert window.last_message
+
+
+def test_search_keeps_to_one_document_language_and_counts_both(qtbot, library_dir, make_window) -> None:
+    zh, en = _with_pair(library_dir)
+    window = make_window()
+    panel = window.search_feature.panel
+    assert [panel.lang_filter.itemData(i) for i in range(panel.lang_filter.count())] == [None, "zh", "en"]
+    panel.query.setText("A/80/605")
+    panel.run()
+    qtbot.waitUntil(lambda: not window.search_feature.searching and window.is_settled(), timeout=30000)
+    counts = panel.language_counts()
+    assert set(counts) == {"zh", "en"} and sum(counts.values()) == len(panel.hits)
+    assert f"中 {counts['zh']}" in panel.summary.text() and f"EN {counts['en']}" in panel.summary.text()
+    panel.lang_filter.setCurrentIndex(panel.lang_filter.findData("en"))
+    panel.run()
+    qtbot.waitUntil(lambda: not window.search_feature.searching and window.is_settled(), timeout=30000)
+    assert panel.hits and {h.language for h in panel.hits} == {"en"} and {h.doc for h in panel.hits} <= {en} | {
+        e.id for e in window.entries() if e.metadata.language == "en"}
+    assert window.language == "zh_CN"

@@ -380,12 +380,15 @@ class Library:
                 order.append(("text", len(texts) - 1))
         # Outside the write lock: the reports are built and their files written (named by
         # content, so a file written for nothing is harmless); inside it, the catalog only.
+        reports = [readers.build_report(source, scrub(path.name)) for path, _data, source in sources]
+        if progress is not None and sources:  # the last chance to cancel: nothing is written yet
+            pages = sum(source.pages for _path, _data, source in sources)
+            progress(pages, pages)
         kept: list[tuple[Report, str]] = []
         created: list[Path] = []
         known = {entry.id for entry in self.entries()}
         try:
-            for path, data, source in sources:
-                report = readers.build_report(source, scrub(path.name))
+            for (path, data, source), report in zip(sources, reports):
                 if report.id not in known:
                     self._stage(self.documents_dir / f"{report.id}.{source.kind}", data, created)
                     self._stage(self.source_path(report.id), readers.dumps(source), created)

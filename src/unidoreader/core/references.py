@@ -587,6 +587,9 @@ class LibraryReferences:
                 normal = normalise_symbol(symbol) or " ".join(symbol.split())
                 self._symbols[entry.id] = normal
                 self._by_symbol.setdefault(symbol_key(normal), entry.id)
+                lead = find_references(symbol)  # "A/81/6 (Sect. 28)/Part A" is cited as "A/81/6 (Sect. 28)"
+                if lead and lead[0].start == 0 and lead[0].kind in DOCUMENT_KINDS:
+                    self._by_symbol.setdefault(symbol_key(lead[0].target), entry.id)
         for gone in set(self._refs) - present:
             del self._refs[gone]
             self._targets.pop(gone, None)

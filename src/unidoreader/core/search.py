@@ -574,9 +574,12 @@ class Searcher:
         symbol = normalise_symbol(" ".join(words)) if words else None
         if "cites" not in filters and symbol is None:
             return ranked
-        if "cites" in filters:
-            allowed = {(c.doc, c.block) for c in self._citations(str(filters["cites"]))}
-            matches = [m for m in matches if (m[1].id, m[2].id) in allowed]
+        if "cites" in filters:  # the citing blocks, the reference marked where the query marks nothing
+            printed = {(c.doc, c.block): c.ref.text for c in self._citations(str(filters["cites"]))}
+            matches = [
+                (m[0], m[1], m[2], m[3] or [(Literal(analysis.normalize(printed[(m[1].id, m[2].id)])), True, 0, 0)])
+                for m in matches if (m[1].id, m[2].id) in printed
+            ]
         if symbol is not None:
             citations = self._citations(symbol)
             own = self._references.document_for(symbol)
@@ -587,8 +590,12 @@ class Searcher:
                 head += self._matches_for([(own, None)], filters, TIER_TOGETHER + 2, marks)
             in_text = [((TIER_TOGETHER + 1, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if (m[1].id, m[2].id) in citing]
             done = {(m[1].id, m[2].id) for m in head + in_text}
-            extra = self._matches_for([key for key in dict.fromkeys((c.doc, c.block) for c in citations if c.block) if key not in done], filters,
-                                      TIER_TOGETHER + 1, marks)
+            extra = []
+            for citation in citations:  # each marked as printed ("大会第72/279号决议" for "resolution 72/279")
+                if citation.block and (citation.doc, citation.block) not in done:
+                    printed = [(Literal(analysis.normalize(citation.ref.text)), True, 0, 0)]
+                    extra += self._matches_for([(citation.doc, citation.block)], filters, TIER_TOGETHER + 1, printed)
+                    done.add((citation.doc, citation.block))
             done |= {(m[1].id, m[2].id) for m in extra}
             matches = head + in_text + extra + [m for m in matches if (m[1].id, m[2].id) not in done]
         per_document = Counter(m[1].id for m in matches)

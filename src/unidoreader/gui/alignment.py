@@ -27,12 +27,16 @@ class Alignment:
     keys: dict[str, Key]
 
     @classmethod
-    def of(cls, report: Report) -> "Alignment":
-        chapter_of: dict[str, tuple[Section, Section | None]] = {}
-        for chapter in report.sections:
+    def of(cls, report: Report, neutral: bool = False) -> "Alignment":
+        """`neutral`: keys that two language versions share, an unlabelled section named by
+        its place among its siblings ("#2") instead of its title (which is in one language)."""
+        chapter_of: dict[str, tuple[str, str]] = {}
+        for number, chapter in enumerate(report.sections, 1):
+            chapter_name = _name(chapter, f"#{number}" if neutral else None)
             for section in chapter.walk():
                 sub = None if section is chapter else _second_level(chapter, section)
-                chapter_of[section.id] = (chapter, sub)
+                place = f"#{chapter.children.index(sub) + 1}" if neutral and sub is not None else None
+                chapter_of[section.id] = (chapter_name, _name(sub, place))
         keys: dict[str, Key] = {}
         order: list[str] = []
         paragraph = ""
@@ -42,8 +46,8 @@ class Alignment:
                 current_section, paragraph = block.section, ""
             if block.kind is BlockKind.PARAGRAPH and block.label:
                 paragraph = block.label
-            chapter, sub = chapter_of.get(block.section or "", (None, None))
-            keys[block.id] = (_name(chapter), _name(sub), "" if block.kind is BlockKind.HEADING else paragraph)
+            chapter, sub = chapter_of.get(block.section or "", ("", ""))
+            keys[block.id] = (chapter, sub, "" if block.kind is BlockKind.HEADING else paragraph)
             order.append(block.id)
         return cls(tuple(order), keys)
 
@@ -88,12 +92,12 @@ def _second_level(chapter: Section, section: Section) -> Section | None:
     return None
 
 
-def _name(section: Section | None) -> str:
+def _name(section: Section | None, place: str | None = None) -> str:
     if section is None:
         return ""
     if section.label:
         return neutral_label(section.label) if section.level == 1 else section.label
-    return "".join(section.title.split())
+    return place if place is not None else "".join(section.title.split())
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -30,6 +30,7 @@ from unidoreader.gui.features.importing import ImportFeature
 from unidoreader.gui.features.languages import LanguageVersions
 from unidoreader.gui.features.library import LibraryFeature
 from unidoreader.gui.features.outline import OutlineFeature
+from unidoreader.gui.features.pages import PagesFeature
 from unidoreader.gui.features.panes import ReadingPanes, doc_for_ref, tables_of
 from unidoreader.gui.features.preferences import PreferencesDialog, PreferencesFeature
 from unidoreader.gui.features.printing import PrintFeature
@@ -63,7 +64,7 @@ QStatusBar QLabel { padding: 0 4px; }
 MENU_LAYOUT: dict[str, list[list[str]]] = {
     "file": [["import", "remove", "set_symbol"], ["print", "export_pdf"], ["preferences"], ["quit"]],
     "view": [["find", "find_next", "find_prev"], ["zoom_in", "zoom_out", "zoom_reset"],
-             ["sync", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"],
+             ["sync", "page_view", "open_other_language", "open_new_pane", "close_pane", "next_pane", "prev_pane"],
              ["compare_with", "next_change", "prev_change"],
              ["focus_library", "focus_outline", "focus_tables", "open_table"]],
     "search": [["search", "next_hit", "prev_hit"]],
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.languages = LanguageVersions(self, self.reading, self.sync)
         self.prefs = PreferencesFeature(self, lambda: self.language, ud, lambda: QApplication.font().pointSizeF())
         self.help = HelpFeature(self, self.actions)
+        self.pages = PagesFeature(self, self.reading)
         self.references = ReferencesFeature(self, self.lane, self.reading)
         for feature in (
             self.reading,
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
             self.prefs,
             self.help,
             self.references,
+            self.pages,
         ):  # one a line: each engineer's feature is a line of its own
             self._register(feature)
 

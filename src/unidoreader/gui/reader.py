@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSplitter,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -114,6 +115,7 @@ class ReaderPane(QWidget):
         hl.setContentsMargins(8, 3, 3, 3)
         hl.addWidget(self.title, 1)
         hl.addWidget(self.close_button)
+        self.header_layout = hl  # features add their buttons before the close button
         header.installEventFilter(self)  # a click on the title bar makes the pane active too
         self.title.installEventFilter(self)
 
@@ -153,11 +155,22 @@ class ReaderPane(QWidget):
         escape.triggered.connect(self.hide_find)
         self.find_edit.addAction(escape)
 
+        # the text, with a margin features may fill (page marks), in a splitter that can
+        # take a second view beside it (the printed page)
+        text = QWidget()
+        self.text_layout = QHBoxLayout(text)
+        self.text_layout.setContentsMargins(0, 0, 0, 0)
+        self.text_layout.setSpacing(0)
+        self.text_layout.addWidget(self.view, 1)
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(text)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.find_bar)
         self.retranslate()
 
@@ -257,6 +270,10 @@ class ReaderPane(QWidget):
         return cursor
 
     # -- positions ---------------------------------------------------------------------
+
+    def block_y(self, block_id: str) -> float | None:
+        """Where a block starts in the text, in document pixels (for margins beside the text)."""
+        return self._block_y(block_id)
 
     def _block_y(self, block_id: str) -> float | None:
         start = self.map.block_start.get(block_id)

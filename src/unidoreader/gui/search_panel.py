@@ -70,6 +70,10 @@ class SearchPanel(QWidget):
         self.session_filter = QComboBox()
         self.year_filter = QComboBox()
         self.doc_filter = QComboBox()
+        self.lang_filter = QComboBox()  # the documents' language (not the interface's)
+        # elided when the pane is narrow: the row must not make the dock (and the window) wider
+        self.lang_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lang_filter.setMinimumContentsLength(4)
         # session and year show their whole choice ("All sessions" is longer than 第52届会议);
         # the documents filter takes the rest of the row and elides long titles
         for combo in (self.session_filter, self.year_filter):
@@ -97,6 +101,7 @@ class SearchPanel(QWidget):
         self.next_button.setText("▼")
         self.next_button.clicked.connect(self.next_hit)
         status = QHBoxLayout()
+        status.addWidget(self.lang_filter)
         status.addWidget(self.summary, 1)
         status.addWidget(self.prev_button)
         status.addWidget(self.next_button)
@@ -134,11 +139,17 @@ class SearchPanel(QWidget):
     def set_entries(self, entries: list[Entry]) -> None:
         self._entries = list(entries)
         self._titles = {e.id: e.metadata.title or e.source for e in entries}
-        keep = (self.session_filter.currentData(), self.year_filter.currentData(), self.doc_filter.currentData())
+        keep = (self.session_filter.currentData(), self.year_filter.currentData(), self.doc_filter.currentData(),
+                self.lang_filter.currentData())
+        from unidoreader.core.language import LANGUAGES
+
+        present = {e.metadata.language for e in entries}
+        names = {"zh": self.tr("Chinese documents"), "en": self.tr("English documents")}
         for combo, all_text, values in (
             (self.session_filter, self.tr("All sessions"), [(f"第{s}届会议", s) for s in sorted({e.metadata.session for e in entries if e.metadata.session}, reverse=True)]),
             (self.year_filter, self.tr("All years"), [(str(y), y) for y in sorted({e.metadata.year for e in entries if e.metadata.year}, reverse=True)]),
             (self.doc_filter, self.tr("All documents"), [(e.metadata.title or e.source, e.id) for e in entries]),
+            (self.lang_filter, self.tr("All languages"), [(names[lang], lang) for lang in LANGUAGES if lang in present]),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -146,7 +157,7 @@ class SearchPanel(QWidget):
             for text, value in values:
                 combo.addItem(text, value)
             combo.blockSignals(False)
-        for combo, value in zip((self.session_filter, self.year_filter, self.doc_filter), keep):
+        for combo, value in zip((self.session_filter, self.year_filter, self.doc_filter, self.lang_filter), keep):
             index = combo.findData(value)
             combo.setCurrentIndex(max(0, index))
 
@@ -165,10 +176,12 @@ class SearchPanel(QWidget):
             "session": self.session_filter.currentData(),
             "year": self.year_filter.currentData(),
             "doc": self.doc_filter.currentData(),
+            "lang": self.lang_filter.currentData(),
         }
 
     def set_filters(self, filters: dict[str, Any]) -> None:
-        for combo, key in ((self.session_filter, "session"), (self.year_filter, "year"), (self.doc_filter, "doc")):
+        for combo, key in ((self.session_filter, "session"), (self.year_filter, "year"), (self.doc_filter, "doc"),
+                           (self.lang_filter, "lang")):
             combo.setCurrentIndex(max(0, combo.findData(filters.get(key))))
 
     def _fill_saved_menu(self) -> None:
@@ -222,6 +235,10 @@ class SearchPanel(QWidget):
         item = QTreeWidgetItem(parent)
         item.setData(0, HIT_ROLE, hit)
         where = " › ".join(hit.section_path) if hit.section_path else ""
+        page = getattr(hit, "page", None)
+        if page:  # a report imported as PDF: where the hit is printed
+            printed = self.tr("page %1").replace("%1", str(page))
+            where = f"{where}  ·  {printed}" if where else printed
         prefix = f'<span style="color:{SECONDARY}">{html.escape(where)}</span><br>' if where else ""
         item.setData(0, HTML_ROLE, prefix + snippet_html(hit.snippet, hit.marks))
         item.setData(0, Qt.ItemDataRole.DisplayRole, hit.snippet)
@@ -259,7 +276,22 @@ class SearchPanel(QWidget):
             text = self.tr("%1 hits in 1 document").replace("%1", str(n))
         else:
             text = self.tr("%1 hits in %2 documents").replace("%1", str(n)).replace("%2", str(docs))
+        counts = self.language_counts()
+        if len(counts) > 1 and not self.running:  # hits in both languages: how many in each
+            from unidoreader.core.language import SHORT_NAMES
+
+            text += "  ·  " + " / ".join(f"{SHORT_NAMES.get(lang or '', lang or '?')} {count}" for lang, count in counts.items())
         self.summary.setText(text)
+
+    def language_counts(self) -> dict[str | None, int]:
+        """Hits per document language, in the order zh, en, others."""
+        from unidoreader.core.language import LANGUAGES
+
+        counts: dict[str | None, int] = {}
+        for hit in self.hits:
+            language = getattr(hit, "language", None)
+            counts[language] = counts.get(language, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: LANGUAGES.index(item[0]) if item[0] in LANGUAGES else 9))
 
     def document_counts(self) -> dict[str, int]:
         return {doc: item.childCount() for doc, item in self._doc_items.items()}

@@ -45,7 +45,7 @@ def index_exists(library: Library) -> bool:
 
 
 def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:
-    """Hits best first, streamed. `filters` may hold doc, session, year."""
+    """Hits best first, streamed. `filters` may hold doc, session, year, lang."""
     from unidoreader.core.search import Searcher
 
     kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
@@ -68,6 +68,7 @@ class FoundHit:
     marks: tuple[tuple[int, int], ...]
     score: float
     block_offsets: tuple[tuple[int, int], ...] = ()
+    language: str | None = None
 
 
 def _unmark(marked: str, marks: list[tuple[int, int]]) -> str:
@@ -93,6 +94,7 @@ def _found_hit(record: dict[str, Any]) -> FoundHit:
         marks=tuple(marks),
         score=float(record.get("score") or 0.0),
         block_offsets=tuple((int(a), int(b)) for a, b in record.get("block_offsets") or ()),
+        language=record.get("language"),
     )
 
 
@@ -131,7 +133,7 @@ class HelperSearch:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(query.replace("\n", " ") + "\n")
         command = [*_command(), "search", "--library", str(root), "--batch", name, "--json", "--limit", str(limit)]
-        for key in ("doc", "session", "year"):
+        for key in ("doc", "session", "year", "lang"):
             if key in self.filters:
                 command += [f"--{key}", str(self.filters[key])]
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}

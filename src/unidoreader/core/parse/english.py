@@ -45,6 +45,7 @@ _ONES_CARDINAL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 SESSION_RE = re.compile(r"^(?:(?:resumed|special|emergency)\s+)?([A-Za-z-]+(?:\s+[A-Za-z-]+)?|\d{1,3}(?:st|nd|rd|th))\s+"
                         r"(?:regular\s+|special\s+|resumed\s+)?session\b", re.IGNORECASE)
 DATE_RE = re.compile(r"^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$")
+PLACE_DATES_RE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}),\s+(\d{1,2})(?:\s*[–-]\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})$")
 DATE_RANGE_RE = re.compile(r"^(?:[A-Z][a-z]+,\s+)?(\d{1,2})(?:[–-](\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})(?:,\s*(.+))?$")
 AGENDA_RE = re.compile(r"^(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?\s+(\d.*?)(?:\s+of\s+the\s+(?:provisional|preliminary)\s+(?:agenda|list))?[\s*]*$",
                        re.IGNORECASE)
@@ -107,6 +108,7 @@ def ends_in_leader(line: str) -> bool:
     return False
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|CONTENTS)$")
 JOB_RE = re.compile(r"^\d{2}-\d{5}\s*\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?$|^V\.\d{2}-\d{3,6}.*$")
+SEPARATOR_RE = re.compile(r"^[_＿]{5,}$")  # the rule over the footnotes
 BARCODE_RE = re.compile(r"^\*\d{6,}\*$")
 PAGE_FOOT_RE = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4})(?:\s+\d{2}-\d{5})?$|^\d{2}-\d{5}\s+\d{1,4}\s*/\s*\d{1,4}$|^\d{1,4}$")
 FOOTNOTE_RE = re.compile(rf"^([{SUPERSCRIPTS}]{{1,3}})\s*(\S.*)$")
@@ -296,7 +298,7 @@ class _EnglishParser:
             s = line.text
             compact = s.replace(" ", "").rstrip("*")
             pending_blank = pending_blank or line.blank_before
-            if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s):
+            if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s) or SEPARATOR_RE.match(s):
                 self.furniture.append(s)
                 continue
             if line.page in turned_pages and TURNED_RE.fullmatch(s) and line.x is not None and (line.x < 50 or line.x > 650):
@@ -390,13 +392,22 @@ class _EnglishParser:
                 m = DATE_RE.match(s)
                 iso = _iso(m.group(1), m.group(2), m.group(3)) if m else None
                 if iso:
-                    f["date"] = iso
-                    f["dates"] = (iso, iso)
-                    f["year"] = int(iso[:4])
+                    f["date"] = iso  # the date of issue
+                    f.setdefault("dates", (iso, iso))
+                    f.setdefault("year", int(iso[:4]))
                 else:
                     consumed = False
             elif ORIGINAL_RE.match(s):
                 pass
+            elif state == "head" and PLACE_DATES_RE.match(s) and "place" not in f:
+                m = PLACE_DATES_RE.match(s)  # UNIDO: "Vienna, 25–27 November 2024"
+                assert m is not None
+                first, last = _iso(m.group(2), m.group(4), m.group(5)), _iso(m.group(3) or m.group(2), m.group(4), m.group(5))
+                if first and last:
+                    f["place"], f["dates"] = m.group(1), (first, last)
+                    f.setdefault("year", int(first[:4]))
+                else:
+                    consumed = False
             elif SESSION_RE.match(s) and session_at is None and state == "head":
                 number = _ordinal(SESSION_RE.match(s).group(1))  # type: ignore[union-attr]
                 if number is not None:
@@ -794,6 +805,8 @@ class _EnglishParser:
         def close() -> None:
             nonlocal current
             if current is not None:
+                if current.kind is BlockKind.TABLE and len(current.parts) == 1:
+                    current.kind = BlockKind.PARAGRAPH  # one line in small type (a table's note, a source line)
                 specs.append(current)
             current = None
 
@@ -936,7 +949,9 @@ class _EnglishParser:
         if self.word:
             return True  # Word: a line is a paragraph
         if line.blank_before:
-            return True
+            # a sentence running on over a page break (or past the footnotes at the foot)
+            runs_on = line.text[:1].islower() and current.parts and not _ends_sentence(current.parts[-1])
+            return not (runs_on and prev.page != line.page)
         if current.label is not None and current.kind is BlockKind.PARAGRAPH:
             return False
         if not _ends_sentence(prev.text):
@@ -967,7 +982,7 @@ class _EnglishParser:
         used: set[str] = set()
         next_suffix: dict[str, int] = {}
         cites_of: dict[str, list[str]] = {}
-        for spec in front + body:
+        for in_body, spec in [(False, sp) for sp in front] + [(True, sp) for sp in body]:
             if spec.kind is BlockKind.HEADING:
                 while stack and stack[-1]["level"] >= spec.level:
                     stack.pop()
@@ -991,7 +1006,7 @@ class _EnglishParser:
                 text = _join_words(spec.parts)
                 raw = ()
             refs = [label for label in _superscript_refs(text, note_labels)]
-            section = stack[-1]["id"] if stack and spec in body else None
+            section = stack[-1]["id"] if stack and in_body else None
             bid = block_id(spec.kind, text, seen)
             blocks.append(Block(id=bid, kind=spec.kind, text=text, section=section, label=spec.label,
                                 footnotes=tuple(dict.fromkeys(refs)), lines=raw))

@@ -47,6 +47,10 @@ READER_VERSION = 2
 SUFFIXES = (".pdf", ".docx", ".doc")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a 500-page report with pictures is well under this
 
+class Cancelled(InputError):
+    """The user stopped a long read (raised by a progress callback); nothing was imported."""
+
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the page's top-left
 Progress = Callable[[int, int], None]  # (pages done, pages in all); raise to cancel
 

@@ -64,6 +64,9 @@ class LanguageVersions(Feature):
             self.reading.set_active(other)
             return
         self.sync.act_sync.setChecked(True)
+        from unidoreader.gui.alignment import Alignment
+
         block, offset = pane.top_block()  # type: ignore[union-attr]
-        key = pane.alignment.keys.get(block) if pane.alignment is not None and block else None  # type: ignore[union-attr]
+        report = pane.report  # type: ignore[union-attr]
+        key = Alignment.of(report, neutral=True).keys.get(block) if report is not None and block else None
         self.openRequested.emit(target.id, {"new_pane": True, "align_key": key, "offset": offset})

@@ -187,11 +187,14 @@ class ReadingPanes(Feature):
             if zoom is not None:
                 target.set_zoom(zoom)
             self._show_in_pane(target, value, block=block, offsets=offsets, offset=offset)
-            if align_key is not None and target.alignment is not None:
+            if align_key is not None and target.report is not None:
+                from unidoreader.gui.alignment import Alignment
+
                 key = tuple(align_key)
-                found = target.alignment.match(key)  # type: ignore[arg-type]
+                neutral = Alignment.of(target.report, neutral=True)  # keys another language version shares
+                found = neutral.match(key)  # type: ignore[arg-type]
                 if found is not None:
-                    target.scroll_to_block(found, offset if target.alignment.keys.get(found) == key else 0.0)
+                    target.scroll_to_block(found, offset if neutral.keys.get(found) == key else 0.0)
 
         if doc_id in self.reports:
             show(self.reports[doc_id])

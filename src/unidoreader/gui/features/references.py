@@ -209,7 +209,9 @@ class ReferencesFeature(Feature):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if present else QTextCharFormat.UnderlineStyle.DotLine)
             cursor.mergeCharFormat(fmt)
         edit.endEditBlock()
-        document.markContentsDirty(0, document.characterCount())  # lay all of it out again, as when it was set
+        # Lay it all out again as when it was set (a full, lazy layout that scrolling completes):
+        # a partial relayout would leave later blocks unlaid and scrolling to them short.
+        document.setPageSize(document.pageSize())
         if position[0]:  # the reader stays where it was
             pane.scroll_to_block(*position)
 

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from unidoreader.gui.alignment import Alignment
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes
 from unidoreader.gui.reader import ReaderPane
 
 if TYPE_CHECKING:
+    from unidoreader.core.model import Report
     from unidoreader.core.userdata import UserData
 
 
@@ -24,6 +26,7 @@ class SyncScrolling(Feature):
         self.reading = reading
         self._syncing = False
         self.missing: dict[ReaderPane, str] = {}  # pane -> paragraph it lacks (last said)
+        self._neutral_cache: dict[str, Alignment] = {}  # report id -> its language-neutral keys
         self.act_sync = self.action("sync", self._toggled, "Ctrl+L", checkable=True)
         self.act_sync.setChecked(True)
         reading.paneAdded.connect(self._pane_added)
@@ -41,6 +44,23 @@ class SyncScrolling(Feature):
 
     def save_state(self, userdata: "UserData") -> None:
         userdata.set_state("sync", self.act_sync.isChecked())
+
+    def _alignments(self, source: ReaderPane, pane: ReaderPane) -> tuple[Alignment, Alignment]:
+        """The keys to align two panes on: titles of unlabelled sections where both reports
+        are in one language (last session's report against this one's), their places
+        where the languages differ (the Chinese and the English version)."""
+        a, b = source.report, pane.report
+        if a is None or b is None or a.metadata.language == b.metadata.language:
+            return source.alignment, pane.alignment  # type: ignore[return-value]
+        return self._neutral(a), self._neutral(b)
+
+    def _neutral(self, report: "Report") -> Alignment:
+        found = self._neutral_cache.get(report.id)
+        if found is None:
+            if len(self._neutral_cache) > 16:
+                self._neutral_cache.clear()
+            found = self._neutral_cache[report.id] = Alignment.of(report, neutral=True)
+        return found
 
     def _report_missing(self, pane: ReaderPane, paragraph: str) -> None:
         """Say that the paragraph at the top of the scrolled pane has no counterpart in
@@ -68,7 +88,6 @@ class SyncScrolling(Feature):
         block_id, offset = source.top_block()
         if block_id is None:
             return
-        key = source.alignment.keys.get(block_id)
         self._syncing = True
         try:
             for pane in panes:
@@ -77,9 +96,11 @@ class SyncScrolling(Feature):
                 if pane.doc_id == source.doc_id:
                     pane.scroll_to_block(block_id, offset)
                     continue
-                target = pane.alignment.match(key) if key else None
+                mine, theirs = self._alignments(source, pane)
+                key = mine.keys.get(block_id)
+                target = theirs.match(key) if key else None
                 if target is not None:
-                    exact = pane.alignment.keys.get(target) == key and key[2]
+                    exact = theirs.keys.get(target) == key and key[2]
                     pane.scroll_to_block(target, offset if exact else 0.0)
                     if key and key[2] and not exact:
                         self._report_missing(pane, key[2])
