@@ -130,7 +130,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from unidoreader.core.errors import LibraryError
 
     library = _open_library(args)
-    results = library.import_files([Path(f) for f in args.files])
+    pages = _page_progress() if sys.stderr.isatty() else None  # a long PDF: its pages as they are read
+    results = library.import_files([Path(f) for f in args.files], progress=pages)
     indexed: LibraryError | None = None
     try:
         _index_after_import(library)
@@ -146,6 +147,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         _warn(f"imported, but {indexed}; the next search will index them")
         return EXIT_USER_ERROR
     return 0
+
+
+def _page_progress() -> Callable[[int, int], None]:
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 10 == 0:
+            print(f"[pages {done}/{total}]", file=sys.stderr, flush=True)
+
+    return progress
 
 
 def _index_after_import(library: Library) -> None:

@@ -104,3 +104,19 @@ def test_search_keeps_to_one_document_language_and_counts_both(qtbot, library_di
     assert panel.hits and {h.language for h in panel.hits} == {"en"} and {h.doc for h in panel.hits} <= {en} | {
         e.id for e in window.entries() if e.metadata.language == "en"}
     assert window.language == "zh_CN"
+
+
+def test_the_interface_language_picks_the_version_and_never_follows_the_documents(qtbot, library_dir, make_window) -> None:
+    zh, en = _with_pair(library_dir)
+    window = make_window()
+    model = window.library_feature.pane.model
+    window.open_document(en, True)  # an English document in the Chinese interface
+    qtbot.waitUntil(window.is_settled, timeout=30000)
+    assert window.language == "zh_CN" and window.action("open_other_language").text().startswith("打开另一语文本")
+    window.set_language("en")  # the English interface: the entry now opens the English version
+    qtbot.waitUntil(lambda: model.rows_for(en).data(DOC_ROLE) == en, timeout=5000)
+    assert model.rows_for(zh) == model.rows_for(en)
+    assert window.action("open_other_language").text() == "Open the other &language"
+    assert [p.doc_id for p in window.panes] == [en]  # switching the interface reopened nothing
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: model.rows_for(en).data(DOC_ROLE) == zh, timeout=5000)

@@ -76,13 +76,15 @@ def test_english_texts_fit_and_agree_in_number(qtbot, window) -> None:
     panel = window.search_panel
     qtbot.wait(20)
     assert panel.session_filter.currentText() == "All sessions" and _shown_whole(panel.session_filter)
-    assert _shown_whole(panel.year_filter)
+    assert _shown_whole(panel.year_filter) and _shown_whole(panel.lang_filter)
     _search(qtbot, window, '"清洁氢"')
     assert panel.summary.text() == "1 hit in 1 document"
     _search(qtbot, window, '"楠格哈尔"')
-    assert panel.summary.text() == "3 hits in 1 document"
+    n = len(panel.hits)
+    assert n >= 2 and len(panel.document_counts()) == 1 and panel.summary.text() == f"{n} hits in 1 document"
     _search(qtbot, window, '"利马宣言"')
-    assert panel.summary.text() == "3 hits in 2 documents"
+    n, docs = len(panel.hits), len(panel.document_counts())
+    assert docs >= 2 and panel.summary.text() == f"{n} hits in {docs} documents"
     # the title bar: Qt adds the application's display name unless the title ends with it
     title, display = window.windowTitle(), QGuiApplication.applicationDisplayName()
     shown = title if title.endswith(display) else f"{title} — {display}"

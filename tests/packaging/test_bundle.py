@@ -212,6 +212,22 @@ def test_imported_report_is_searchable_offline(bundle: dict[str, Any], tmp_path:
     assert list(home.rglob("jieba*.cache")), "jieba wrote no dictionary cache under the home folder"
 
 
+def test_a_pdf_and_a_word_file_import_offline_with_their_pages(bundle: dict[str, Any], tmp_path: Path) -> None:
+    """pypdfium2 (and its PDFium library) and python-docx travel in the bundle."""
+    home = _clean_home(tmp_path)
+    typeset = REPO / "tests" / "data" / "typeset"
+    imported = _json(_run_offline(bundle["exe"], home, "import", str(typeset / "001.pdf"), str(typeset / "001.docx"), "--json")[0])
+    assert [r["added"] for r in imported] == [True, True]
+    assert [r["symbol"] for r in imported] == ["IDB.52/9", "IDB.52/9"] and [r["paragraphs"] for r in imported] == [23, 23]
+    outlines = [_json(_run_offline(bundle["exe"], home, "outline", r["id"], "--json")[0]) for r in imported]
+    assert [o["label"] for o in outlines[0]] == ["一", "二", "三", "A", "B", "C", "D", "E", "四"] and outlines[0] == outlines[1]
+    found = _json(_run_offline(bundle["exe"], home, "search", f"清洁氢 doc:{imported[0]['id']}", "--json")[0])
+    assert found["hits"] and found["hits"][0]["page"] == 2
+    png = tmp_path / "page.png"
+    _run_offline(bundle["exe"], home, "page", imported[0]["id"], "2", "-o", str(png), "--dpi", "60")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
 def test_big_import_segments_in_worker_processes_of_the_bundle(bundle: dict[str, Any], tmp_path: Path) -> None:
     """Enough text makes the indexer segment in worker processes ("spawn"); in a frozen
     app they start only if the entry script calls multiprocessing.freeze_support()."""

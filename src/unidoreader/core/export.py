@@ -307,11 +307,9 @@ def _raw_table_html(block: _Block) -> list[str]:
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # Like a printed report: a short rule at the left, then the notes.
-_FOOTNOTE_RULE = (
-    '<table width="30%" cellspacing="0" cellpadding="0" style="border-collapse: collapse; margin-top: 6px;">'
-    '<tr><td style="border-top: 1px solid #666666; border-left: none; border-right: none; '
-    'border-bottom: none; font-size: 3pt;">&nbsp;</td></tr></table>'
-)
+# A short rule above the notes: a horizontal ruler, not a one-cell table (a table at a
+# page break pushes the block after it onto the next page, leaving the rule alone).
+_FOOTNOTE_RULE = '<hr width="30%" style="margin-top: 6px;" />'
 
 
 def _em_px(em: float) -> int:
@@ -328,12 +326,14 @@ def _footnote_marks(block: _Block) -> str:
     )
 
 
-def _section_html(report: _Report, section: _Section, tables: dict[str, list] | None) -> list[str]:
+def _section_html(report: _Report, section: _Section, tables: dict[str, list] | None, cited: list[str] | None = None) -> list[str]:
+    """One section's blocks; the labels of the footnotes they cite are added to `cited`
+    (the notes print once, at the end of the report's part: see part_html)."""
     levels = {s.id: s.level for s in section.walk()}
     base = section.level
     wanted = set(levels)
     out: list[str] = []
-    cited: list[str] = []
+    cited = [] if cited is None else cited
     for block in report.blocks:
         if block.section not in wanted:
             continue
@@ -373,17 +373,25 @@ def _section_html(report: _Report, section: _Section, tables: dict[str, list] | 
                     out.extend(_table_html(table))
             else:
                 out.extend(_raw_table_html(block))
+    return out
+
+
+def _notes_html(report: _Report, cited: list[str]) -> list[str]:
+    """The footnotes the printed paragraphs cite, in the order cited, under a short rule:
+    at the end of the report's part, as a briefing pack puts them (not mid-page after
+    each section, before the next heading)."""
     notes = {n.label: n for n in report.footnotes}
     printed = [notes[label] for label in cited if label in notes]
-    if printed:
-        out.append(_FOOTNOTE_RULE)
-        for note in printed:
-            out.append(f'<p class="fn"><sup>{_esc(note.label)}</sup>&nbsp;{_esc(note.text)}</p>')
+    if not printed:
+        return []
+    out = [_FOOTNOTE_RULE]
+    for note in printed:
+        out.append(f'<p class="fn"><sup>{_esc(note.label)}</sup>&nbsp;{_esc(note.text)}</p>')
     return out
 
 
 def part_html(part: PrintPart, first: bool = True) -> str:
-    """One report's part: title block, then each selected section with its footnotes.
+    """One report's part: title block, each selected section, then the footnotes cited.
     `first` False starts it on a new page."""
     sections = selected_sections(part.report, part.section_ids)
     if not sections:
@@ -392,8 +400,10 @@ def part_html(part: PrintPart, first: bool = True) -> str:
     if any(b.kind is _BlockKind.TABLE for s in sections for b in part.report.blocks_in(s.id)):
         tables = _tables_by_block(part.report)
     body = _cover(part.report, sections, first)
+    cited: list[str] = []
     for section in sections:
-        body.extend(_section_html(part.report, section, tables))
+        body.extend(_section_html(part.report, section, tables, cited))
+    body.extend(_notes_html(part.report, cited))
     return "\n".join(body)
 
 

@@ -1154,6 +1154,14 @@ def recover_tables(report: Report) -> list[Table]:
         if blocks[index].kind is not BlockKind.TABLE:
             index += 1
             continue
+        grid = _reader_grid(blocks[index])
+        if grid is not None:  # a table a reader took from a Word file: its cells as they are
+            header, *rows = grid
+            block = blocks[index]
+            tables.append(Table(id=f"t{len(tables) + 1}", caption=_lookback_caption(blocks, index, report), section=block.section,
+                                block=block.id, header=tuple(header), rows=tuple(tuple(_grid_cell(c) for c in row) for row in rows)))
+            index += 1
+            continue
         run = [index]
         while run[-1] + 1 < len(blocks) and blocks[run[-1] + 1].kind is BlockKind.TABLE:
             run.append(run[-1] + 1)
@@ -1196,6 +1204,20 @@ def recover_tables(report: Report) -> list[Table]:
             )
         index = run[-1] + 1
     return tables
+
+
+def _reader_grid(block: Block) -> list[list[str]] | None:
+    """The cells of a table block whose lines are tab-separated cells (core.readers gives
+    Word tables so), or None for flattened lines."""
+    if len(block.lines) < 2 or not all("\t" in line for line in block.lines):
+        return None
+    rows = [line.split("\t") for line in block.lines]
+    width = max(len(row) for row in rows)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _grid_cell(text: str) -> Cell:
+    return parse_figure(text.strip()) or Cell(text.strip())
 
 
 def _with(rebuilt: Rebuilt, **changes: Any) -> Rebuilt:

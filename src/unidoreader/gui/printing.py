@@ -144,6 +144,7 @@ def _documents(printables: Sequence[Printable], device: QPagedPaintDevice, body:
         document.setHtml(text)
         _scale_lengths(document, device.logicalDpiX() / 96)
         document.setPageSize(QSizeF(body.width(), body.height()))
+        _keep_with_next(document, body.height())
         _split_blocks_at_page_breaks(document, body.height())
         documents.append(document)
     return documents
@@ -167,6 +168,67 @@ def _scale_lengths(document: QTextDocument, factor: float) -> None:
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
         block = block.next()
+
+
+KEEP_LINES = 2  # a heading keeps this many lines of what follows on its page
+
+
+def _page(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _is_caption_of(block, following) -> object | None:  # noqa: ANN001 - QTextBlock
+    """The table right after `block` if `block` is its caption (a real table: more than
+    one cell; the footnotes' short rule is a one-cell table)."""
+    table = QTextCursor(following).currentTable()
+    if table is None or QTextCursor(block).currentTable() is not None:
+        return None
+    return table if table.rows() * table.columns() > 1 else None
+
+
+def _keep_with_next(document: QTextDocument, page_height: float) -> None:
+    """No heading at the foot of a page without the first lines after it, no caption on
+    one page and its table on the next: such a block (with the headings just above it)
+    starts the next page instead. Qt's layout has no keep-with-next of its own."""
+    layout = document.documentLayout()
+    layout.documentSize()
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if not following.isValid():
+            break
+        heading = block.blockFormat().headingLevel() > 0 and QTextCursor(block).currentTable() is None
+        table = _is_caption_of(block, following)
+        if heading or table is not None:
+            top = layout.blockBoundingRect(block).top()
+            if table is not None:  # the caption goes with the table's first row
+                first = table.cellAt(0, 0).firstCursorPosition().block()
+                rows = min(2, table.rows())
+                last = table.cellAt(rows - 1, 0).firstCursorPosition().block()
+                end = layout.blockBoundingRect(last).bottom() if rows > 1 else layout.blockBoundingRect(first).bottom()
+            else:
+                lines = following.layout()
+                count = min(KEEP_LINES, lines.lineCount())
+                rect = layout.blockBoundingRect(following)
+                end = rect.top() + (lines.lineAt(count - 1).y() + lines.lineAt(count - 1).height() if count else rect.height())
+            if _page(top + BOUNDARY_SLACK, page_height) != _page(end - BOUNDARY_SLACK, page_height):
+                start = block
+                while True:  # take the headings just above along (a chapter heading with its section's)
+                    previous = start.previous()
+                    if not previous.isValid() or previous.blockFormat().headingLevel() <= 0:
+                        break
+                    if _page(layout.blockBoundingRect(previous).top() + BOUNDARY_SLACK, page_height) != _page(top + BOUNDARY_SLACK, page_height):
+                        break
+                    start = previous
+                start_top = layout.blockBoundingRect(start).top()
+                if start_top - _page(start_top + BOUNDARY_SLACK, page_height) * page_height > BOUNDARY_SLACK:  # not at a page top already
+                    fmt = start.blockFormat()
+                    fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    cursor.setPosition(start.position())
+                    cursor.setBlockFormat(fmt)
+                    layout.documentSize()
+        block = following
 
 
 def _split_blocks_at_page_breaks(document: QTextDocument, page_height: float) -> None:

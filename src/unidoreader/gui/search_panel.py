@@ -72,8 +72,7 @@ class SearchPanel(QWidget):
         self.doc_filter = QComboBox()
         self.lang_filter = QComboBox()  # the documents' language (not the interface's)
         # elided when the pane is narrow: the row must not make the dock (and the window) wider
-        self.lang_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lang_filter.setMinimumContentsLength(4)
+        self.lang_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "All languages" whole
         # session and year show their whole choice ("All sessions" is longer than 第52届会议);
         # the documents filter takes the rest of the row and elides long titles
         for combo in (self.session_filter, self.year_filter):

@@ -175,3 +175,23 @@ def test_footnote_references_stand_where_they_are_cited() -> None:
             citing = r.block(note.blocks[0])
             mark = note.label.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
             assert mark in citing.text and not citing.text.startswith(mark), (name, note.label, citing.text[:60])
+
+
+def test_word_tables_come_out_as_tables_with_their_cells() -> None:
+    """004.docx carries tables recovered from the seed's text as Word tables (make.py: one
+    a table block): the reader gives each back with exactly the cells it was written with."""
+    from unidoreader.core.parse import parse_text, read_text
+    from unidoreader.core.tables import recover_tables
+
+    seed_file = next(p for p in SEED_FILES if p.name.startswith("004"))
+    written = []
+    for t in recover_tables(parse_text(read_text(seed_file), seed_file.name)):
+        rows = [tuple(c.text + c.mark for c in row) for row in t.rows]
+        width = max([len(t.header)] + [len(r) for r in rows])
+        grid = ([tuple(t.header) + ("",) * (width - len(t.header))] if any(t.header) else []) + [r + ("",) * (width - len(r)) for r in rows]
+        written.append(grid)
+    word = recover_tables(report("004.docx"))
+    assert len(word) >= 10
+    for table in word:
+        grid = [tuple(table.header)] + [tuple(c.text + c.mark for c in row) for row in table.rows]
+        assert grid in written, grid[:2]

@@ -36,6 +36,9 @@ class Context(Protocol):
     def blank_between(self, a: int, b: int) -> bool: ...
 
 
+INFOGRAPHIC_LINE = 12  # width of a short label line
+
+
 def _unlabelled(start: int, *parts: str) -> dict:
     """The spec of an unnumbered paragraph beginning at token `start`."""
     return {"kind": BlockKind.PARAGRAPH, "label": None, "parts": list(parts), "start": start, "end": start}
@@ -176,6 +179,11 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
                     flush()
             if current is None:
                 current = _unlabelled(t.start)
+            elif current["parts"] and width(current["parts"][-1]) <= INFOGRAPHIC_LINE and width(t.rest) <= INFOGRAPHIC_LINE \
+                    and p.blank_between(last_line, t.start):
+                # two short lines apart (an infographic's labels: "工业4.0主流化", "赞比亚"): one
+                # space between them in the text, not "主流化赞比亚"
+                current.setdefault("gaps", set()).add(len(current["parts"]))
             current["parts"].append(t.rest)
             current["end"] = t.start
         last_line = max(t.lines)
@@ -194,7 +202,7 @@ def link_footnotes(p: Context, specs: list[dict], numbered_notes: list[tuple[not
         elif sp["kind"] is BlockKind.HEADING:
             texts.append(sp["title"])
         else:
-            texts.append(join_lines(sp["parts"]))
+            texts.append(join_lines(sp["parts"], sp.get("gaps", ())))
     cites: list[list[str]] = [[] for _ in specs]
     known = {note.label for note, _ in numbered_notes}
     for k, sp in enumerate(specs):

@@ -555,7 +555,10 @@ class _EnglishParser:
         contents = self.find_contents(after_cover)
         body_start = self.find_body_start(max([after_cover, *[c + 1 for c in contents]]))
         star_notes: list[_Spec] = []
-        front: list[int] = list(self.cover_skipped)
+        taken = set(self.cover_taken)
+        # lines inside the cover the cover did not read (notes typed under the agenda, a
+        # line it could not place): front matter, so that nothing is lost
+        front: list[int] = [pos for pos in range(min(after_cover, body_start)) if pos not in taken]
         for pos in range(after_cover, body_start):
             if pos in contents:
                 continue
@@ -991,12 +994,17 @@ class _EnglishParser:
                 base = spec.label if spec.label else f"#{len(siblings) + 1}"
                 base = base.replace(" ", "")
                 sid = unique_id(f"{parent['id']}.{base}" if parent else base, used, next_suffix)
-                title = _strip_refs(spec.title)
+                refs = _superscript_refs(spec.title, note_labels)
+                # "E. Human resources¹": the mark cites a footnote; the title is without it
+                title = _strip_refs(spec.title, note_labels) or spec.title
                 bid = block_id(BlockKind.HEADING, title, seen)
                 node = {"id": sid, "level": spec.level, "label": spec.label or "", "title": title, "heading": bid, "children": []}
                 siblings.append(node)
                 stack.append(node)
-                blocks.append(Block(id=bid, kind=BlockKind.HEADING, text=title, section=sid, label=spec.label))
+                blocks.append(Block(id=bid, kind=BlockKind.HEADING, text=title, section=sid, label=spec.label,
+                                    footnotes=tuple(dict.fromkeys(refs))))
+                for label in refs:
+                    cites_of.setdefault(label, []).append(bid)
                 spans.append((min(spec.lines), max(spec.lines)))
                 continue
             if spec.kind is BlockKind.TABLE:
@@ -1083,9 +1091,10 @@ def _superscript_refs(text: str, known: set[str | None]) -> list[str]:
     return out
 
 
-def _strip_refs(title: str) -> str:
-    """A heading's title without footnote marks ("Human resources¹")."""
-    return SUPER_REF_RE.sub("", title).strip()
+def _strip_refs(title: str, known: set[str | None]) -> str:
+    """A heading's title without the marks of its footnotes ("Human resources¹"); a
+    superscript that is no footnote's stays."""
+    return SUPER_REF_RE.sub(lambda m: "" if m.group(0).translate(SUPER_TO_DIGIT) in known else m.group(0), title).strip()
 
 
 def parse_english(text: str, source: str = "", hints: Sequence[Any] | None = None, symbol: str | None = None,

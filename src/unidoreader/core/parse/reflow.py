@@ -6,7 +6,7 @@ two Latin words or numbers that meet at a line break keep one space between them
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Collection, Iterable
 
 from unidoreader.core.parse.text import collapse
 
@@ -19,15 +19,18 @@ def _latin_start(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "([\"'$€")
 
 
-def join_lines(lines: Iterable[str]) -> str:
-    """Reflow wrapped lines: no space between CJK pieces, one between Latin ones."""
+def join_lines(lines: Iterable[str], gaps: Collection[int] = ()) -> str:
+    """Reflow wrapped lines: no space between CJK pieces, one between Latin ones, and
+    one before the lines whose index is in `gaps` (set apart on the page)."""
     out = ""
-    for raw in lines:
+    for index, raw in enumerate(lines):
         piece = collapse(raw)
         if not piece:
             continue
         if not out:
             out = piece
+        elif index in gaps:
+            out = f"{out} {piece}"
         elif (
             _latin_end(out[-1])
             and _latin_start(piece[0])

@@ -38,6 +38,10 @@ REGIONS = {"非洲", "阿拉伯区域", "亚洲及太平洋", "亚洲和太平�
 CONTINUED_RE = re.compile(r"[（(]续[)）]$")
 RUNNING_HEAD_RE = re.compile(r"^(\S.{1,29}?)\u3000+\d{1,3}$")
 TITLE_BAD_END = "。；，：,;:"
+# a line typeset letter-spaced ("工 发 组 织 和 劳 工 组 织"): a justified short line of running text
+LETTER_SPACED_RE = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){4,}")
+# a paragraph number after a finished sentence, in the middle of a line
+MIDLINE_PARA_RE = re.compile(r"(?<=[。！？”])\s+(\d{1,3})\.\s+(?=\S)")
 JOINING_END = "的和及与、或"
 HEADING_JOINING_END = JOINING_END + "其对在将为以同向"
 
@@ -55,6 +59,7 @@ class _Parser:
         self.role: list[str | None] = [None] * self.n
         self.furniture: list[str] = []
         self.footer_title: str | None = None
+        self.letter_spaced: set[int] = set()  # lines printed letter-spaced (never headings)
 
     # -- roles ---------------------------------------------------------------------
 
@@ -219,7 +224,7 @@ class _Parser:
             m = PARA_RE.match(s)
             if numbered and m and expected_para <= int(m.group(1)) <= expected_para + 1:
                 expected_para = int(m.group(1)) + 1
-                toks.append(Tok("para", i, [i], rest=m.group(2), label=m.group(1)))
+                expected_para = self._split_midline_numbers(toks, Tok("para", i, [i], rest=m.group(2), label=m.group(1)), expected_para)
                 prev_text = s
                 i += 1
                 continue
@@ -243,10 +248,31 @@ class _Parser:
                     i = max(last, i) + 1
                     prev_text = ""
                     continue
-            toks.append(Tok("text", i, [i], rest=s))
+            if LETTER_SPACED_RE.fullmatch(s):
+                s = s.replace(" ", "")  # the first line of a paragraph, not a heading
+                self.s[i] = s
+                self.letter_spaced.add(i)
+            if numbered:
+                expected_para = self._split_midline_numbers(toks, Tok("text", i, [i], rest=s), expected_para)
+            else:
+                toks.append(Tok("text", i, [i], rest=s))
             prev_text = s
             i += 1
         return toks
+
+    @staticmethod
+    def _split_midline_numbers(toks: list[Tok], tok: Tok, expected: int) -> int:
+        """Append `tok`; a paragraph number printed mid-line after a finished sentence
+        ("…的长处。 13. 此外，…") starts its own paragraph when it is the next number.
+        Returns the next number expected."""
+        while True:
+            m = MIDLINE_PARA_RE.search(tok.rest)
+            if m is None or int(m.group(1)) != expected:
+                toks.append(tok)
+                return expected
+            toks.append(Tok(tok.kind, tok.start, list(tok.lines), rest=tok.rest[: m.start()].rstrip(), label=tok.label))
+            tok = Tok("para", tok.start, [tok.start], rest=tok.rest[m.end():], label=m.group(1))
+            expected += 1
 
     def next_content(self, i: int, limit: int = 6) -> int | None:
         j = i + 1
@@ -291,7 +317,7 @@ class _Parser:
         """Short, Chinese, no punctuation: could be a heading (layout decides)."""
         s = self.s[i]
         c = s.replace(" ", "").replace("\u3000", "")
-        if not (2 <= len(c) <= 16) or han_count(c) < 2:
+        if i in self.letter_spaced or not (2 <= len(c) <= 16) or han_count(c) < 2:
             return False
         if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊":
             return False
@@ -325,7 +351,7 @@ class _Parser:
             else:
                 # 004: a short line after a blank line, then a full-width line of running text
                 blank_before = t.start > 0 and (not self.s[t.start - 1] or self.role[t.start - 1] is not None)
-                ok = blank_before and nxt.kind == "text" and width(t.rest) <= 14 and width(nxt.rest) >= charts.LONG_TEXT \
+                ok = blank_before and nxt.kind == "text" and width(t.rest) <= 16 and width(nxt.rest) >= charts.LONG_TEXT \
                     and width(t.rest) <= 0.8 * width(nxt.rest) and charts.data_kind(nxt.rest) is None
             if ok:
                 t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)
@@ -348,6 +374,10 @@ class _Parser:
             before_ok = prev is None or prev.kind in ("heading", "table") or (
                 prev.kind == "text" and ends_sentence(prev.rest)) or self.blank_between(prev.lines[-1], t1.start)
             if not (before_ok and self.blank_between(t2.start, t3.start) and not self.blank_between(t1.start, t2.start)):
+                continue
+            if self.lines[t2.start][:1].isspace() and self._looks_like_heading(t2.start):
+                # an indented second line is a line of its own: the heading, under a photo's caption
+                t2.kind, t2.level, t2.label, t2.title = "heading", 2, "", tidy_title(b)
                 continue
             t1.kind, t1.level, t1.label, t1.title = "heading", 2, "", tidy_title(a + b)
             t1.lines = [t1.start, t2.start]

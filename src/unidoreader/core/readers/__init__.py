@@ -13,7 +13,14 @@ rules can use too)::
     source.pages         # number of printed pages (0 for Word files)
     source.kind          # "pdf" | "docx"
     source.digest        # content hash of the file: the document id
+    source.page_sizes    # (width, height) in points per page; SourceLine.box is (x0, top, x1, bottom) on it
+    source.tables        # Word tables: rows of cells (their rows are lines with role "table<n>")
+    source.header        # Word: the first page's header lines
     report = readers.build_report(source, "A_80_600.pdf")   # parse + pages/boxes per block + symbol
+
+    readers.read_source(path, progress=lambda done, total: ...)   # pages read; raise Cancelled to stop
+    readers.pdf.render_page(data, index, dpi) -> (width, height, pixels, mode)   # mode "BGR"/"BGRA"/"BGRX"
+    readers.printed_file(library, DOC) -> (pdf bytes, name)   # for `page DOC N`
 
     readers.parse_path(path)   # any supported file (.txt too) -> Report, as `show PATH` does
 
@@ -27,7 +34,14 @@ Each reader returns a `SourceText`; `build_report` feeds its text through the sa
 parser as text files and maps each block's source lines back to pages and boxes.
 
 Text is handed on as printed except for one mapping (`readers.cjk`): radicals and
-compatibility ideographs become unified ideographs.
+compatibility ideographs become unified ideographs. Raised small digits in a PDF become
+superscripts (¹²³, the parser's note references), and notes at a page foot (smaller type,
+below the body in their column) come after a blank line as "¹ note text".
+
+The library keeps the original (`documents/<id>.pdf|.docx`), the reader's output
+(`documents/<id>.source.json`, re-read from the original when READER_VERSION changes)
+and the extracted text (`documents/<id>.txt`); `library.stored_report` rebuilds a report
+from those files alone (for worker processes).
 """
 
 from __future__ import annotations
@@ -191,10 +205,10 @@ def build_report(source: SourceText, name: str) -> Report:
     from unidoreader.core.readers import layout
 
     parsed = parse.parse_document(source.text, name, hints=source.lines, symbol=source.symbol, header=source.header)
-    report = layout.apply_roles(parsed, source)
+    report, spans = layout.apply_roles(parsed, source)
     blocks: list[Block] = []
     lines = source.lines
-    for block, (first, last) in zip(report.blocks, parsed.spans):
+    for block, (first, last) in zip(report.blocks, spans):
         span = lines[first : last + 1]
         pages = tuple(sorted({line.page for line in span if line.page is not None and line.text.strip()}))
         boxes = tuple((line.page, *line.box) for line in span if line.page is not None and line.box and line.text.strip())
