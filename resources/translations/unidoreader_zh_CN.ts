@@ -53,8 +53,8 @@
     <name>CompareFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/compare.py" line="208"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="258"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="310"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="260"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="314"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -80,65 +80,65 @@
         <translation>将此报告与另一份报告比较（建议上一届的报告）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="258"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="260"/>
         <source>Open a report first.</source>
         <translation>请先打开一份报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="279"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="313"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="281"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="317"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="337"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="343"/>
         <source>%1 changed · %2 added · %3 removed · %4 figures changed</source>
         <translation>%1 处修改 · %2 段新增 · %3 段删除 · %4 个数字变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="341"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="347"/>
         <source>%1 moved</source>
         <translation>%1 段移动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="396"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="404"/>
         <source>Change %1 of %2</source>
         <translation>第 %1 处变动，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="435"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="443"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="516"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="528"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="526"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="538"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="516"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="526"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="530"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="540"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（%2 页）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="537"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="546"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="547"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="556"/>
         <source>Figures as CSV</source>
         <translation>数字导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="537"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="547"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="548"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="558"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -487,32 +487,62 @@ Reads, searches and prints the reports of UNIDO&apos;s governing bodies, offline
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="174"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="385"/>
         <source>Other documents</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="175"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="386"/>
         <source>%1 (no session)</source>
         <translation>%1年（无届会）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="176"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="387"/>
         <source>Session not stated</source>
         <translation>未注明届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="208"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="388"/>
+        <source>%1 documents</source>
+        <translation>%1 份文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="392"/>
+        <source>Filter: title, symbol, session, year</source>
+        <translation>筛选：标题、文号、届会、年份</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="393"/>
+        <source>Words in the title, symbol or file name; a number is a session or a year (第46届, session:46, year:2020)</source>
+        <translation>标题、文号或文件名中的字词；数字表示届会或年份（第46届、session:46、year:2020）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
+        <source>By session</source>
+        <translation>按届会</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
+        <source>By year</source>
+        <translation>按年份</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="394"/>
+        <source>By title</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="458"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="209"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="459"/>
         <source>Open in a new pane</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/library_pane.py" line="211"/>
+        <location filename="../../src/unidoreader/gui/library_pane.py" line="461"/>
         <source>Remove from the library…</source>
         <translation>从文库中删除…</translation>
     </message>
@@ -1149,47 +1179,47 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="49"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="54"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="55"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="60"/>
         <source>&amp;Search all reports</source>
         <translation>搜索全部报告(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="56"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="61"/>
         <source>&amp;Next hit</source>
         <translation>下一个结果(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="57"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="62"/>
         <source>&amp;Previous hit</source>
         <translation>上一个结果(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="90"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="95"/>
         <source>Updating the search index…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="96"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="103"/>
         <source>The search index could not be updated: %1</source>
         <translation>无法更新搜索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="163"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="172"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="186"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/search.py" line="177"/>
+        <location filename="../../src/unidoreader/gui/features/search.py" line="186"/>
         <source>Name of this search:</source>
         <translation>搜索名称：</translation>
     </message>
@@ -1197,109 +1227,144 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="128"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="129"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="130"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="153"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="131"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="154"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="132"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="155"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="133"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="156"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="157"/>
+        <source>Previous page of hits</source>
+        <translation>上一页结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="158"/>
+        <source>Next page of hits</source>
+        <translation>下一页结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="162"/>
+        <source>By document</source>
+        <translation>按文件分组</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="163"/>
+        <source>By relevance</source>
+        <translation>按相关性</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="179"/>
         <source>Chinese documents</source>
         <translation>中文文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="147"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="179"/>
         <source>English documents</source>
         <translation>英文文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="149"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="181"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="150"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="182"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="183"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="184"/>
         <source>All languages</source>
         <translation>所有语文</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="190"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="222"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="199"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="231"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="240"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="288"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="332"/>
+        <source>%1 hits in this document</source>
+        <translation>本文件中共 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="362"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="270"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="362"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="272"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="364"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="274"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="366"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="276"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="368"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="278"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="370"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="372"/>
+        <source>%1 hits in %2 documents; %3–%4 shown</source>
+        <translation>%2 份文件中共 %1 处；显示第 %3–%4 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="382"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
     </message>
 </context>
 <context>

@@ -210,7 +210,9 @@ def test_every_common_action_has_a_keyboard_shortcut(window) -> None:
     assert window.action("find") in menu_actions and window.action("next_hit") in menu_actions
 
 
-def test_window_appears_before_jieba_is_loaded(library_dir) -> None:
+def test_window_appears_before_jieba_and_whoosh_are_loaded(library_dir) -> None:
+    """Segmentation and the search engine load after the window is up (the start-up
+    search runs in a helper process; compare and search load theirs when first used)."""
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -218,10 +220,10 @@ def test_window_appears_before_jieba_is_loaded(library_dir) -> None:
         "from unidoreader.gui.app import create_window\n"
         f"w = create_window(Path({str(library_dir)!r}))\n"
         "w.show(); w.start(); QApplication.processEvents()\n"
-        "print('visible', w.isVisible(), 'jieba', 'jieba' in sys.modules)\n"
+        "print('visible', w.isVisible(), 'jieba', 'jieba' in sys.modules, 'whoosh', 'whoosh' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert "visible True jieba False" in out.stdout, out.stderr
+    assert "visible True jieba False whoosh False" in out.stdout, out.stderr
 
 
 def test_screenshot_command_renders_two_reports_and_a_search(library_dir, tmp_path) -> None:

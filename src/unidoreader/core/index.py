@@ -5,7 +5,10 @@ Layout of `library.index_dir`::
     FORMAT            the index signature (format version, parser version, user dictionary);
                       a different signature means: rebuild from the library
     blocks/<doc>.bin  per document, its blocks (id, kind, section, text, word boundaries)
-                      that search verifies candidates against and cuts snippets from
+                      that search cuts snippets from
+    blocks/<doc>.srch per document, its search form (core.scan): the normal form of its
+                      blocks and their word boundaries, which search verifies candidates
+                      against (compact: a whole archive's stays in memory)
     *.toc, *.seg ...  the Whoosh index: one entry per document
 
 The unit indexed is the whole document. Whoosh's pure-Python writer pays per posting
@@ -40,14 +43,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from unidoreader.core import analysis, parallel, parse, references
+from unidoreader.core import analysis, parallel, parse, references, scan
 from unidoreader.core.errors import InputError, LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
 from unidoreader.core.safeio import read_regular
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 #: How long to wait for another process's index writer to finish.
 WRITER_WAIT_S = 60.0
 
@@ -112,7 +115,8 @@ class AnalysedDocument:
     """A document segmented and ready for the writer (picklable, crosses processes)."""
 
     doc: str
-    payload: dict[str, Any]  # written to blocks/<doc>.bin
+    payload: bytes  # written to blocks/<doc>.bin (marshalled where it is made: cheap to pass between processes)
+    form: bytes  # written to blocks/<doc>.srch (core.scan)
     # Distinct jieba words and sub-words of two characters or more: ranking is done on the
     # blocks by core.search, so the index needs which words a document has, not how often.
     words: list[str]
@@ -195,8 +199,11 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
     pages = {block.id: block.pages[0] for block in report.blocks if block.pages}
     if pages:  # printed documents: the page of each block, for search hits
         payload["pages"] = pages
-    return AnalysedDocument(report.id, payload, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars,
-                            segmented.forms)
+    form = scan.build(report.id, meta.session, meta.kind, [(b[1], b[4]) for b in blocks], meta.language)
+    return AnalysedDocument(
+        report.id, marshal.dumps(payload), form, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars,
+        segmented.forms,
+    )
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
@@ -215,6 +222,15 @@ def blocks_dir(library: Library) -> Path:
 
 def payload_path(library: Library, doc_id: str) -> Path:
     return blocks_dir(library) / f"{doc_id}.bin"
+
+
+def form_path(library: Library, doc_id: str) -> Path:
+    return blocks_dir(library) / f"{doc_id}.srch"
+
+
+def stored(library: Library, doc_id: str) -> bool:
+    """True when a document's stored blocks and search form are on disk."""
+    return payload_path(library, doc_id).is_file() and form_path(library, doc_id).is_file()
 
 
 def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
@@ -319,7 +335,7 @@ def needs_update(library: Library) -> bool:
     wanted = {entry.id for entry in library.entries()}
     if present != wanted:
         return True
-    return any(not payload_path(library, doc).is_file() for doc in wanted)
+    return any(not stored(library, doc) for doc in wanted)
 
 
 def _reset(library: Library) -> Any:
@@ -445,8 +461,7 @@ def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, wo
                     ix.close()
                     ix = None
         if ix is None:
-            ix = _reset(library)
-            present = set()
+            ix, present = _reset_once(library, rebuild)
         try:
             with quiet_damage() as damage:
                 try:
@@ -462,6 +477,28 @@ def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, wo
             ix.close()
 
 
+def _reset_once(library: Library, rebuild: bool) -> tuple[Any, set[str]]:
+    """A fresh index, made by one process at a time: two copies of the app that both
+    find no index must not both empty the folder (the second would delete what the
+    first is writing); the second finds the first's index and adds to it."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(str(library.root / ".index-reset.lock"), timeout=WRITER_WAIT_S):
+            if not rebuild:
+                ix = open_index(library)
+                if ix is not None:
+                    with quiet_damage() as damage:
+                        try:
+                            return ix, indexed_documents(ix)
+                        except Exception:
+                            damage.seen = True
+                            ix.close()
+            return _reset(library), set()
+    except Timeout:
+        raise LibraryError("the search index is being rebuilt by another program; try again when it is done") from None
+
+
 def _is_damage(error: Exception) -> bool:
     import pickle
     import struct
@@ -473,7 +510,7 @@ def _is_damage(error: Exception) -> bool:
 
 def _update(library: Library, ix: Any, present: set[str], report: Progress, workers: int | None) -> bool:
     wanted = {entry.id: entry for entry in library.entries()}
-    missing_payload = {doc for doc in present & wanted.keys() if not payload_path(library, doc).is_file()}
+    missing_payload = {doc for doc in present & wanted.keys() if not stored(library, doc)}
     stale = (present - wanted.keys()) | missing_payload
     todo = [doc for doc in wanted if doc not in present or doc in missing_payload]
     if not stale and not todo:
@@ -488,7 +525,8 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
         for done, analysed in enumerate(_analysed(library, todo, workers), 1):
             entry = wanted[analysed.doc]
             meta = entry.metadata
-            _write_payload(payload_path(library, analysed.doc), marshal.dumps(analysed.payload))
+            _write_payload(payload_path(library, analysed.doc), analysed.payload)
+            _write_payload(form_path(library, analysed.doc), analysed.form)
             filters: dict[str, str] = {}
             if meta.session is not None:
                 filters["session"] = str(meta.session)
@@ -511,6 +549,7 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
         raise
     for doc in present - wanted.keys():
         payload_path(library, doc).unlink(missing_ok=True)
+        form_path(library, doc).unlink(missing_ok=True)
     report(total, total, "index up to date")
     return True
 

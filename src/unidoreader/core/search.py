@@ -27,23 +27,29 @@ jieba is never loaded here: searching an existing index starts at once.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import threading
-from bisect import bisect_right
-from collections import Counter
+import operator
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
-from unidoreader.core import analysis, index
+from unidoreader.core import analysis, index, scan
 from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind
 from unidoreader.core.safeio import scrub
 
-#: Documents whose blocks a Searcher keeps in memory (about 4x their text each).
-CACHED_DOCUMENTS = 400
+#: Documents whose stored blocks (for snippets) a Searcher keeps in memory.
+CACHED_DOCUMENTS = 64
+#: Characters of search forms a Searcher keeps in memory (about 3 bytes each: a whole
+#: 100 MB archive is about 35 million).
+FORM_CHARS = 60_000_000
+#: Rankings kept for the next page of the same query.
+CACHED_RANKINGS = 8
 SNIPPET_CHARS = 100
 SNIPPET_LEAD = 30
 #: Weight of a match by how it sits on jieba's word boundaries (both ends, one, none).
@@ -64,9 +70,9 @@ _SEPARATOR = "\n"  # never in a normal form (whitespace is removed)
 _CANDIDATE_CLAUSES = 16
 _CANDIDATE_ALTERNATIVES = 64
 _CANDIDATE_GRAMS = 24
-#: Needles longer than this get no word-boundary class (its regular expression would cost
-#: needle length x block length).
-_ALIGN_MAX = 200
+_HEADING = scan.kind_letter(BlockKind.HEADING.value)
+#: A match in a heading weighs 1.3 times as much.
+_KIND_WEIGHT: defaultdict[str, float] = defaultdict(lambda: 1.0, {_HEADING: 1.3})
 
 
 # -- results ---------------------------------------------------------------------------
@@ -313,52 +319,63 @@ class _Block:
     kind: str
     section: str | None
     text: str
-    seg: str
-    norm: str
 
 
 @dataclass
 class _Doc:
+    """A document's stored blocks as the hits shown need them (text, ids, sections)."""
+
     id: str
-    session: int | None
-    kind: str
     sections: dict[str, Sequence[str]]
     blocks: list[_Block]
-    language: str | None = None
-    text: str = ""  # every block's normal form, joined by SEPARATOR
     pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
-    starts: list[int] = field(default_factory=list)  # where each block starts in `text`
-
-    def __post_init__(self) -> None:
-        offset = 0
-        for block in self.blocks:
-            self.starts.append(offset)
-            offset += len(block.norm) + 1
-        self.text = _SEPARATOR.join(block.norm for block in self.blocks)
-
-    def blocks_containing(self, needle: str) -> list[_Block]:
-        """The blocks whose normal form contains `needle`, found in the joined text."""
-        found: list[_Block] = []
-        last = -1
-        text = self.text
-        position = text.find(needle)
-        while position >= 0:
-            number = bisect_right(self.starts, position) - 1
-            if number != last:
-                found.append(self.blocks[number])
-                last = number
-                position = self.starts[number + 1] if number + 1 < len(self.starts) else len(text)
-            position = text.find(needle, position)
-        return found
 
 
-#: A matching block: (sort key (tier, boundary classes, weight), doc, block, per clause
-#: (literal, exact?, occurrences, boundary class)). Plain tuples: there can be thousands.
-_Match = tuple[tuple[int, int, float], _Doc, _Block, list[tuple[Literal, bool, int, int]]]
+#: A matching block: (sort key (tier, boundary classes, weight), its document's search
+#: form, block number, per clause (literal, exact?, occurrences, boundary class)).
+#: Plain tuples: there can be hundreds of thousands.
+_Match = tuple[tuple[int, int, float], scan.Form, int, list[tuple[Literal, bool, int, int]]]
+
+
+class _Ranking:
+    """The blocks that match a query, best first, found as far as asked for.
+
+    `total`, `per_document` and `per_session` count every match. `top(n)` ranks only as
+    far as n: a term in nearly every document is scored fully only for its best blocks
+    (see `_rank_one`), and snippets are cut only for the hits shown.
+    """
+
+    def __init__(self, total: int, per_document: dict[str, int], per_session: dict[int | None, int],
+                 per_language: dict[str | None, int] | None = None) -> None:
+        self.total = total
+        self.per_document = per_document
+        self.per_session = per_session
+        self.per_language = per_language or {}
+        self._ranked: list[_Match] = []
+
+    def top(self, count: int | None) -> list[_Match]:
+        return self._ranked if count is None else self._ranked[:count]
+
+
+class _Sorted(_Ranking):
+    """Every match scored; sorted (stably, best first) when first asked."""
+
+    def __init__(self, matches: list[_Match], per_document: dict[str, int], per_session: dict[int | None, int],
+                 per_language: dict[str | None, int] | None = None) -> None:
+        super().__init__(len(matches), per_document, per_session, per_language)
+        self._matches: list[_Match] | None = matches
+
+    def top(self, count: int | None) -> list[_Match]:
+        if self._matches is not None:
+            if count is not None and count * 8 < len(self._matches):  # nlargest is stable, like sort
+                return heapq.nlargest(count, self._matches, key=itemgetter(0))
+            self._matches.sort(key=itemgetter(0), reverse=True)
+            self._ranked, self._matches = self._matches, None
+        return super().top(count)
 
 
 class Searcher:
-    """Searches one library. Thread-safe; keep one per library (it caches stored blocks)."""
+    """Searches one library. Thread-safe; keep one per library (it caches search forms)."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -366,7 +383,11 @@ class Searcher:
         self._ix: Any = None
         self._searcher: Any = None
         self._indexed: set[str] = set()
-        self._docs: dict[str, _Doc] = {}
+        self._ids: dict[int, str] = {}  # Whoosh document number -> document id
+        self._forms: OrderedDict[str, scan.Form] = OrderedDict()
+        self._form_chars = 0
+        self._docs: OrderedDict[str, _Doc] = OrderedDict()
+        self._rankings: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
         self._references: Any = None  # core.references.LibraryReferences, made on first use
 
     # -- index access --------------------------------------------------------------------
@@ -377,7 +398,7 @@ class Searcher:
         if self._searcher is not None:
             if not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
-                self._indexed = self._read_indexed()
+                self._read_indexed()
             if self._indexed == wanted:
                 return self._searcher
         self._close()
@@ -391,7 +412,7 @@ class Searcher:
                 raise RuntimeError("the search index could not be opened")
         self._ix = ix
         self._searcher = ix.searcher()
-        self._indexed = self._read_indexed()
+        self._read_indexed()
         return self._searcher
 
     def _matches(self, ix: Any, wanted: set[str]) -> bool:
@@ -399,10 +420,18 @@ class Searcher:
             present = index.indexed_documents(ix)
         except Exception:
             return False
-        return present == wanted and all(index.payload_path(self.library, doc).is_file() for doc in wanted)
+        return present == wanted and all(index.stored(self.library, doc) for doc in wanted)
 
-    def _read_indexed(self) -> set[str]:
-        return {fields["doc"] for fields in self._searcher.reader().all_stored_fields()}
+    def _read_indexed(self) -> None:
+        """Which document each Whoosh number is (read once per index version, not per
+        candidate: a common term has thousands), and forget rankings of the old version."""
+        self._ids = {number: fields["doc"] for number, fields in self._searcher.reader().iter_docs()}
+        self._indexed = set(self._ids.values())
+        self._rankings.clear()
+        for gone in [doc for doc in self._forms if doc not in self._indexed]:
+            self._form_chars -= self._forms.pop(gone).chars
+        for gone in [doc for doc in self._docs if doc not in self._indexed]:
+            del self._docs[gone]
 
     def _close(self) -> None:
         if self._searcher is not None:
@@ -411,6 +440,29 @@ class Searcher:
             self._ix.close()
         self._searcher = None
         self._ix = None
+
+    def warm(self, stop: Callable[[], bool] = lambda: False) -> int:
+        """Read the search forms of the whole library ahead of the first search (a few
+        seconds for thousands of reports, better spent before the user asks); the lock
+        is taken per document, so a search asked for meanwhile waits for one read only.
+        Only an index that is already up to date is warmed. Returns documents read."""
+        with self._lock:
+            ix = index.open_index(self.library)
+            if ix is None:
+                return 0
+            ix.close()
+            self._whoosh()
+            todo = sorted(self._indexed - self._forms.keys())
+        done = 0
+        for doc_id in todo:
+            if stop():
+                break
+            with self._lock:
+                if self._form_chars > FORM_CHARS * 0.9:
+                    break
+                if self._form(doc_id) is not None:
+                    done += 1
+        return done
 
     def close(self) -> None:
         """Close the index files (also done when the Searcher is garbage collected)."""
@@ -423,23 +475,37 @@ class Searcher:
         except Exception:  # pragma: no cover - interpreter shutdown
             pass
 
+    def _form(self, doc_id: str) -> scan.Form | None:
+        """A document's search form, kept while they fit in FORM_CHARS."""
+        form = self._forms.get(doc_id)
+        if form is not None:
+            return form
+        try:
+            form = scan.load(index.form_path(self.library, doc_id).read_bytes())
+        except OSError:
+            return None
+        if form is None or form.doc != doc_id:
+            return None
+        if self._form_chars + form.chars > FORM_CHARS:  # forget the longest-kept quarter
+            for old in list(self._forms)[: max(1, len(self._forms) // 4)]:
+                self._form_chars -= self._forms.pop(old).chars
+        self._forms[doc_id] = form
+        self._form_chars += form.chars
+        return form
+
     def _doc(self, doc_id: str) -> _Doc | None:
+        """A document's stored blocks (for the hits shown), the last CACHED_DOCUMENTS kept."""
         cached = self._docs.get(doc_id)
         if cached is not None:
+            self._docs.move_to_end(doc_id)
             return cached
         payload = index.read_payload(self.library, doc_id)
         if payload is None:
             return None
-        boundary = analysis.BOUNDARY
-        blocks = [
-            _Block(block_id, kind, section, text, seg, seg.replace(boundary, ""))
-            for block_id, kind, section, text, seg in payload["blocks"]
-        ]
-        doc = _Doc(doc_id, payload.get("session"), analysis.normalize(payload.get("kind") or ""), payload.get("sections") or {}, blocks,
-                   payload.get("language"), pages=payload.get("pages") or {})
-        if len(self._docs) >= CACHED_DOCUMENTS:  # forget the longest-cached ones
-            for old in list(self._docs)[: CACHED_DOCUMENTS // 4]:
-                del self._docs[old]
+        blocks = [_Block(block_id, kind, section, text) for block_id, kind, section, text, _seg in payload["blocks"]]
+        doc = _Doc(doc_id, payload.get("sections") or {}, blocks, pages=payload.get("pages") or {})
+        while len(self._docs) >= CACHED_DOCUMENTS:
+            self._docs.popitem(last=False)
         self._docs[doc_id] = doc
         return doc
 
@@ -455,12 +521,35 @@ class Searcher:
         kind: str | None = None,
         lang: str | None = None,
         limit: int = 20,
+        offset: int = 0,
     ) -> SearchResult:
-        query = scrub(query)
-        matches, counts_doc, counts_session = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
-        hits = tuple(self._hit(m) for m in islice(matches, min(max(limit, 0), len(matches))))
-        per_language = Counter(match[1].language for match in matches)
-        return SearchResult(query, len(matches), hits, counts_doc, counts_session, dict(per_language))
+        """The hits `offset` to `offset + limit` (best first) and the counts of all hits."""
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
+        offset = max(offset, 0)
+        page = ranking.top(offset + max(limit, 0))[offset:]
+        hits = tuple(self._hit(m) for m in page)
+        return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session, ranking.per_language)
+
+    def page(
+        self,
+        query: str,
+        *,
+        offset: int = 0,
+        limit: int = 20,
+        doc: str | None = None,
+        session: int | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+    ) -> tuple[SearchResult, Iterator[Hit]]:
+        """The counts of all hits at once (`hits` empty), and the hits `offset` to
+        `offset + limit` as an iterator that cuts each snippet when it is taken: a panel
+        shows the totals and the first hits while the rest of the page is made."""
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
+        offset = max(offset, 0)
+        page = ranking.top(offset + max(limit, 0))[offset:]
+        counts = SearchResult(query, ranking.total, (), ranking.per_document, ranking.per_session, ranking.per_language)
+        return counts, (self._hit(m) for m in page)
 
     def iter_hits(
         self,
@@ -474,34 +563,42 @@ class Searcher:
         limit: int | None = None,
     ) -> Iterator[Hit]:
         """Hits best first; snippets are cut as the hits are consumed."""
-        matches, _docs, _sessions = self._run(scrub(query), doc=doc, session=session, year=year, kind=kind, lang=lang)
-        for match in matches if limit is None else matches[:limit]:
+        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
+        for match in ranking.top(limit):
             yield self._hit(match)
 
     # -- the work -----------------------------------------------------------------------------
 
-    def _run(self, query: str, **given: Any) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
-        parsed = parse_query(query)
+    def _run(self, query: str, **given: Any) -> _Ranking:
+        parsed = parse_query(scrub(query))  # an undecodable byte of an argument: U+FFFD, never a lone surrogate
         filters = dict(parsed.filters)
         filters.update({k: scrub(v) if isinstance(v, str) else v for k, v in given.items() if v not in (None, "")})
         if not parsed.clauses and not filters:
-            return [], {}, {}
+            return _Sorted([], {}, {})
         with self._lock:
-            docs: list[_Doc] | None = None
+            forms: list[scan.Form] | None = None
             with index.quiet_damage() as damage:
                 try:
-                    docs = self._load(self._candidates(parsed, filters))
+                    forms = self._load(self._candidates(parsed, filters))
                 except Exception as error:
                     if not _is_index_damage(error):
                         raise
                     damage.seen = True
-            if docs is None:  # a damaged index: rebuild it from the library, then retry once
+            if forms is None:  # a damaged index: rebuild it from the library, then retry once
                 self._close()
+                self._forms.clear()
+                self._form_chars = 0
                 self._docs.clear()
                 index.ensure_index(self.library, rebuild=True)
-                docs = self._load(self._candidates(parsed, filters))
-            ranked = _rank(parsed, filters, docs)
-            return self._with_references(query, filters, ranked)
+                forms = self._load(self._candidates(parsed, filters))
+            key = (query, tuple(sorted((k, str(v)) for k, v in filters.items())))
+            ranking = self._rankings.get(key)
+            if ranking is None:  # the same query again (the next page): ranked already
+                ranking = self._with_references(query, filters, _rank(parsed, filters, forms))
+                self._rankings[key] = ranking
+                while len(self._rankings) > CACHED_RANKINGS:
+                    self._rankings.popitem(last=False)
+            return ranking
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
         from whoosh import query as Q
@@ -550,7 +647,10 @@ class Searcher:
                 return []
             parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
         query = Q.And(parts) if parts else Q.Every()
-        return [searcher.stored_fields(number)["doc"] for number in searcher.docs_for_query(query)]
+        ids = self._ids
+        # in id order, not Whoosh's: equal scores then rank the same whatever order the
+        # documents were indexed in (an incremental update answers as a rebuild does)
+        return sorted(ids[number] for number in searcher.docs_for_query(query))
 
     # -- symbols (issue 16): cites:SYMBOL, and a query that is a symbol -------------------------
 
@@ -561,24 +661,31 @@ class Searcher:
             self._references = LibraryReferences(self.library)
         return self._references.cited_by(symbol)
 
-    def _with_references(
-        self, query: str, filters: dict[str, Any], ranked: tuple[list[_Match], dict[str, int], dict[int | None, int]]
-    ) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+    def _block_key(self, match: _Match) -> tuple[str, str]:
+        """(document id, block id) of a match."""
+        form, number = match[1], match[2]
+        doc = self._doc(form.doc)
+        if doc is None or len(doc.blocks) != len(form.blocks):
+            raise index.DamagedIndexError(f"the stored blocks of {form.doc} do not match its search form")
+        return form.doc, doc.blocks[number].id
+
+    def _with_references(self, query: str, filters: dict[str, Any], ranking: _Ranking) -> _Ranking:
         """`cites:` keeps the blocks citing the symbol; a query that is a symbol ("GC.17/ Res.6")
         puts the document with that symbol first, then the blocks citing it (however printed:
         "大会第70/1号决议" cites "resolution 70/1"), then the other blocks where its text occurs."""
         from unidoreader.core.references import normalise_symbol
 
-        matches = ranked[0]
         words = [value for kind, value in _lex(query) if not (kind == "word" and _FILTER.match(value))]
         symbol = normalise_symbol(" ".join(words)) if words else None
         if "cites" not in filters and symbol is None:
-            return ranked
+            return ranking
+        matches = ranking.top(None)  # a symbol's matches are few: rank them all
         if "cites" in filters:  # the citing blocks, the reference marked where the query marks nothing
             printed = {(c.doc, c.block): c.ref.text for c in self._citations(str(filters["cites"]))}
+            keyed = [(self._block_key(m), m) for m in matches]
             matches = [
-                (m[0], m[1], m[2], m[3] or [(Literal(analysis.normalize(printed[(m[1].id, m[2].id)])), True, 0, 0)])
-                for m in matches if (m[1].id, m[2].id) in printed
+                (m[0], m[1], m[2], m[3] or [(Literal(analysis.normalize(printed[key])), True, 0, 0)])
+                for key, m in keyed if key in printed
             ]
         if symbol is not None:
             citations = self._citations(symbol)
@@ -588,19 +695,22 @@ class Searcher:
             head: list[_Match] = []
             if own is not None:
                 head += self._matches_for([(own, None)], filters, TIER_TOGETHER + 2, marks)
-            in_text = [((TIER_TOGETHER + 1, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if (m[1].id, m[2].id) in citing]
-            done = {(m[1].id, m[2].id) for m in head + in_text}
+            in_text = [((TIER_TOGETHER + 1, m[0][1], m[0][2]), m[1], m[2], m[3]) for m in matches if self._block_key(m) in citing]
+            done = {self._block_key(m) for m in head + in_text}
             extra = []
             for citation in citations:  # each marked as printed ("大会第72/279号决议" for "resolution 72/279")
                 if citation.block and (citation.doc, citation.block) not in done:
                     printed = [(Literal(analysis.normalize(citation.ref.text)), True, 0, 0)]
                     extra += self._matches_for([(citation.doc, citation.block)], filters, TIER_TOGETHER + 1, printed)
                     done.add((citation.doc, citation.block))
-            done |= {(m[1].id, m[2].id) for m in extra}
-            matches = head + in_text + extra + [m for m in matches if (m[1].id, m[2].id) not in done]
-        per_document = Counter(m[1].id for m in matches)
+            done |= {self._block_key(m) for m in extra}
+            matches = head + in_text + extra + [m for m in matches if self._block_key(m) not in done]
+        per_document = Counter(m[1].doc for m in matches)
         per_session = Counter(m[1].session for m in matches)
-        return matches, dict(per_document), dict(per_session)
+        per_language = Counter(m[1].language for m in matches)
+        ranked = _Ranking(len(matches), dict(per_document), dict(per_session), dict(per_language))
+        ranked._ranked = matches  # in this order
+        return ranked
 
     def _matches_for(self, where: list[tuple[str, str | None]], filters: dict[str, Any], tier: int, marks: list[Any]) -> list[_Match]:
         """Matches for given (document, block) pairs (None: the document's first block) that pass the filters."""
@@ -609,22 +719,23 @@ class Searcher:
         out: list[_Match] = []
         for doc_id, block_id in where:
             doc = self._doc(doc_id)
-            if doc is None or not doc.blocks:
+            form = self._form(doc_id)
+            if doc is None or form is None or not doc.blocks or len(doc.blocks) != len(form.blocks):
                 continue
-            block = doc.blocks[0] if block_id is None else next((b for b in doc.blocks if b.id == block_id), None)
-            if block is not None and _passes(filters, doc, block):
-                out.append(((tier, 0, 0.0), doc, block, marks))
+            number = 0 if block_id is None else next((n for n, b in enumerate(doc.blocks) if b.id == block_id), -1)
+            if number >= 0 and _passes(filters, form, number):
+                out.append(((tier, 0, 0.0), form, number, marks))
         return out
 
-    def _load(self, candidates: list[str]) -> list[_Doc]:
-        """The candidates' stored blocks; a missing or unreadable block file is damage."""
-        docs = []
+    def _load(self, candidates: list[str]) -> list[scan.Form]:
+        """The candidates' search forms; a missing or unreadable one is damage."""
+        forms = []
         for doc_id in candidates:
-            doc = self._doc(doc_id)
-            if doc is None:
-                raise index.DamagedIndexError(f"no stored blocks for {doc_id}")
-            docs.append(doc)
-        return docs
+            form = self._form(doc_id)
+            if form is None:
+                raise index.DamagedIndexError(f"no search form for {doc_id}")
+            forms.append(form)
+        return forms
 
     def _doc_ids(self, ref: str) -> list[str]:
         entries = self.library.entries()
@@ -634,7 +745,11 @@ class Searcher:
         return [e.id for e in entries if len(ref) >= 4 and e.id.startswith(ref)]
 
     def _hit(self, match: _Match) -> Hit:
-        (tier, classes, raw), doc, block, per_clause = match
+        (tier, classes, raw), form, number, per_clause = match
+        doc = self._doc(form.doc)
+        if doc is None or len(doc.blocks) != len(form.blocks):
+            raise index.DamagedIndexError(f"the stored blocks of {form.doc} do not match its search form")
+        block = doc.blocks[number]
         text = block.text
         norm, origin = analysis.normalize_with_map(text)
         spans: list[tuple[int, int]] = []
@@ -654,19 +769,19 @@ class Searcher:
         path = tuple(doc.sections.get(block.section, ())) if block.section else ()
         score = 100.0 * tier + 10.0 * classes + raw / (raw + 1.0)
         return Hit(doc.id, block.id, block.section, path, snippet, marks, score, offsets, page=doc.pages.get(block.id),
-                   language=doc.language)
+                   language=form.language)
 
 
-def _passes(filters: dict[str, Any], doc: _Doc, block: _Block) -> bool:
+def _passes(filters: dict[str, Any], form: scan.Form, number: int) -> bool:
     """A block added for a symbol query passes the query's session/lang/doc/kind filters."""
-    if "session" in filters and doc.session != filters["session"]:
+    if "session" in filters and form.session != filters["session"]:
         return False
-    if "lang" in filters and doc.language != filters["lang"]:
+    if "lang" in filters and form.language != filters["lang"]:
         return False
-    if "doc" in filters and not doc.id.startswith(str(filters["doc"])):
+    if "doc" in filters and not form.doc.startswith(str(filters["doc"])):
         return False
     kind = analysis.normalize(str(filters.get("kind") or ""))
-    return not kind or (block.kind == kind if kind in _BLOCK_KINDS else kind in doc.kind)
+    return not kind or (form.kinds[number] == scan.kind_letter(kind) if kind in _BLOCK_KINDS else kind in form.kind)
 
 
 def _is_index_damage(error: Exception) -> bool:
@@ -736,41 +851,16 @@ def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return pattern
 
 
-def _stem_count(literal: Literal, block: _Block) -> int:
+def _stem_count(literal: Literal, form: scan.Form, number: int) -> int:
     """How many words of the block are other forms of the literal's stem (whole words)."""
-    norm = block.norm
-    if not any(form in norm for form in literal.forms):  # cheap test first: substring in C
+    norm = form.blocks[number]
+    if not any(other in norm for other in literal.forms):  # cheap test first: substring in C
         return 0
     forms = set(literal.forms)
-    return sum(1 for word in analysis.english_words(block.seg) if word in forms)
+    return sum(1 for word in analysis.english_words(form.seg(number)) if word in forms)
 
 
-class _Aligner:
-    """How the occurrences of a string sit on a block's word boundaries, by regular
-    expressions over the seg form (BOUNDARY between words): 2 = some occurrence starts
-    and ends on boundaries (a word or run of words), 1 = one end does, 0 = neither."""
-
-    def __init__(self, needle: str) -> None:
-        self.long = len(needle) > _ALIGN_MAX
-        if self.long:
-            return
-        boundary = re.escape(analysis.BOUNDARY)
-        body = f"{boundary}?".join(re.escape(c) for c in needle)
-        self.both = re.compile(f"(?:^|{boundary}){body}(?={boundary}|$)")
-        self.left = re.compile(f"(?:^|{boundary}){body}")
-        self.right = re.compile(f"{body}(?={boundary}|$)")
-
-    def __call__(self, seg: str) -> int:
-        if self.long:
-            return 0
-        if self.both.search(seg):
-            return 2
-        return 1 if self.left.search(seg) or self.right.search(seg) else 0
-
-
-def _rank(
-    parsed: ParsedQuery, filters: dict[str, Any], docs: list[_Doc]
-) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
+def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) -> _Ranking:
     kind = analysis.normalize(str(filters.get("kind") or ""))
     block_kind = kind if kind in _BLOCK_KINDS else ""
     doc_kind = kind if kind and not block_kind else ""
@@ -779,36 +869,39 @@ def _rank(
     if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces \
             and not positive[0].alternatives[0].forms:
         if not negative and not block_kind:
-            return _rank_one(positive[0].alternatives[0], doc_kind, docs)
-    found: list[tuple[_Doc, _Block, list[tuple[Literal, bool, int, int]]]] = []
+            return _rank_one(positive[0].alternatives[0], doc_kind, forms)
+    letter = block_kind[:1]
+    found: list[tuple[scan.Form, int, list[tuple[Literal, bool, int, int]]]] = []
     df = [0] * len(positive)
     scanned = 0
-    # The longest term every block must contain picks the blocks to look at (str.find
-    # over the document's joined text, instead of a Python loop over all its blocks).
+    # The longest term every block must contain picks the blocks to look at (a scan in C
+    # over the document's blocks, instead of a Python loop over all of them).
     required = [c.alternatives[0].text for c in positive
                 if len(c.alternatives) == 1 and not c.alternatives[0].pieces and not c.alternatives[0].forms]
     driver = max(required, key=len) if required else ""
-    aligners: dict[str, _Aligner] = {}
-    for doc in docs:
-        if doc_kind and doc_kind not in doc.kind:
+    others = [text for text in required if text != driver]
+    for form in forms:
+        if doc_kind and doc_kind not in form.kind:
             continue
-        scanned += len(doc.blocks)
-        for block in doc.blocks_containing(driver) if driver else doc.blocks:
-            if block_kind and block.kind != block_kind:
+        scanned += len(form.blocks)
+        blocks = form.blocks
+        kinds = form.kinds
+        numbers: Sequence[int] = form.containing(driver) if driver else range(len(blocks))
+        for text in others:  # what every block must contain, or must not, is checked in C first
+            numbers = list(compress(numbers, map(operator.contains, map(blocks.__getitem__, numbers), repeat(text))))
+        for text in negative:
+            numbers = list(compress(numbers, map(operator.not_, map(operator.contains, map(blocks.__getitem__, numbers), repeat(text)))))
+        for number in numbers:
+            if letter and kinds[number] != letter:
                 continue
-            norm = block.norm
-            if negative and any(text in norm for text in negative):
-                continue
+            norm = blocks[number]
             per_clause: list[tuple[Literal, bool, int, int]] = []
-            for number, clause in enumerate(positive):
+            for clause_number, clause in enumerate(positive):
                 chosen: tuple[Literal, bool, int, int] | None = None
                 for literal in clause.alternatives:
                     if literal.text in norm:
-                        aligner = aligners.get(literal.text)
-                        if aligner is None:
-                            aligner = aligners[literal.text] = _Aligner(literal.text)
-                        option = (literal, True, norm.count(literal.text), aligner(block.seg))
-                    elif literal.forms and (stemmed := _stem_count(literal, block)):
+                        option = (literal, True, norm.count(literal.text), form.alignment(number, literal.text))
+                    elif literal.forms and (stemmed := _stem_count(literal, form, number)):
                         option = (literal, False, stemmed, _BY_STEM)
                     elif literal.pieces and all(p in norm for p in literal.pieces):
                         option = (literal, False, min(norm.count(p) for p in literal.pieces), _BY_PIECES)
@@ -819,72 +912,139 @@ def _rank(
                 if chosen is None:
                     break
                 per_clause.append(chosen)
-                df[number] += 1
+                df[clause_number] += 1
             else:
-                found.append((doc, block, per_clause))
+                found.append((form, number, per_clause))
     idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
     matches: list[_Match] = []
-    heading = BlockKind.HEADING.value
+    heading = _HEADING
     saturation = _K1 + 1.0
     # Several plain words: blocks where they stand together, as typed, rank first.
     together = ""
     if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive):
         together = "".join(c.alternatives[0].text for c in positive)
-    for doc, block, per_clause in found:
-        norm_len = _K1 * (1.0 - _B + _B * len(block.norm) / _AVG_BLOCK)
+    per_document: Counter[str] = Counter()
+    per_session: Counter[int | None] = Counter()
+    per_language: Counter[str | None] = Counter()
+    for form, number, per_clause in found:
+        norm = form.blocks[number]
+        norm_len = _K1 * (1.0 - _B + _B * len(norm) / _AVG_BLOCK)
         raw = 0.0
         classes = 0
         tier = TIER_EXACT
-        for number, (_literal, exact, count, align) in enumerate(per_clause):
+        for clause_number, (_literal, exact, count, align) in enumerate(per_clause):
             if exact:
-                raw += idf[number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
+                raw += idf[clause_number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
                 classes += align + 1
             elif align == _BY_STEM:
-                raw += idf[number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
+                raw += idf[clause_number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
                 tier = min(tier, TIER_STEMMED)
             else:
-                raw += idf[number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
+                raw += idf[clause_number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
                 tier = TIER_WORDS
-        if tier == TIER_EXACT and together and together in block.norm:
+        if tier == TIER_EXACT and together and together in norm:
             tier = TIER_TOGETHER
-        if block.kind == heading:
+        if form.kinds[number] == heading:
             raw *= 1.3
-        matches.append(((tier, classes, raw), doc, block, per_clause))
-    matches.sort(key=itemgetter(0), reverse=True)
-    per_document = Counter(match[1].id for match in matches)
-    per_session = Counter(match[1].session for match in matches)
-    return matches, dict(per_document), dict(per_session)
+        matches.append(((tier, classes, raw), form, number, per_clause))
+        per_document[form.doc] += 1
+        per_session[form.session] += 1
+        per_language[form.language] += 1
+    return _Sorted(matches, dict(per_document), dict(per_session), dict(per_language))
 
 
-def _rank_one(literal: Literal, doc_kind: str, docs: list[_Doc]) -> tuple[list[_Match], dict[str, int], dict[int | None, int]]:
-    """`_rank` for the commonest query, one term and nothing else, in one tight loop
-    (the same keys as the general path: TIER_EXACT, boundary class + 1, weight)."""
+class _OneTerm(_Ranking):
+    """The ranking of a single term, scored only as far as asked for.
+
+    Every matching block has an upper bound of its score, computed for all of them in C
+    (maps over the blocks' lengths and counts): its weight as if the match sat on word
+    boundaries, the best case. Blocks are scored exactly (boundaries looked up) in the
+    order of their bounds, from a pool of the best bounds; once `count` blocks scored on
+    word boundaries are in hand, no block left can beat them (its bound is at most
+    theirs), so a term in nearly every block is scored exactly for about `count` of them.
+    The order is exactly that of scoring every block and sorting (ties: document, then
+    block order)."""
+
+    def __init__(self, needle: str, forms: list[scan.Form], numbers: list[int], bounds: list[float], idf: float,
+                 per_document: dict[str, int], per_session: dict[int | None, int], per_language: dict[str | None, int]) -> None:
+        super().__init__(len(bounds), per_document, per_session, per_language)
+        self.needle = needle
+        self.idf = idf
+        self._forms = forms  # per match: its form, block number, bound (/ idf)
+        self._numbers = numbers
+        self._bounds = bounds
+        self._marks = [(Literal(needle), True, 0, 0)]  # what _hit marks; shared by every match
+        self._everything: list[_Match] | None = None
+
+    def _score(self, item: int) -> tuple[tuple[int, int, float], _Match]:
+        form = self._forms[item]
+        align = form.alignment(self._numbers[item], self.needle)
+        key = (TIER_EXACT, align + 1, self.idf * _ALIGN_WEIGHT[align] * self._bounds[item])  # weight 1.0 on boundaries: the bound
+        return key, (key, form, self._numbers[item], self._marks)  # type: ignore[return-value]
+
+    def top(self, count: int | None) -> list[_Match]:
+        total = len(self._bounds)
+        pool = 4 * count + 60 if count is not None else total
+        while pool < total:
+            bounds = self._bounds
+            threshold = heapq.nlargest(pool, bounds)[-1]
+            chosen = list(compress(range(total), map(operator.ge, bounds, repeat(threshold))))
+            chosen.sort(key=bounds.__getitem__, reverse=True)  # stable: equal bounds in document/block order
+            scored: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []
+            aligned = 0
+            for item in chosen:
+                key, match = self._score(item)
+                scored.append(((key, -item), match))
+                if key[1] == 3:
+                    aligned += 1
+                    if aligned >= count:  # type: ignore[operator]
+                        scored.sort(key=itemgetter(0), reverse=True)
+                        return [match for _key, match in scored[:count]]
+            pool *= 4
+        if self._everything is None:
+            scored = [(key, -item, match) for item in range(total) for key, match in (self._score(item),)]
+            scored.sort(key=itemgetter(0, 1), reverse=True)
+            self._everything = [match for _key, _item, match in scored]
+        return self._everything if count is None else self._everything[:count]
+
+
+def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranking:
+    """`_rank` for the commonest query, one term and nothing else: the same keys (TIER_EXACT,
+    boundary class + 1, weight), found lazily by `_OneTerm`; the per-block work that
+    every match needs (count, length, weight bound) runs as maps in C."""
     needle = literal.text
-    aligner = _Aligner(needle)
-    heading = BlockKind.HEADING.value
-    marks = [(literal, True, 0, 0)]  # what _hit marks; shared by every match
-    hits: list[tuple[int, int, _Doc, _Block]] = []
-    scanned = 0
-    for doc in docs:
-        if doc_kind and doc_kind not in doc.kind:
-            continue
-        scanned += len(doc.blocks)
-        for block in doc.blocks_containing(needle):
-            hits.append((block.norm.count(needle), aligner(block.seg), doc, block))
-    idf = math.log(1.0 + (scanned + 1) / (len(hits) + 0.5))
     saturation = _K1 + 1.0
     lean = _K1 * (1.0 - _B)
     slope = _K1 * _B / _AVG_BLOCK
-    matches: list[_Match] = []
-    for count, align, doc, block in hits:
-        raw = idf * _ALIGN_WEIGHT[align] * count * saturation / (count + lean + slope * len(block.norm))
-        if block.kind == heading:
-            raw *= 1.3
-        matches.append(((TIER_EXACT, align + 1, raw), doc, block, marks))  # type: ignore[arg-type]
-    matches.sort(key=itemgetter(0), reverse=True)
-    per_document = Counter(doc.id for _c, _a, doc, _b in hits)
-    per_session = Counter(doc.session for _c, _a, doc, _b in hits)
-    return matches, dict(per_document), dict(per_session)
+    match_forms: list[scan.Form] = []
+    numbers: list[int] = []
+    bounds: list[float] = []
+    per_document: dict[str, int] = {}
+    per_session: Counter[int | None] = Counter()
+    per_language: Counter[str | None] = Counter()
+    scanned = 0
+    add, mul, div = operator.add, operator.mul, operator.truediv
+    for form in forms:
+        if doc_kind and doc_kind not in form.kind:
+            continue
+        scanned += len(form.blocks)
+        found = form.containing(needle)
+        if not found:
+            continue
+        per_document[form.doc] = len(found)
+        per_session[form.session] += len(found)
+        per_language[form.language] += len(found)
+        chosen = list(map(form.blocks.__getitem__, found))
+        counts = list(map(str.count, chosen, repeat(needle)))
+        # occurrences x saturation / (occurrences + lean + slope x length), x 1.3 in a heading
+        weights = map(div, map(mul, counts, repeat(saturation)), map(add, counts, map(add, repeat(lean), map(mul, repeat(slope), map(len, chosen)))))
+        if _HEADING in form.kinds:
+            weights = map(mul, weights, map(_KIND_WEIGHT.__getitem__, map(form.kinds.__getitem__, found)))
+        bounds.extend(weights)
+        numbers.extend(found)
+        match_forms.extend(repeat(form, len(found)))
+    idf = math.log(1.0 + (scanned + 1) / (len(bounds) + 0.5))  # the same for every block: scales, never reorders
+    return _OneTerm(needle, match_forms, numbers, bounds, idf, per_document, dict(per_session), dict(per_language))
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -1,5 +1,7 @@
 """The search panel: query box with history and saved searches, filters, streamed
-results grouped per document with highlighted snippets, next/previous hit."""
+results with highlighted snippets, grouped per document or listed by relevance, a page
+at a time (a term in every report of an archive has hundreds of thousands of hits: the
+panel shows the totals and one page, and asks for the next), next/previous hit."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from unidoreader.core.library import Entry
 from unidoreader.gui.rich import HTML_ROLE, SECONDARY, HtmlDelegate, snippet_html
+from unidoreader.gui.searching import PAGE_SIZE
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 DOC_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -31,6 +34,7 @@ DOC_ROLE = Qt.ItemDataRole.UserRole + 3
 
 class SearchPanel(QWidget):
     searchRequested = Signal(str, dict)
+    pageRequested = Signal(str, dict, int)  # query, filters, offset of the page
     hitActivated = Signal(object)
     saveSearchRequested = Signal(str, dict)
     deleteSavedRequested = Signal(str)
@@ -38,8 +42,11 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hits: list[Any] = []
-        self.total = 0
+        self.total = 0  # hits in all, on every page
+        self.offset = 0  # of the first hit shown
+        self.per_document: dict[str, int] = {}  # hits in all, by document
         self.running = False
+        self._filters: dict[str, Any] = {}
         self._doc_items: dict[str, QTreeWidgetItem] = {}
         self._titles: dict[str, str] = {}
         self._saved: list[Any] = []
@@ -104,6 +111,22 @@ class SearchPanel(QWidget):
         status.addWidget(self.summary, 1)
         status.addWidget(self.prev_button)
         status.addWidget(self.next_button)
+        self.grouping = QComboBox()
+        self.grouping.currentIndexChanged.connect(self._regroup)
+        self.page_prev = QToolButton()
+        self.page_prev.setText("◀")
+        self.page_prev.clicked.connect(lambda: self._turn(-1))
+        self.page_next = QToolButton()
+        self.page_next.setText("▶")
+        self.page_next.clicked.connect(lambda: self._turn(1))
+        self.page_label = QLabel()
+        paging = QHBoxLayout()
+        paging.setSpacing(4)
+        paging.addWidget(self.grouping)
+        paging.addStretch(1)
+        paging.addWidget(self.page_prev)
+        paging.addWidget(self.page_label)
+        paging.addWidget(self.page_next)
 
         self.results = QTreeWidget()
         self.results.setHeaderHidden(True)
@@ -119,6 +142,7 @@ class SearchPanel(QWidget):
         layout.addLayout(row)
         layout.addLayout(filters)
         layout.addLayout(status)
+        layout.addLayout(paging)
         layout.addWidget(self.results, 1)
         self._entries: list[Entry] = []
         self.retranslate()
@@ -130,6 +154,15 @@ class SearchPanel(QWidget):
         self.saved_button.setToolTip(self.tr("Saved searches"))
         self.prev_button.setToolTip(self.tr("Previous hit (Shift+F8)"))
         self.next_button.setToolTip(self.tr("Next hit (F8)"))
+        self.page_prev.setToolTip(self.tr("Previous page of hits"))
+        self.page_next.setToolTip(self.tr("Next page of hits"))
+        grouped = self.grouped()
+        self.grouping.blockSignals(True)
+        self.grouping.clear()
+        self.grouping.addItem(self.tr("By document"), True)
+        self.grouping.addItem(self.tr("By relevance"), False)
+        self.grouping.setCurrentIndex(0 if grouped else 1)
+        self.grouping.blockSignals(False)
         self.set_entries(self._entries)
         self._update_summary()
 
@@ -212,75 +245,143 @@ class SearchPanel(QWidget):
             return
         self.searchRequested.emit(query, self.filters())
 
-    def start_results(self, query: str) -> None:
+    def grouped(self) -> bool:
+        """True: hits under their document (documents in the order of their best hit);
+        False: one list by relevance."""
+        return self.grouping.currentData() is not False
+
+    def start_results(self, query: str, filters: dict[str, Any] | None = None, offset: int = 0) -> None:
         self.results.clear()
         self.hits = []
         self._doc_items = {}
         self.total = 0
+        self.per_document = {}
+        self.offset = offset
         self.running = True
         self._query = query
+        self._filters = dict(filters) if filters is not None else self.filters()
+        self._update_summary()
+
+    def receive(self, item: Any) -> None:
+        """What a running search streams: first ("counts", total, per document), then hits."""
+        if isinstance(item, tuple) and item and item[0] == "counts":
+            self.set_counts(item[1], item[2])
+        else:
+            self.add_hit(item)
+
+    def set_counts(self, total: int | None, per_document: dict[str, int]) -> None:
+        self.total = total or 0
+        self.per_document = dict(per_document)
+        for doc_id in self._doc_items:
+            self._label_document(doc_id)
         self._update_summary()
 
     def add_hit(self, hit: Any) -> None:
-        parent = self._doc_items.get(hit.doc)
-        if parent is None:
-            parent = QTreeWidgetItem(self.results)
-            parent.setData(0, DOC_ROLE, hit.doc)
-            font = parent.font(0)
-            font.setBold(True)
-            parent.setFont(0, font)
-            parent.setExpanded(True)
-            self._doc_items[hit.doc] = parent
-        item = QTreeWidgetItem(parent)
-        item.setData(0, HIT_ROLE, hit)
+        self.hits.append(hit)
+        self._show_hit(hit)
+        self._update_summary()
+
+    def _show_hit(self, hit: Any) -> None:
         where = " › ".join(hit.section_path) if hit.section_path else ""
         page = getattr(hit, "page", None)
         if page:  # a report imported as PDF: where the hit is printed
             printed = self.tr("page %1").replace("%1", str(page))
             where = f"{where}  ·  {printed}" if where else printed
-        prefix = f'<span style="color:{SECONDARY}">{html.escape(where)}</span><br>' if where else ""
+        if self.grouped():
+            parent = self._doc_items.get(hit.doc)
+            if parent is None:
+                parent = QTreeWidgetItem(self.results)
+                parent.setData(0, DOC_ROLE, hit.doc)
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                parent.setExpanded(True)
+                self._doc_items[hit.doc] = parent
+            item = QTreeWidgetItem(parent)
+            prefix = f'<span style="color:{SECONDARY}">{html.escape(where)}</span><br>' if where else ""
+        else:
+            item = QTreeWidgetItem(self.results)
+            title = html.escape(self._titles.get(hit.doc, hit.doc))
+            place = f' <span style="color:{SECONDARY}">› {html.escape(where)}</span>' if where else ""
+            prefix = f"<b>{title}</b>{place}<br>"
+        item.setData(0, HIT_ROLE, hit)
         item.setData(0, HTML_ROLE, prefix + snippet_html(hit.snippet, hit.marks))
         item.setData(0, Qt.ItemDataRole.DisplayRole, hit.snippet)
         item.setToolTip(0, where)
-        self.hits.append(hit)
-        self._label_document(hit.doc)
-        self._update_summary()
+        if hit.doc in self._doc_items:
+            self._label_document(hit.doc)
+
+    def _regroup(self, _index: int) -> None:
+        """Show the hits of this page the other way (nothing is searched again)."""
+        current = self.results.currentItem()
+        chosen = current.data(0, HIT_ROLE) if current is not None else None
+        self.results.clear()
+        self._doc_items = {}
+        for hit in self.hits:
+            self._show_hit(hit)
+        for item in self.hit_items():
+            if item.data(0, HIT_ROLE) is chosen and chosen is not None:
+                self.results.setCurrentItem(item)
 
     def _label_document(self, doc_id: str) -> None:
         parent = self._doc_items[doc_id]
         count = parent.childCount()
         parent.setText(0, f"{self._titles.get(doc_id, doc_id)}  ({count})")
+        total = self.per_document.get(doc_id)
+        if total is not None:
+            parent.setToolTip(0, self.tr("%1 hits in this document").replace("%1", str(total)))
 
     def finish(self, total: int | None = None) -> None:
         self.running = False
-        self.total = len(self.hits) if total is None else total
+        if total is not None:
+            self.total = total
+        self.total = max(self.total, self.offset + len(self.hits))
         self._update_summary()
 
     def fail(self, message: str) -> None:
         self.running = False
         self.summary.setText(message)
 
+    def _turn(self, step: int) -> None:
+        """Ask for the previous (-1) or next (1) page of the same search."""
+        offset = self.offset + step * PAGE_SIZE
+        if offset < 0 or offset >= self.total or not hasattr(self, "_query"):
+            return
+        self.pageRequested.emit(self._query, self._filters, offset)
+
     def _update_summary(self) -> None:
+        self.page_prev.setEnabled(not self.running and self.offset > 0)
+        self.page_next.setEnabled(not self.running and self.offset + len(self.hits) < self.total)
         if not hasattr(self, "_query"):
             self.summary.setText("")
+            self.page_label.setText("")
             return
-        n, docs = len(self.hits), len(self._doc_items)
+        n = len(self.hits)
+        docs = len(self.per_document) or len({hit.doc for hit in self.hits})
         if self.running:
             text = self.tr("Searching… 1 hit so far") if n == 1 else self.tr("Searching… %1 hits so far").replace("%1", str(n))
         elif n == 0:
             text = self.tr("No hits for “%1”").replace("%1", self._query)
-        elif n == 1:
+        elif self.offset == 0 and n >= self.total and n == 1:
             text = self.tr("1 hit in 1 document")
-        elif docs == 1:
+        elif self.offset == 0 and n >= self.total and docs == 1:
             text = self.tr("%1 hits in 1 document").replace("%1", str(n))
-        else:
+        elif self.offset == 0 and n >= self.total:
             text = self.tr("%1 hits in %2 documents").replace("%1", str(n)).replace("%2", str(docs))
+        else:
+            text = (self.tr("%1 hits in %2 documents; %3–%4 shown")
+                    .replace("%1", f"{self.total:,}").replace("%2", f"{docs:,}")
+                    .replace("%3", str(self.offset + 1)).replace("%4", str(self.offset + n)))
         counts = self.language_counts()
         if len(counts) > 1 and not self.running:  # hits in both languages: how many in each
             from unidoreader.core.language import SHORT_NAMES
 
             text += "  ·  " + " / ".join(f"{SHORT_NAMES.get(lang or '', lang or '?')} {count}" for lang, count in counts.items())
         self.summary.setText(text)
+        pages = max(1, -(-self.total // PAGE_SIZE))
+        self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.offset // PAGE_SIZE + 1)).replace("%2", str(pages)) if self.total > PAGE_SIZE else "")
+        self.page_prev.setVisible(self.total > PAGE_SIZE)
+        self.page_next.setVisible(self.total > PAGE_SIZE)
 
     def language_counts(self) -> dict[str | None, int]:
         """Hits per document language, in the order zh, en, others."""
@@ -293,13 +394,19 @@ class SearchPanel(QWidget):
         return dict(sorted(counts.items(), key=lambda item: LANGUAGES.index(item[0]) if item[0] in LANGUAGES else 9))
 
     def document_counts(self) -> dict[str, int]:
-        return {doc: item.childCount() for doc, item in self._doc_items.items()}
+        """Hits shown, by document."""
+        counts: dict[str, int] = {}
+        for hit in self.hits:
+            counts[hit.doc] = counts.get(hit.doc, 0) + 1
+        return counts
 
     def hit_items(self) -> list[QTreeWidgetItem]:
         items = []
         for i in range(self.results.topLevelItemCount()):
-            parent = self.results.topLevelItem(i)
-            items.extend(parent.child(j) for j in range(parent.childCount()))
+            top = self.results.topLevelItem(i)
+            if top.data(0, HIT_ROLE) is not None:  # listed by relevance
+                items.append(top)
+            items.extend(top.child(j) for j in range(top.childCount()))
         return items
 
     def _activated(self, item: QTreeWidgetItem, column: int = 0) -> None:

@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -26,9 +27,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from unidoreader.core.library import Library
 
 if TYPE_CHECKING:
-    from unidoreader.core.search import Hit, Searcher
+    from unidoreader.core.search import Hit, Searcher, SearchResult
 
 _searchers: dict[int, "Searcher"] = {}
+# Hits on one page of the search panel (the next page is asked for; the ranking is kept).
+PAGE_SIZE = 100
 
 
 def ensure_index(library: Library, progress: Callable[[int, int, str], None] | None = None) -> None:
@@ -44,15 +47,41 @@ def index_exists(library: Library) -> bool:
     return directory.is_dir() and any(directory.iterdir())
 
 
-def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:
-    """Hits best first, streamed. `filters` may hold doc, session, year, lang."""
+def _searcher(library: Library) -> "Searcher":
     from unidoreader.core.search import Searcher
 
-    kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
     searcher = _searchers.get(id(library))
     if searcher is None:
         searcher = _searchers[id(library)] = Searcher(library)
-    yield from searcher.iter_hits(query, limit=limit, **kwargs)
+    return searcher
+
+
+def warm(library: Library) -> threading.Thread:
+    """Read the library's search forms on a thread of their own, so that the first search
+    of a big library does not wait for them (core.search.Searcher.warm). Not on the lane:
+    opening a report meanwhile must not wait behind it."""
+    def run() -> None:
+        try:
+            _searcher(library).warm()
+        except Exception:  # noqa: BLE001 - only a head start: the first search reads what is missing
+            pass
+
+    thread = threading.Thread(target=run, name="unidoreader-warm-search", daemon=True)
+    thread.start()
+    return thread
+
+
+def iter_hits(library: Library, query: str, filters: dict[str, Any], limit: int = 200) -> Iterator["Hit"]:
+    """Hits best first, streamed. `filters` may hold doc, session, year, lang."""
+    kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
+    yield from _searcher(library).iter_hits(query, limit=limit, **kwargs)
+
+
+def page(library: Library, query: str, filters: dict[str, Any], offset: int, limit: int) -> tuple["SearchResult", Iterator["Hit"]]:
+    """The counts of every hit, and one page of hits (best first) streamed: the ranking
+    is kept, so the next page of the same query costs only its snippets."""
+    kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
+    return _searcher(library).page(query, offset=offset, limit=limit, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -125,8 +154,10 @@ class HelperSearch:
     in-process as usual (the helper is an accelerator, never the only way).
     """
 
-    def __init__(self, root: Path, query: str, filters: dict[str, Any], limit: int = 200) -> None:
+    def __init__(self, root: Path, query: str, filters: dict[str, Any], limit: int = PAGE_SIZE) -> None:
         self.query = query
+        self.total: int | None = None  # every hit's count, once `hits()` has answered
+        self.per_document: dict[str, int] = {}
         self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
         fd, name = tempfile.mkstemp(prefix="unidoreader-query-", suffix=".txt")
         self._query_file = Path(name)
@@ -187,7 +218,11 @@ class HelperSearch:
         lines = out.decode("utf-8").splitlines()
         if len(lines) != 1:
             raise ValueError("search helper: expected one result line")
-        return [_found_hit(record) for record in json.loads(lines[0])["hits"]]
+        result = json.loads(lines[0])
+        found = [_found_hit(record) for record in result["hits"]]
+        self.total = int(result.get("total", len(found)))
+        self.per_document = {str(k): int(v) for k, v in (result.get("per_document") or {}).items()}
+        return found
 
     def cancel(self) -> None:
         if self._process is not None and self._process.poll() is None:

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unidoreader.core.compare import ADDED, CHANGED, MOVED, REMOVED, Comparison, compare, propose_predecessor
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.model import Report, Table
 from unidoreader.gui import dialogs, errors
@@ -49,6 +48,7 @@ from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.reader import ReaderPane
 
 if TYPE_CHECKING:
+    from unidoreader.core.compare import Comparison
     from unidoreader.core.library import Entry, Library
 
 INSERTED = QColor("#b7e4b9")  # text inserted, in the newer pane
@@ -249,6 +249,8 @@ class CompareFeature(Feature):
         pane.destroyed.connect(lambda *_: self._pane_gone(pane))
 
     def proposed(self, doc_id: str) -> "Entry | None":
+        from unidoreader.core.compare import propose_predecessor
+
         return propose_predecessor(doc_id, self.entries)
 
     def compare_with(self, _checked: bool = False, pane: ReaderPane | None = None, other: str | None = None) -> None:
@@ -284,6 +286,8 @@ class CompareFeature(Feature):
             other = value[0]
             mine_first = _older(mine, other)
             old, new = (mine, other) if mine_first else (other, mine)
+            from unidoreader.core.compare import compare
+
             return value, compare(old, new, progress=job.progress), mine_first
 
         def done(result: tuple[tuple[Report, list[Table]], Comparison, bool]) -> None:
@@ -333,16 +337,20 @@ class CompareFeature(Feature):
         self.compared.emit()
 
     def summary_text(self) -> str:
+        from unidoreader.core import compare as core_compare  # loaded by the comparison shown
+
         s = self.comparison.summary() if self.comparison else {}
         text = self.tr("%1 changed · %2 added · %3 removed · %4 figures changed")
-        for key, value in (("%1", s.get(CHANGED, 0)), ("%2", s.get(ADDED, 0)), ("%3", s.get(REMOVED, 0)), ("%4", s.get("figures", 0))):
+        for key, value in (("%1", s.get(core_compare.CHANGED, 0)), ("%2", s.get(core_compare.ADDED, 0)), ("%3", s.get(core_compare.REMOVED, 0)), ("%4", s.get("figures", 0))):
             text = text.replace(key, str(value))
-        if s.get(MOVED):
-            text += " · " + self.tr("%1 moved").replace("%1", str(s[MOVED]))
+        if s.get(core_compare.MOVED):
+            text += " · " + self.tr("%1 moved").replace("%1", str(s[core_compare.MOVED]))
         return text
 
     def _mark(self, current: tuple[str, str, int, int] | None = None) -> None:
         """Colour both panes; `current` (side, block, start, end) is the place jumped to."""
+        from unidoreader.core import compare as core_compare  # loaded by the comparison shown
+
         comparison, old_pane, new_pane = self.comparison, self.old_pane, self.new_pane
         if comparison is None or old_pane is None or new_pane is None:
             return
@@ -360,13 +368,13 @@ class CompareFeature(Feature):
                 marks[side].append((x, y, color))
 
         for pair in comparison.pairs:
-            if pair.status == ADDED:
+            if pair.status == core_compare.ADDED:
                 for block in pair.new:
                     whole("new", block, ADDED_BLOCK)
-            elif pair.status == REMOVED:
+            elif pair.status == core_compare.REMOVED:
                 for block in pair.old:
                     whole("old", block, REMOVED_BLOCK)
-            elif pair.status == MOVED:
+            elif pair.status == core_compare.MOVED:
                 for block in pair.old:
                     whole("old", block, MOVED_BLOCK)
                 for block in pair.new:
@@ -444,6 +452,8 @@ class CompareFeature(Feature):
         """Scroll the other pane to the counterpart of the block at the top of `source`,
         the same fraction into it; a block with no counterpart (added, removed, moved)
         holds the other pane just after the counterpart of the last matched block before it."""
+        from unidoreader.core import compare as core_compare  # loaded by the comparison shown
+
         comparison = self.comparison
         if comparison is None or self.old_pane is None or self.new_pane is None:
             return
@@ -463,7 +473,7 @@ class CompareFeature(Feature):
         n = number
         while n >= 0:
             pair = comparison.pairs[n]
-            if theirs(pair) and mine(pair) and pair.status != MOVED:
+            if theirs(pair) and mine(pair) and pair.status != core_compare.MOVED:
                 counterpart = pair
                 break
             n -= 1

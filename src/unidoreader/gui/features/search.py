@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from unidoreader.core.userdata import UserData
 
 
+# From this many documents the search forms are read ahead of the first search.
+WARM_FROM_DOCUMENTS = 200
+
+
 class SearchFeature(Feature):
     """Owns the SearchPanel (`panel`), the running search and the search history."""
 
@@ -37,6 +41,7 @@ class SearchFeature(Feature):
         self._after_library: list[Callable[[], None]] = []
         self.panel = SearchPanel()
         self.panel.searchRequested.connect(self.search)
+        self.panel.pageRequested.connect(lambda query, filters, offset: self.search(query, filters, offset=offset))
         self.panel.hitActivated.connect(self.open_hit)
         self.panel.saveSearchRequested.connect(self._save_search)
         self.panel.deleteSavedRequested.connect(self._delete_saved_search)
@@ -91,6 +96,8 @@ class SearchFeature(Feature):
 
     def _index_done(self, _value: object) -> None:
         self.index_ready = True
+        if self.library is not None and len(self.library.entries()) >= WARM_FROM_DOCUMENTS:
+            searching.warm(self.library)
 
     def _index_failed(self, error: BaseException) -> None:
         self.message.emit(self.tr("The search index could not be updated: %1").replace("%1", str(error)))
@@ -102,24 +109,25 @@ class SearchFeature(Feature):
         self.panel.query.setFocus()
         self.panel.query.selectAll()
 
-    def search(self, query: str, filters: dict[str, Any], open_first: bool = False) -> None:
-        """Run a search on the lane; hits stream into the panel. `open_first`: show the
-        best hit in the reader when done (a search asked for on the command line)."""
+    def search(self, query: str, filters: dict[str, Any], open_first: bool = False, offset: int = 0) -> None:
+        """Run a search on the lane; its counts, then the hits of one page, stream into
+        the panel. `open_first`: show the best hit in the reader when done (a search
+        asked for on the command line). `offset`: the first hit of the page (paging)."""
         if self.library is None:
-            self._after_library.append(lambda: self.search(query, filters, open_first))
+            self._after_library.append(lambda: self.search(query, filters, open_first, offset))
             return
         if self._job is not None:
             self._job.cancel()
         library = self.library
         self.searching = True
-        self.panel.start_results(query)
+        self.panel.start_results(query, filters, offset)
         self.searchStarted.emit(query)
-        if self.userdata and self.record_history:
+        if self.userdata and self.record_history and not offset:
             self.userdata.add_history(query, {k: v for k, v in filters.items() if v is not None})
             self.refresh_history()
 
         helper, self.helper = self.helper, None
-        if helper is not None and not helper.answers(query, filters):
+        if helper is not None and (offset or not helper.answers(query, filters)):
             helper.cancel()
             helper = None
 
@@ -130,20 +138,21 @@ class SearchFeature(Feature):
                 except Exception:  # noqa: BLE001 - the helper only speeds things up: search here instead
                     pass
                 else:
+                    job.partial(("counts", helper.total, helper.per_document))
                     for hit in found:
                         if job.cancelled:
                             break
                         job.partial(hit)
-                    return len(found)
+                    return helper.total if helper.total is not None else len(found)
             if not self.index_ready and not searching.index_exists(library):
                 searching.ensure_index(library, job.progress)
-            count = 0
-            for hit in searching.iter_hits(library, query, filters):
+            counts, hits = searching.page(library, query, filters, offset, searching.PAGE_SIZE)
+            job.partial(("counts", counts.total, counts.per_document))
+            for hit in hits:  # each snippet is cut as it is taken: the first hits show while the rest are made
                 if job.cancelled:
                     break
                 job.partial(hit)
-                count += 1
-            return count
+            return counts.total
 
         def done(count: int) -> None:
             self.index_ready = True
@@ -160,7 +169,7 @@ class SearchFeature(Feature):
             self.panel.fail(describe(error))
             self.workDone.emit()
 
-        self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.add_hit)
+        self._job = self.lane.submit(self.tr("Searching for “%1”…").replace("%1", query), run, done, failed, self.panel.receive)
         self.showPane.emit(self.panel)
 
     def open_hit(self, hit: Any) -> None:

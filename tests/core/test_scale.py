@@ -1,0 +1,152 @@
+"""The scale work at small scale: the archive generator is deterministic and makes
+distinct, realistic reports; the incremental index paths (add one, remove one, update
+one) answer exactly as a full rebuild does; the lazy ranking of a common term and the
+pages of a ranking are those of scoring every block and sorting."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from unidoreader.core import index, parse
+from unidoreader.core.library import Library
+from unidoreader.core.search import Searcher
+
+REPO = Path(__file__).resolve().parents[2]
+QUERIES = ["工发组织", "发展", "的", "中等收入国家", '"可持续工业发展"', "工发组织 -合作", "技术 OR 投资", "kind:heading 工发组织", "session:46 工发组织", "合计"]
+
+
+def _make_archive_module() -> Any:
+    spec = importlib.util.spec_from_file_location("make_archive", REPO / "bench" / "make_archive.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_archive", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_archive = _make_archive_module()
+
+
+def _archive(folder: Path, docs: int, seed: int = 17) -> list[Path]:
+    return make_archive.make_archive(folder, docs, mb=30.0, seed=seed)  # ~10 kB a document
+
+
+def test_archive_is_the_same_for_the_same_seed_and_differs_for_another(tmp_path: Path) -> None:
+    first = _archive(tmp_path / "a", 12)
+    again = _archive(tmp_path / "b", 12)
+    other = _archive(tmp_path / "c", 12, seed=18)
+    assert [p.name for p in first] == [p.name for p in again]
+    assert make_archive.digest(first) == make_archive.digest(again)
+    assert make_archive.digest(first) != make_archive.digest(other)
+    # a prefix of a bigger archive is the smaller archive: --docs only says where to stop
+    assert all(p.read_bytes() == q.read_bytes() for p, q in zip(first[:5], _archive(tmp_path / "d", 5)))
+
+
+def test_archive_reports_are_distinct_documents_with_real_facets(tmp_path: Path) -> None:
+    files = _archive(tmp_path / "a", 40)
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    assert len(set(texts)) == len(texts)
+    reports = [parse.parse_text(text, f.name) for text, f in zip(texts, files)]
+    sessions = {r.metadata.session for r in reports if r.metadata.session}
+    years = {r.metadata.year for r in reports if r.metadata.year}
+    bodies = {r.metadata.body for r in reports if r.metadata.body}
+    assert len(sessions) > 15 and all(1 <= s <= 60 for s in sessions)
+    assert len(years) > 15 and all(1985 <= y <= 2026 for y in years)
+    assert bodies >= {"工业发展理事会", "方案和预算委员会"}
+    assert sum(1 for r in reports if r.metadata.symbol) > 30
+    assert all(len(r.sections) >= 2 and len(r.blocks) > 10 for r in reports)
+    # the seeds' text, recombined and edited: paragraphs differ from one report to the next
+    paragraphs = [b.text for r in reports for b in r.blocks if b.kind.value == "paragraph"]
+    assert len(set(paragraphs)) > 0.7 * len(paragraphs)
+    size = sum(f.stat().st_size for f in files)
+    assert 0.8 * 40 * 10_000 < size < 1.3 * 40 * 10_000
+
+
+def _answers(library: Library) -> list[dict[str, Any]]:
+    searcher = Searcher(library)
+    try:
+        return [searcher.search(q, limit=15).record() for q in QUERIES]
+    finally:
+        searcher.close()
+
+
+def _rebuilt(tmp_path: Path, files: list[Path]) -> list[dict[str, Any]]:
+    library = Library.open(tmp_path / "rebuilt", seed=False)
+    library.import_files(files, workers=0)
+    index.ensure_index(library, rebuild=True, workers=0)
+    return _answers(library)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return _archive(tmp_path_factory.mktemp("archive"), 8)
+
+
+def test_incremental_add_remove_update_answer_as_a_full_rebuild(tmp_path: Path, archive: list[Path]) -> None:
+    library = Library.open(tmp_path / "library", seed=False)
+    library.import_files(archive[:6], workers=0)
+    index.ensure_index(library, workers=0)
+    searcher = Searcher(library)
+    searcher.search("工发组织")  # a searcher that was open before the changes must see them too
+
+    # add one
+    index.segment_calls = 0
+    library.import_files(archive[6:7], workers=0)
+    index.ensure_index(library, workers=0)
+    assert index.segment_calls == 1  # only the new document was segmented
+    assert _answers(library) == _rebuilt(tmp_path / "1", archive[:7])
+
+    # remove one
+    gone = library.entries()[2].id
+    library.remove(gone)
+    index.ensure_index(library, workers=0)
+    kept = [f for f in archive[:7] if f != archive[2]]
+    assert _answers(library) == _rebuilt(tmp_path / "2", kept)
+    assert searcher.search(f"doc:{gone}").total == 0
+
+    # update one: its text changes, so it is a new document in place of the old
+    old = library.entries()[0]
+    edited = tmp_path / archive[0].name
+    edited.write_text(archive[0].read_text(encoding="utf-8").replace("工发组织", "联合国工业发展组织", 3), encoding="utf-8")
+    library.remove(old.id)
+    library.import_files([edited], workers=0)
+    index.ensure_index(library, workers=0)
+    updated = [edited, *kept[1:]]
+    answers = _answers(library)
+    assert answers == _rebuilt(tmp_path / "3", updated)
+    assert searcher.search("联合国工业发展组织").total >= 1
+    assert searcher.search("工发组织").per_document == Searcher(library).search("工发组织").per_document
+
+
+def test_the_first_page_of_a_common_term_is_the_start_of_the_full_ranking(tmp_path: Path, archive: list[Path]) -> None:
+    library = Library.open(tmp_path / "library", seed=False)
+    library.import_files(archive, workers=0)
+    index.ensure_index(library, workers=0)
+    for query in ("工发组织", "的", "发展", "工业 OR 技术", "工发组织 -合作"):
+        everything = [(h.doc, h.block, h.score) for h in Searcher(library).iter_hits(query)]
+        assert len(everything) > 40, query
+        searcher = Searcher(library)
+        first = searcher.search(query, limit=10)
+        assert [(h.doc, h.block, h.score) for h in first.hits] == everything[:10]
+        assert first.total == len(everything)
+        later = searcher.search(query, limit=10, offset=25)  # the next pages, from the same ranking
+        assert [(h.doc, h.block, h.score) for h in later.hits] == everything[25:35]
+        counts, hits = searcher.page(query, offset=40, limit=5)
+        assert counts.total == len(everything) and not counts.hits
+        assert [(h.doc, h.block, h.score) for h in hits] == everything[40:45]
+
+
+def test_warming_reads_every_search_form_ahead_and_changes_no_answer(tmp_path: Path, archive: list[Path]) -> None:
+    library = Library.open(tmp_path / "library", seed=False)
+    library.import_files(archive, workers=0)
+    assert Searcher(library).warm() == 0  # no index yet: nothing is built behind the user's back
+    index.ensure_index(library, workers=0)
+    warmed = Searcher(library)
+    assert warmed.warm() == len(archive)
+    assert warmed.warm() == 0  # all in memory already
+    assert [warmed.search(q, limit=15).record() for q in QUERIES] == _answers(library)
