@@ -1,6 +1,7 @@
 """A longer fuzz run than the suite's: the property tests of the parser, the table
-recovery, the query parser/searcher and the report comparison with many times more
-generated cases.
+recovery, the query parser/searcher, the report comparison and the hostile-input
+generators with many times more generated cases, and the growth bounds at many times
+the suite's sizes.
 
     .venv/bin/python bench/fuzz.py [--scale 20]
 
@@ -27,6 +28,11 @@ PROPERTY_TESTS = [
     "tests/test_hardening.py::test_any_query_gives_hits_or_none_never_an_error",
     "tests/core/test_compare.py::test_edits_found_are_exactly_the_edits_made",  # 200 x scale seeded edit scripts
     "tests/core/test_compare.py::test_edits_found_for_any_seeded_script",
+    # hostile inputs (issue 18): long runs of one character of every kind, many repeats of
+    # every structure, files of every kind (FIFOs, devices, folders, links) under odd names
+    "tests/test_hostile_inputs.py",
+    # the growth bounds at FUZZ_SCALE times the suite's sizes (time at n and at 8n)
+    "tests/core/test_pathological.py",
 ]
 
 

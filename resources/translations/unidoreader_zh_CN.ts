@@ -53,8 +53,8 @@
     <name>CompareFeature</name>
     <message>
         <location filename="../../src/unidoreader/gui/features/compare.py" line="208"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="258"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="310"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="260"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="314"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -80,65 +80,65 @@
         <translation>将此报告与另一份报告比较（建议上一届的报告）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="258"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="260"/>
         <source>Open a report first.</source>
         <translation>请先打开一份报告。</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="279"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="313"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="281"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="317"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="337"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="343"/>
         <source>%1 changed · %2 added · %3 removed · %4 figures changed</source>
         <translation>%1 处修改 · %2 段新增 · %3 段删除 · %4 个数字变动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="341"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="347"/>
         <source>%1 moved</source>
         <translation>%1 段移动</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="396"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="404"/>
         <source>Change %1 of %2</source>
         <translation>第 %1 处变动，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="435"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="443"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="516"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="528"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="526"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="538"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="516"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="526"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="530"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="540"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（%2 页）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="537"/>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="546"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="547"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="556"/>
         <source>Figures as CSV</source>
         <translation>数字导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="537"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="547"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/features/compare.py" line="548"/>
+        <location filename="../../src/unidoreader/gui/features/compare.py" line="558"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -235,76 +235,91 @@
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/errors.py" line="17"/>
-        <source>{path}: too large ({size} MB; the limit is {limit} MB)</source>
-        <translation>{path}：文件过大（{size} MB；上限为 {limit} MB）</translation>
+        <source>{path}: too large ({size} MiB; the limit is {limit} MiB)</source>
+        <translation>{path}：文件过大（{size} MiB；上限为 {limit} MiB）</translation>
     </message>
     <message>
         <location filename="../../src/unidoreader/gui/errors.py" line="18"/>
+        <source>{path}: is a named pipe (FIFO), not a regular file; only files can be read</source>
+        <translation>{path}：是命名管道（FIFO），不是普通文件；只能读取普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/errors.py" line="19"/>
+        <source>{path}: is a device, not a regular file; only files can be read</source>
+        <translation>{path}：是设备，不是普通文件；只能读取普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/errors.py" line="20"/>
+        <source>{path}: is not a regular file; only files can be read</source>
+        <translation>{path}：不是普通文件；只能读取普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/unidoreader/gui/errors.py" line="21"/>
         <source>{path}: the file is empty</source>
         <translation>{path}：文件为空</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="19"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="22"/>
         <source>{path}: no such file</source>
         <translation>{path}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="20"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="23"/>
         <source>{path}: cannot read: {reason}</source>
         <translation>{path}：无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="21"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="24"/>
         <source>{path}: not a text file (binary content)</source>
         <translation>{path}：不是文本文件（内容为二进制数据）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="22"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="25"/>
         <source>{path}: damaged {encoding} text (invalid byte sequence)</source>
         <translation>{path}：{encoding} 文本已损坏（字节序列无效）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="23"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="26"/>
         <source>{path}: unknown text encoding (not UTF-8, UTF-16 or GB18030)</source>
         <translation>{path}：无法识别的文本编码（不是 UTF-8、UTF-16 或 GB18030）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="24"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="27"/>
         <source>{path}: not a PDF file (damaged, or something else named .pdf)</source>
         <translation>{path}：不是 PDF 文件（已损坏，或是以 .pdf 命名的其他文件）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="25"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="28"/>
         <source>{path}: not a Word .docx file (damaged, or something else named .docx)</source>
         <translation>{path}：不是 Word .docx 文件（已损坏，或是以 .docx 命名的其他文件）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="26"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="29"/>
         <source>{path}: not a PDF or Word file</source>
         <translation>{path}：不是 PDF 或 Word 文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="27"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="30"/>
         <source>{path}: the PDF is encrypted (password-protected); save an unprotected copy</source>
         <translation>{path}：该 PDF 已加密（受密码保护）；请另存一份未加密的副本</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="28"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="31"/>
         <source>{path}: the PDF has no text layer (a scan?); run OCR on it first (not done here)</source>
         <translation>{path}：该 PDF 没有文字层（扫描件？）；请先进行文字识别（OCR，本程序不做）</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="29"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="32"/>
         <source>no document {doc} in the library</source>
         <translation>文库中没有文档 {doc}</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="30"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="33"/>
         <source>{ref} matches {count} documents; give more of the id</source>
         <translation>{ref} 与 {count} 份文档匹配；请给出更长的编号</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/errors.py" line="31"/>
+        <location filename="../../src/unidoreader/gui/errors.py" line="34"/>
         <source>{ref} is neither a document id nor a readable file</source>
         <translation>{ref} 既不是文档编号，也不是可读取的文件</translation>
     </message>
@@ -1212,142 +1227,142 @@ Drop report files here to import them.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="151"/>
         <source>Search every report (Ctrl+Shift+F)</source>
         <translation>搜索所有报告 (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="153"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="152"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="154"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="153"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="155"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="154"/>
         <source>Saved searches</source>
         <translation>已保存的搜索</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="156"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="155"/>
         <source>Previous hit (Shift+F8)</source>
         <translation>上一个结果 (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="157"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="156"/>
         <source>Next hit (F8)</source>
         <translation>下一个结果 (F8)</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="158"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="157"/>
         <source>Previous page of hits</source>
         <translation>上一页结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="159"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="158"/>
         <source>Next page of hits</source>
         <translation>下一页结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="163"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="162"/>
         <source>By document</source>
         <translation>按文件分组</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="164"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="163"/>
         <source>By relevance</source>
         <translation>按相关性</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="179"/>
         <source>Chinese documents</source>
         <translation>中文文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="180"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="179"/>
         <source>English documents</source>
         <translation>英文文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="182"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="181"/>
         <source>All sessions</source>
         <translation>所有届会</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="183"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="182"/>
         <source>All years</source>
         <translation>所有年份</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="184"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="183"/>
         <source>All documents</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="185"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="184"/>
         <source>All languages</source>
         <translation>所有语文</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="223"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="222"/>
         <source>Save this search…</source>
         <translation>保存此搜索…</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="232"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="231"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="289"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="288"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="333"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="332"/>
         <source>%1 hits in this document</source>
         <translation>本文件中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="362"/>
         <source>Searching… %1 hits so far</source>
         <translation>正在搜索… 已找到 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="363"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="362"/>
         <source>Searching… 1 hit so far</source>
         <translation>正在搜索… 已找到 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="365"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="364"/>
         <source>No hits for “%1”</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="367"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="366"/>
         <source>1 hit in 1 document</source>
         <translation>1 份文件中共 1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="369"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="368"/>
         <source>%1 hits in 1 document</source>
         <translation>1 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="371"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="370"/>
         <source>%1 hits in %2 documents</source>
         <translation>%2 份文件中共 %1 条结果</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="373"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="372"/>
         <source>%1 hits in %2 documents; %3–%4 shown</source>
         <translation>%2 份文件中共 %1 处；显示第 %3–%4 处</translation>
     </message>
     <message>
-        <location filename="../../src/unidoreader/gui/search_panel.py" line="383"/>
+        <location filename="../../src/unidoreader/gui/search_panel.py" line="382"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TextIO
 
 from unidoreader import __version__
 from unidoreader.core.errors import UnidoreaderError
@@ -19,6 +21,8 @@ from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind, Report, Section
 
 EXIT_USER_ERROR = 2
+#: The most bytes `search --batch FILE` reads (a file of queries, not a library).
+MAX_BATCH_BYTES = 20 * 1024 * 1024
 
 
 def _print_json(data: Any) -> None:
@@ -26,7 +30,17 @@ def _print_json(data: Any) -> None:
 
 
 def _open_library(args: argparse.Namespace) -> Library:
-    return Library.open(Path(args.library) if args.library else None)
+    library = Library.open(Path(args.library) if args.library else None)
+    _OPENED.append(library)
+    return library
+
+
+#: Libraries opened by this command: their warnings (files set aside...) go to stderr at the end.
+_OPENED: list[Library] = []
+
+
+def _warn(message: str) -> None:
+    print(f"unidoreader: {message}", file=sys.stderr)
 
 
 # -- records of the JSON contract ------------------------------------------------
@@ -113,16 +127,25 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from unidoreader.core.errors import LibraryError
+
     library = _open_library(args)
     pages = _page_progress() if sys.stderr.isatty() else None  # a long PDF: its pages as they are read
     results = library.import_files([Path(f) for f in args.files], progress=pages)
-    _index_after_import(library)
+    indexed: LibraryError | None = None
+    try:
+        _index_after_import(library)
+    except LibraryError as error:  # the documents are in; only the index lags (the next search retries)
+        indexed = error
     if args.json:
         _print_json([{**r.entry.as_listing(), "added": r.added} for r in results])
     else:
         for r in results:
             state = "added" if r.added else "already in the library"
             print(f"{r.entry.id}  {r.entry.metadata.title or r.entry.source}  ({state})")
+    if indexed is not None:
+        _warn(f"imported, but {indexed}; the next search will index them")
+        return EXIT_USER_ERROR
     return 0
 
 
@@ -186,6 +209,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise InputError("give either a QUERY or --batch FILE")
     if args.limit < 0:
         raise InputError("--limit must be 0 or more")
+    args.limit = min(args.limit, sys.maxsize)
     library = _open_library(args)
     filters = _search_filters(args, library)
     if sys.stderr.isatty():  # the first search of a library builds its index: show it
@@ -195,10 +219,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             ensure_index(library, progress=_stderr_progress())
     searcher = Searcher(library)
     if args.batch is not None:
-        try:
-            queries = Path(args.batch).read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{args.batch}: cannot read the queries: {getattr(error, 'strerror', None) or error}") from None
+        from unidoreader.core.safeio import read_regular
+
+        try:  # a regular file, and at most MAX_BATCH_BYTES of it (never /dev/zero or a FIFO)
+            queries = read_regular(Path(args.batch), MAX_BATCH_BYTES).decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as error:
+            raise InputError(f"{args.batch}: cannot read the queries: not UTF-8 text (byte {error.start})") from None
         for query in queries:
             result = searcher.search(query.strip(), limit=args.limit, **filters)
             if args.json:
@@ -217,12 +243,27 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _remember_search(library: Library, query: str, filters: dict[str, Any]) -> None:
-    """Keep the search in the library's history (single searches; batches are scripts)."""
+    """Keep the search in the library's history (single searches; batches are scripts).
+    The search has been answered already: a history that cannot be written (read-only
+    library, full disk, notes file busy) costs a line on stderr, never the result."""
+    import sqlite3
+
+    from unidoreader.core.errors import UnidoreaderError
+    from unidoreader.core.safeio import scrub
     from unidoreader.core.userdata import UserData
 
-    userdata = UserData.for_library(library)
     try:
-        userdata.add_history(query, filters or None)
+        userdata = UserData.for_library(library)
+    except (UnidoreaderError, OSError, sqlite3.Error) as error:
+        if os.access(library.root, os.W_OK):
+            _warn(f"the search was not added to the history: {error}")
+        return
+    library.warnings.extend(userdata.warnings)
+    try:
+        userdata.add_history(scrub(query), filters or None)
+    except (UnidoreaderError, OSError, sqlite3.Error) as error:
+        if not userdata.read_only:
+            _warn(f"the search was not added to the history: {error}")
     finally:
         userdata.close()
 
@@ -265,8 +306,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
         parent = Path(args.csv).absolute().parent
         if not parent.is_dir():
             raise InputError(f"{args.csv}: the folder {parent} does not exist (tables --csv creates only the last folder)")
+        library = _OPENED[-1] if _OPENED else None
         try:
-            written = write_tables_csv(tables, Path(args.csv))
+            written = write_tables_csv(tables, Path(args.csv), forbidden=library.root if library else None)
         except OSError as error:
             raise InputError(f"{args.csv}: cannot write the CSV files: {error.strerror or error}") from None
     if args.json:
@@ -287,13 +329,16 @@ def cmd_print(args: argparse.Namespace) -> int:
     """Selected sections of one or more documents -> one PDF (headless, bundled font)."""
     from unidoreader.core.export import parse_section_spec, whole_reports
 
+    from unidoreader.core.safeio import check_output
+
     library = _open_library(args)
     reports = [library.resolve(ref) for ref in args.docs]
     parts = whole_reports(reports, args.docs) if args.sections is None else parse_section_spec(args.sections, reports, args.docs)
     output = Path(args.output)
+    check_output(output, forbidden=library.root, what="the PDF")  # before Qt starts
     from unidoreader.gui.printing import render_pdf  # Qt only once the input is known good
 
-    pages = render_pdf(parts, output, page_size=args.page_size, margins_mm=args.margins)
+    pages = render_pdf(parts, output, page_size=args.page_size, margins_mm=args.margins, forbidden=library.root)
     if args.json:
         _print_json({"output": str(output), "pages": pages,
                      "parts": [{"doc": p.report.id, "sections": list(p.section_ids)} for p in parts]})
@@ -346,7 +391,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare(old, new)
     if args.csv:
         try:
-            write_figures_csv(comparison, Path(args.csv))
+            write_figures_csv(comparison, Path(args.csv), forbidden=_OPENED[-1].root if _OPENED else None)
         except OSError as error:
             raise InputError(f"{args.csv}: cannot write the CSV: {error.strerror or error}") from None
     pages = None
@@ -355,7 +400,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from unidoreader.gui.printing import Printable, render_printables_pdf  # Qt only once the input is good
 
         title = f"{running_title(old)} → {running_title(new)}"
-        pages = render_printables_pdf([Printable(comparison_html(comparison), title, "变动摘要")], Path(args.pdf))
+        pages = render_printables_pdf([Printable(comparison_html(comparison), title, "变动摘要")], Path(args.pdf),
+                                      forbidden=_OPENED[-1].root if _OPENED else None)
     if args.json:
         _print_json(comparison.record())
     else:
@@ -448,15 +494,16 @@ def cmd_page(args: argparse.Namespace) -> int:
     from unidoreader.core.errors import InputError
     from unidoreader.core.readers import pdf
 
-    data, name = readers.printed_file(_open_library(args), args.doc)
+    from unidoreader.core.safeio import check_output, write_output
+
+    library = _open_library(args)
+    data, name = readers.printed_file(library, args.doc)
     if not 10 <= args.dpi <= 1200:
         raise InputError("--dpi must be between 10 and 1200")
-    width, height, pixels, mode = pdf.render_page(data, args.number - 1, args.dpi, name)
     output = Path(args.output)
-    try:
-        output.write_bytes(pdf.png_bytes(width, height, pixels, mode))
-    except OSError as error:
-        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+    check_output(output, forbidden=library.root, what="the PNG")
+    width, height, pixels, mode = pdf.render_page(data, args.number - 1, args.dpi, name)
+    write_output(output, pdf.png_bytes(width, height, pixels, mode), forbidden=library.root, what="the PNG")
     if args.json:
         _print_json({"output": str(output), "page": args.number, "width": width, "height": height, "dpi": args.dpi})
     else:
@@ -468,7 +515,75 @@ def cmd_gui(args: argparse.Namespace) -> int:
     """The desktop app (imported here so that headless commands never load Qt)."""
     from unidoreader.gui.app import run
 
+    if getattr(args, "open", None):  # an unknown document: one line, and no window (nor screenshot)
+        from unidoreader.core.errors import UnknownDocumentError
+        from unidoreader.gui.features.panes import doc_for_ref
+
+        library = _open_library(args)
+        entries = library.entries()
+        for ref in args.open:
+            if doc_for_ref(entries, ref) is None and library.find(ref) is None and not Path(ref).is_file():
+                raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
+    if getattr(args, "screenshot", None):
+        from unidoreader.core.safeio import check_output
+
+        check_output(Path(args.screenshot), forbidden=_OPENED[-1].root if _OPENED else None, what="the screenshot")
     return run(args)
+
+
+# -- removing and repairing (hardening) -----------------------------------------------
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove documents from the library (and from the search index)."""
+    from unidoreader.core.errors import LibraryError, UnknownDocumentError
+
+    library = _open_library(args)
+    ids = []
+    for ref in args.docs:
+        doc_id = library.find(ref)
+        if doc_id is None:
+            raise UnknownDocumentError(f"no document {ref!r} in the library")
+        ids.append(doc_id)
+    removed = [library.entry(doc_id) for doc_id in dict.fromkeys(ids)]
+    for entry in removed:
+        library.remove(entry.id)
+    try:
+        _index_after_import(library)
+    except LibraryError as error:
+        _warn(f"removed, but {error}; the next search will bring the index up to date")
+    if args.json:
+        _print_json([{"id": e.id, "source": e.source, "removed": True} for e in removed])
+    else:
+        for entry in removed:
+            print(f"{entry.id}  {entry.metadata.title or entry.source}  (removed)")
+    return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Rebuild the catalog from documents/ (after damage), then the index."""
+    from unidoreader import paths
+    from unidoreader.core.errors import LibraryError
+
+    root = Path(args.library) if args.library else paths.default_library_dir()
+    if not root.is_dir():
+        raise LibraryError(f"{root}: no library folder here")
+    library = Library(root)
+    _OPENED.append(library)
+    result = library.repair()
+    try:
+        from unidoreader.core.index import ensure_index
+
+        ensure_index(library, progress=_stderr_progress() if sys.stderr.isatty() else None)
+    except LibraryError as error:
+        _warn(f"catalog repaired, but {error}")
+    if args.json:
+        _print_json({"documents": result.kept + len(result.adopted), "adopted": result.adopted,
+                     "dropped": result.dropped, "set_aside": result.set_aside})
+    else:
+        print(f"catalog rebuilt: {result.kept + len(result.adopted)} documents "
+              f"({len(result.adopted)} recovered from documents/, {len(result.dropped)} without a text dropped)")
+    return 0
 
 
 # -- argument parsing -----------------------------------------------------------------
@@ -542,11 +657,57 @@ def build_parser() -> argparse.ArgumentParser:
     page.add_argument("-o", "--output", required=True, metavar="PNG")
     page.add_argument("--dpi", type=float, default=150.0, metavar="D")
 
+    add("remove", cmd_remove, "remove documents from the library").add_argument("docs", metavar="DOC", nargs="+")
+    add("repair", cmd_repair, "rebuild the catalog from documents/ after damage")
+
     gui = add("gui", cmd_gui, "open the app")
     gui.add_argument("--open", metavar="DOC", nargs="+", default=[])
     gui.add_argument("--search", metavar="QUERY")
     gui.add_argument("--screenshot", metavar="PNG", help="render the window offscreen, save it, exit")
     return parser
+
+
+#: Characters never written raw to a terminal: C0 and C1 controls but newline and tab
+#: (ESC starts the sequences that clear the screen, set the window title, write the
+#: clipboard), line and paragraph separators, bidirectional overrides, lone surrogates.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with each unsafe character (`_UNSAFE_CHARS`) written as \\uXXXX: visible in
+    a terminal, and inside a JSON string the same character (JSON output stays valid and
+    means the same)."""
+    return _UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _EscapingStream:
+    """A text stream that escapes control characters on the way to the terminal: every
+    line this program prints (document text, snippets, file names, messages) passes here."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _one_line(error: BaseException) -> str:
+    """An unexpected error as one line (the traceback with UNIDOREADER_DEBUG=1)."""
+    from unidoreader.core.safeio import is_disk_full
+
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if getattr(error, "filename", None) else ""
+        hint = "; free some space and try again" if is_disk_full(error) else ""
+        return f"{where}{error.strerror or error}{hint}"
+    if isinstance(error, RecursionError):
+        return "the input is nested too deeply to process"
+    if isinstance(error, MemoryError):
+        return "not enough memory for this input"
+    return f"unexpected error ({type(error).__name__}: {str(error)[:200]}); set UNIDOREADER_DEBUG=1 for details"
 
 
 def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
@@ -580,6 +741,24 @@ def _negations_as_text(parser: argparse.ArgumentParser, argv: list[str]) -> list
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _EscapingStream(stdout), _EscapingStream(stderr)  # type: ignore[assignment]
+    _OPENED.clear()
+    try:
+        return _run(argv)
+    finally:
+        for library in _OPENED:
+            for warning in dict.fromkeys(library.warnings):
+                _warn(warning)
+        _OPENED.clear()
+        try:
+            sys.stdout.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     argv = _negations_as_text(parser, argv)
     args = parser.parse_args(argv or ["gui"])
@@ -594,3 +773,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # the README promises one line, never a traceback
+        if os.environ.get("UNIDOREADER_DEBUG"):
+            raise
+        print(f"unidoreader: {_one_line(error)}", file=sys.stderr)
+        return 1

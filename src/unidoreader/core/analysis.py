@@ -260,6 +260,10 @@ def jieba_loaded() -> bool:
 #: Marks a dictionary prefix that is not a word itself in `_Cutter.weights` (real weights
 #: are log-probabilities, always below zero).
 _PREFIX_ONLY = 1.0
+#: The longest run of characters that start no dictionary word which jieba's HMM gets in
+#: one piece; longer runs (never seen in a report: 500,000 × 中 in a hostile file) go in
+#: pieces of this size, so that segmenting is linear in the run, not quadratic.
+HMM_RUN = 240
 
 
 class _Cutter:
@@ -367,7 +371,12 @@ class _Cutter:
         if len(buf) == 1:
             out.append(buf)
         elif not freq.get(buf):
-            out.extend(self.hmm_cut(buf))
+            if len(buf) <= HMM_RUN:
+                out.extend(self.hmm_cut(buf))
+            else:  # jieba's HMM copies its paths at every character: quadratic in the run
+                hmm_cut = self.hmm_cut
+                for start in range(0, len(buf), HMM_RUN):
+                    out.extend(hmm_cut(buf[start : start + HMM_RUN]))
         else:
             out.extend(buf)
 

@@ -154,12 +154,18 @@ def figures_csv(comparison: Comparison) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIGURE_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(figures_rows(comparison))
+    from unidoreader.core.export import spreadsheet_safe  # cells a spreadsheet would run as formulas
+
+    writer.writerows({k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in figures_rows(comparison))
     return buffer.getvalue()
 
 
-def write_figures_csv(comparison: Comparison, path: Path) -> Path:
-    """UTF-8 with a BOM, so spreadsheet programs read the Chinese right (as the tables' CSV)."""
-    path.write_text(figures_csv(comparison), encoding="utf-8-sig", newline="")
+def write_figures_csv(comparison: Comparison, path: Path, *, forbidden: Path | None = None) -> Path:
+    """UTF-8 with a BOM, so spreadsheet programs read the Chinese right (as the tables' CSV);
+    written as every output is (core.safeio: a regular file or a new name, never through a
+    link, never into `forbidden`, the library folder)."""
+    from unidoreader.core.safeio import write_output
+
+    write_output(path, figures_csv(comparison).encode("utf-8-sig"), forbidden=forbidden, what="the CSV file")
     return path
 

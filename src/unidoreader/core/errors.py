@@ -13,7 +13,10 @@ from __future__ import annotations
 # translation tools; a test keeps the two lists equal). Placeholders: {name}.
 MESSAGES: dict[str, str] = {
     "is_folder": "{path}: is a folder, not a file",
-    "too_large": "{path}: too large ({size} MB; the limit is {limit} MB)",
+    "too_large": "{path}: too large ({size} MiB; the limit is {limit} MiB)",
+    "is_fifo": "{path}: is a named pipe (FIFO), not a regular file; only files can be read",
+    "is_device": "{path}: is a device, not a regular file; only files can be read",
+    "not_regular": "{path}: is not a regular file; only files can be read",
     "empty": "{path}: the file is empty",
     "missing": "{path}: no such file",
     "unreadable": "{path}: cannot read: {reason}",

@@ -22,24 +22,41 @@ _RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)
 _NAME_BYTES = 150  # file names are limited to 255 bytes; a Chinese character takes 3
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A number as printed in a report ("-12.5", "+3", "-1 234", "-7%"): kept as it is.
+_NUMBER = _re.compile(r"[+-]?\d[\d,\s\u00a0]*(?:\.\d+)?%?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell that a spreadsheet program would run as a formula ("=HYPERLINK(…)", "@SUM(…)",
+    "-2+3") gets a leading apostrophe, as spreadsheet-safe exporters do; numbers (negative
+    ones too) and a lone "-" (nil in a table) are left as printed."""
+    if text.startswith(_FORMULA_START) and text != "-" and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def table_csv(table: _Table) -> str:
     """One table as CSV text: the header, then the rows as printed (footnote marks kept
-    with their cell, "合计*"), then, after an empty line, the notes under the table."""
+    with their cell, "合计*"), then, after an empty line, the notes under the table.
+    Every cell passes `spreadsheet_safe`: a report is untrusted text."""
     buffer = _io.StringIO()
     writer = _csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header)
+    writer.writerow([spreadsheet_safe(text) for text in table.header])
     for row in table.rows:
-        writer.writerow([cell.text + cell.mark for cell in row])
+        writer.writerow([spreadsheet_safe(cell.text + cell.mark) for cell in row])
     if table.notes:
         writer.writerow([])
         for note in table.notes:
-            writer.writerow([note])
+            writer.writerow([spreadsheet_safe(note)])
     return buffer.getvalue()
 
 
-def table_file_name(table: _Table, taken: set[str] | None = None) -> str:
+def table_file_name(table: _Table, taken: set[str] | None = None, counters: dict[str, int] | None = None) -> str:
     """A safe file name from a table's caption (no path separators or characters that
-    Windows refuses, at most ~150 bytes), unique among `taken`."""
+    Windows refuses, at most ~150 bytes), unique among `taken`. `counters` (kept by the
+    caller with `taken`) makes n tables of one caption cost n steps, not n²/2."""
     caption = table.caption or table.id
     name = _UNSAFE_NAME.sub("_", caption).strip("._") or table.id
     if name.split(".")[0].upper() in _RESERVED_NAMES:
@@ -51,25 +68,37 @@ def table_file_name(table: _Table, taken: set[str] | None = None) -> str:
             name = f"{code.group(0)}_{name[sub.start() + 1:]}"
         while len(name.encode("utf-8")) > _NAME_BYTES:
             name = name[:-1]
-    base, n = name, 2
+    base = name
     taken = taken if taken is not None else set()
-    while name.lower() in taken:
+    counters = counters if counters is not None else {}
+    n = counters.get(base.lower(), 2)
+    while name.lower() in taken:  # many tables of one caption: counted on, not searched from 2 again
         name = f"{base}_{n}"
         n += 1
+    counters[base.lower()] = n
     taken.add(name.lower())
     return f"{name}.csv"
 
 
-def write_tables_csv(tables: _Sequence[_Table], directory: _Path) -> list[_Path]:
+def write_tables_csv(tables: _Sequence[_Table], directory: _Path, *, forbidden: _Path | None = None) -> list[_Path]:
     """Write one UTF-8 CSV file with a BOM (so spreadsheet programs read the Chinese
-    right) per table into `directory`, named by its caption; returns the paths."""
+    right) per table into `directory`, named by its caption; returns the paths.
+
+    Every target is checked before any is written (core.safeio: a regular file or a new
+    name, never a symbolic link planted in the folder, never inside `forbidden`, the
+    library folder), and each file is written aside and renamed into place."""
+    from unidoreader.core.safeio import check_output, write_output
+
+    if directory.is_symlink() and forbidden is not None:
+        directory = directory.resolve()
     directory.mkdir(exist_ok=True)  # its parent must exist: a mistyped path is no new tree of folders
     taken: set[str] = set()
-    paths: list[_Path] = []
-    for table in tables:
-        path = directory / table_file_name(table, taken)
-        path.write_text(table_csv(table), encoding="utf-8-sig", newline="")
-        paths.append(path)
+    counters: dict[str, int] = {}
+    paths = [directory / table_file_name(table, taken, counters) for table in tables]
+    for path in paths:
+        check_output(path, forbidden=forbidden, what="the CSV file")
+    for table, path in zip(tables, paths):
+        write_output(path, table_csv(table).encode("utf-8-sig"), forbidden=forbidden, what="the CSV file")
     return paths
 
 

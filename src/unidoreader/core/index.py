@@ -44,9 +44,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from unidoreader.core import analysis, parallel, parse, references, scan
-from unidoreader.core.errors import LibraryError
+from unidoreader.core.errors import InputError, LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
+from unidoreader.core.safeio import read_regular
 
 #: Bump when the schema, the analysis or the payload layout changes: forces a rebuild.
 INDEX_FORMAT = 4
@@ -234,8 +235,8 @@ def stored(library: Library, doc_id: str) -> bool:
 
 def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
     try:
-        payload = marshal.loads(payload_path(library, doc_id).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        payload = marshal.loads(read_regular(payload_path(library, doc_id), 16 * parse.MAX_REPORT_BYTES))
+    except (OSError, EOFError, ValueError, TypeError, InputError):
         return None
     if not isinstance(payload, dict) or not isinstance(payload.get("blocks"), list):
         return None
@@ -261,8 +262,8 @@ def _format_path(library: Library) -> Path:
 
 def _read_format(library: Library) -> str | None:
     try:
-        return _format_path(library).read_text(encoding="utf-8").strip()
-    except OSError:
+        return read_regular(_format_path(library), 4096).decode("utf-8").strip()
+    except (OSError, ValueError, InputError):
         return None
 
 
@@ -340,6 +341,11 @@ def needs_update(library: Library) -> bool:
 def _reset(library: Library) -> Any:
     """Empty the index folder and create a fresh index (the library is the source of truth)."""
     directory = library.index_dir
+    if os.path.lexists(directory) and (directory.is_symlink() or not directory.is_dir()):
+        # something else took the index's place (a file, a link): keep it, say so, rebuild
+        aside = directory.with_name(f"index.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        os.replace(directory, aside)
+        library.warnings.append(f"{directory} was not an index folder; it was kept as {aside.name} and the index rebuilt")
     if directory.exists():
         for child in directory.iterdir():
             if child.is_dir():
@@ -428,6 +434,20 @@ def ensure_index(
     """
     if parallel.bootstrapping():
         raise RuntimeError("ensure_index called while a worker process starts: guard the script with if __name__ == '__main__'")
+    # A writer that failed (full disk, read-only folder) leaves Whoosh's files open: they are
+    # closed as the failure unwinds, or collected here, quietly, never warned about elsewhere.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return _ensure_index(library, progress, rebuild, workers)
+        except OSError as error:  # one line; the library itself is untouched
+            where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+            failure = LibraryError(f"{library.index_dir}: cannot update the search index: {error.strerror or error}{where}")
+        gc.collect()
+    raise failure
+
+
+def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, workers: int | None) -> bool:
     report = progress or (lambda done, total, message: None)
     with _dir_lock(library.index_dir):
         ix = None if rebuild else open_index(library)

@@ -15,16 +15,18 @@ harmless and adopted again by the next import of the same text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
 import time
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -33,14 +35,21 @@ from filelock import FileLock, Timeout
 
 from unidoreader import paths
 from unidoreader.core import parse
-from unidoreader.core.errors import LibraryError, UnknownDocumentError
+from unidoreader.core.errors import InputError, LibraryError, UnknownDocumentError
 from unidoreader.core.model import Metadata, Report, document_id
+from unidoreader.core.safeio import read_regular, scrub
 
 if TYPE_CHECKING:
     from unidoreader.core import readers
 
 CATALOG_FORMAT = 1
 LOCK_TIMEOUT_S = 60.0
+#: A document id as `document_id` makes it: anything else in a catalog is damage (an id
+#: such as "../../outside" must never become a path).
+DOCUMENT_ID = re.compile(r"[0-9a-f]{16}")
+#: The most a stored document's text may take (its UTF-8 can outgrow the imported bytes).
+MAX_STORED_BYTES = 4 * parse.MAX_REPORT_BYTES
+REPAIR_HINT = "run `unidoreader repair` to rebuild it from documents/"
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,8 @@ def _entry_for(report: Report, added: float, original: str | None = None) -> Ent
 
 
 def _entry_from_json(record: dict) -> Entry:
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not DOCUMENT_ID.fullmatch(record["id"]):
+        raise ValueError(f"not a document record: {str(record)[:60]}")
     meta = dict(record["metadata"])
     if meta.get("dates") is not None:
         meta["dates"] = tuple(meta["dates"])
@@ -130,6 +141,9 @@ class Library:
         self._entries: dict[str, Entry] = {}
         self._user_symbols: tuple[tuple[int, int] | None, dict[str, str]] = (None, {})
         self._catalog_stamp: tuple[int, int] | None = None
+        #: What was set aside or could not be done, for the user (the CLI prints these on stderr).
+        self.warnings: list[str] = []
+        self._read_empty = False  # the catalog last read from disk listed no document
         # one lock object per library: re-entrant in this process, exclusive across processes
         self._file_lock = FileLock(str(root / ".catalog.lock"), timeout=LOCK_TIMEOUT_S)
 
@@ -137,17 +151,25 @@ class Library:
 
     @classmethod
     def open(cls, root: Path | None = None, *, seed: bool = True) -> "Library":
-        """Open (creating if needed) a library; a new one is seeded with the bundled reports."""
+        """Open (creating if needed) a library; a new one is seeded with the bundled reports.
+
+        Opening reads the catalog without taking the library's write lock (the catalog is
+        always replaced whole), so reading works on a read-only library and while
+        another copy of the app imports."""
         library = cls(root if root is not None else paths.default_library_dir())
         try:
             library.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"{library.root}: cannot create the library folder: {error.strerror}") from None
-        with library._changing():
-            if library.catalog_path.exists():
-                library._refresh_stale_metadata()
-            elif seed:
-                library.import_files(sorted(paths.seeds_dir().glob("*.txt")))
+        if not library.root.is_dir():
+            raise LibraryError(f"{library.root}: is not a folder")
+        if library.catalog_path.exists() or not seed:
+            with library._lock:
+                library._sync()
+            library._refresh_stale_metadata()
+        else:
+            library.import_files(sorted(paths.seeds_dir().glob("*.txt")))
+            with library._changing():
                 _adopt_prebuilt_index(library)
         return library
 
@@ -199,6 +221,8 @@ class Library:
             except Timeout:
                 raise LibraryError(f"{self.root}: another unidoreader has been changing this library for "
                                    f"{LOCK_TIMEOUT_S:.0f} s; try again when it is done") from None
+            except OSError as error:  # read-only folder, full disk...
+                raise _write_error(self.root, error) from None
 
     def _sync(self) -> None:
         """Re-read the catalog if it changed on disk since we last read or wrote it."""
@@ -210,26 +234,43 @@ class Library:
         if stamp == self._catalog_stamp:
             return
         try:
-            data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
-            entries = [_entry_from_json(record) for record in data["documents"]]
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise LibraryError(f"{self.catalog_path}: the library catalog is damaged ({error})") from None
+            entries = _read_catalog(self.catalog_path)
+        except (OSError, ValueError, KeyError, TypeError, InputError) as error:
+            raise LibraryError(f"{self.catalog_path}: the library catalog is damaged ({_short(error)}); {REPAIR_HINT}") from None
         self._entries = {entry.id: entry for entry in entries}
         self._catalog_stamp = stamp
+        self._read_empty = not entries
 
     def _refresh_stale_metadata(self) -> None:
-        """The parser improved since these documents were read: refresh their cached metadata."""
-        stale = [e for e in self._entries.values() if e.parser_version != parse.PARSER_VERSION]
-        for entry in stale:
-            self._entries[entry.id] = _entry_for(self.report(entry.id), entry.added, entry.original)
-        if stale:
-            self._save_catalog()
+        """The parser improved since these documents were read: refresh their cached
+        metadata (parsed outside the write lock; kept in memory only on a read-only library)."""
+        stale = [e for e in self.entries() if e.parser_version != parse.PARSER_VERSION]
+        if not stale:
+            return
+        fresh = {entry.id: _entry_for(self.report(entry.id), entry.added, entry.original) for entry in stale}
+        try:
+            with self._changing():
+                for doc_id, entry in fresh.items():
+                    if doc_id in self._entries and self._entries[doc_id].parser_version != parse.PARSER_VERSION:
+                        self._entries[doc_id] = replace(entry, source=self._entries[doc_id].source)
+                self._save_catalog()
+        except LibraryError:  # cannot write here (read-only): use the fresh metadata all the same
+            with self._lock:
+                self._entries.update({k: v for k, v in fresh.items() if k in self._entries})
 
     def _save_catalog(self) -> None:
+        """Write the catalog (inside `_changing`). A catalog that lists no documents while
+        documents/ holds some is not written over them: it was read as empty by damage."""
+        if self._read_empty and self.catalog_path.exists():
+            lost = set(self._stored_ids()) - self._entries.keys()
+            if lost:
+                raise LibraryError(f"{self.catalog_path}: the catalog lists no documents but {self.documents_dir} "
+                                   f"holds {len(lost)}; {REPAIR_HINT}")
         payload = {"format": CATALOG_FORMAT, "documents": [asdict(entry) for entry in self._entries.values()]}
         atomic_write(self.catalog_path, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
         stat = self.catalog_path.stat()
         self._catalog_stamp = (stat.st_mtime_ns, stat.st_size)
+        self._read_empty = not self._entries
 
     # -- reading -----------------------------------------------------------------
 
@@ -252,10 +293,15 @@ class Library:
 
     def text(self, doc_id: str) -> str:
         self.entry(doc_id)
+        return read_stored_text(self.text_path(doc_id))
+
+    def _stored_ids(self) -> list[str]:
+        """The ids of the texts in documents/ (by file name)."""
         try:
-            return self.text_path(doc_id).read_text(encoding="utf-8")
-        except OSError as error:
-            raise LibraryError(f"{self.text_path(doc_id)}: cannot read: {error.strerror}") from None
+            names = [p.name for p in self.documents_dir.iterdir()]
+        except OSError:
+            return []
+        return sorted(n[:-4] for n in names if n.endswith(".txt") and DOCUMENT_ID.fullmatch(n[:-4]))
 
     def report(self, doc_id: str) -> Report:
         """The parsed report (memoised: parsing is pure, the text never changes for an id)."""
@@ -272,22 +318,39 @@ class Library:
             return _source_reports.get((doc_id, parse.PARSER_VERSION))
         return _parse_cached.peek(self.text(doc_id), entry.source)
 
-    def resolve(self, ref: str) -> Report:
-        """A document named by id, unique id prefix, or path to a file (parsed, not imported)."""
+    def find(self, ref: str) -> str | None:
+        """The id of the library document named by `ref` (id, unique id prefix of four
+        characters or more, or the file name it was imported from), else None;
+        UnknownDocumentError if `ref` is an ambiguous prefix."""
+        name = scrub(ref)
         with self._lock:
             if ref in self._entries:
-                return self.report(ref)
+                return ref
             matches = [doc_id for doc_id in self._entries if doc_id.startswith(ref)] if len(ref) >= 4 else []
-            by_source = [e.id for e in self._entries.values() if e.source == ref]
+            by_source = [e.id for e in self._entries.values() if e.source == name]
         if len(matches) == 1:
-            return self.report(matches[0])
+            return matches[0]
         if len(by_source) == 1:
-            return self.report(by_source[0])
+            return by_source[0]
+        if len(matches) > 1:
+            raise UnknownDocumentError.of("ambiguous", ref=repr(ref), count=len(matches))
+        return None
+
+    def resolve(self, ref: str) -> Report:
+        """A document named by id, unique id prefix, or path to a file (parsed, not imported)."""
+        try:
+            doc_id = self.find(ref)
+        except UnknownDocumentError:
+            if not Path(ref).is_file():
+                raise
+            doc_id = None
+        if doc_id is not None:
+            return self.report(doc_id)
         path = Path(ref)
         if path.is_file():
             return read_report(path)
-        if len(matches) > 1:
-            raise UnknownDocumentError.of("ambiguous", ref=repr(ref), count=len(matches))
+        if os.path.lexists(path):
+            read_report(path)  # says what it is (a FIFO, a device...)
         raise UnknownDocumentError.of("unknown_ref", ref=repr(ref))
 
     # -- writing -----------------------------------------------------------------
@@ -313,57 +376,116 @@ class Library:
                 sources.append((path, data, readers.read_source(path, data, progress=progress)))
                 order.append(("source", len(sources) - 1))
             else:
-                texts.append((parse.read_text(path), path.name))
+                texts.append((parse.read_text(path), scrub(path.name)))
                 order.append(("text", len(texts) - 1))
-        if not sources:
-            return self.import_texts(texts, workers=workers)
-        reports = [readers.build_report(source, path.name) for path, _data, source in sources]
-        if progress is not None:  # the last chance to cancel: nothing is written yet
+        # Outside the write lock: the reports are built and their files written (named by
+        # content, so a file written for nothing is harmless); inside it, the catalog only.
+        reports = [readers.build_report(source, scrub(path.name)) for path, _data, source in sources]
+        if progress is not None and sources:  # the last chance to cancel: nothing is written yet
             pages = sum(source.pages for _path, _data, source in sources)
             progress(pages, pages)
-        with self._changing():
-            text_results = self.import_texts(texts, workers=workers) if texts else []
-            source_results: list[ImportResult] = []
-            changed = False
+        kept: list[tuple[Report, str]] = []
+        created: list[Path] = []
+        known = {entry.id for entry in self.entries()}
+        try:
             for (path, data, source), report in zip(sources, reports):
-                if report.id in self._entries:
-                    source_results.append(ImportResult(self._entries[report.id], added=False))
-                    continue
-                suffix = source.kind
-                atomic_write(self.documents_dir / f"{report.id}.{suffix}", data)
-                atomic_write(self.source_path(report.id), readers.dumps(source))
-                atomic_write(self.text_path(report.id), source.text.encode("utf-8"))
+                if report.id not in known:
+                    self._stage(self.documents_dir / f"{report.id}.{source.kind}", data, created)
+                    self._stage(self.source_path(report.id), readers.dumps(source), created)
+                    self._stage(self.text_path(report.id), source.text.encode("utf-8"), created)
                 _source_reports[(report.id, parse.PARSER_VERSION)] = report
-                entry = _entry_for(report, time.time(), suffix)
-                self._entries[report.id] = entry
-                source_results.append(ImportResult(entry, added=True))
-                changed = True
-            if changed:
-                self._save_catalog()
+                kept.append((report, source.kind))
+        except OSError as error:
+            self._discard(created)
+            raise _write_error(self.root, error) from None
+        text_results, source_results = self._import(texts, kept, workers, created)
         return [text_results[i] if kind == "text" else source_results[i] for kind, i in order]
 
-    def import_texts(self, texts: Iterable[tuple[str, str]], *, workers: int | None = None) -> list[ImportResult]:
+    def _stage(self, path: Path, data: bytes, created: list[Path]) -> None:
+        """Write a document's file ahead of its catalog entry, noting it if it is new."""
+        existed = path.exists()
+        atomic_write(path, data)
+        if not existed:
+            created.append(path)
+
+    def _discard(self, created: list[Path]) -> None:
+        """A failed import leaves the library as it was: remove the files it created for
+        documents the catalog does not name (an orphan would come back with `repair`)."""
+        with self._lock:
+            named = set(self._entries)
+        for path in created:
+            if path.name.split(".")[0] not in named:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+    def _add_sources(self, kept: list[tuple[Report, str]]) -> list[ImportResult]:
+        """The catalog part of importing PDF and Word files (inside `_changing`)."""
         results: list[ImportResult] = []
-        items = [(document_id(text), text, source) for text, source in texts]
-        with self._changing():
-            changed = False
-            fresh: dict[str, tuple[str, str]] = {}  # the new documents, parsed before the loop below
+        for report, suffix in kept:
+            if report.id in self._entries:
+                results.append(ImportResult(_with_symbol(self._entries[report.id], self.user_symbols()), added=False))
+                continue
+            entry = _entry_for(report, time.time(), suffix)
+            self._entries[report.id] = entry
+            results.append(ImportResult(entry, added=True))
+        return results
+
+    def import_texts(self, texts: Iterable[tuple[str, str]], *, workers: int | None = None) -> list[ImportResult]:
+        """Add decoded texts. They are parsed and their text files written before the
+        write lock is taken (parsing is the slow part; text files are named by their
+        content, so writing one is harmless), and a document enters the catalog only
+        once it is parsed."""
+        return self._import(list(texts), [], workers, [])[0]
+
+    def _import(self, texts: list[tuple[str, str]], kept: list[tuple[Report, str]],
+                workers: int | None, created: list[Path]) -> tuple[list[ImportResult], list[ImportResult]]:
+        """Texts (parsed here, outside the lock) and built reports of kept originals, added
+        to the catalog in one change: all of them or, on an error, none."""
+        items = [(document_id(text), text, scrub(source)) for text, source in texts]
+        parsed: dict[str, Report] = {}
+        for _attempt in range(5):
+            known = {entry.id for entry in self.entries()}
+            fresh: dict[str, tuple[str, str]] = {}
             for doc_id, text, source in items:
-                if doc_id not in self._entries:
+                if doc_id not in known and doc_id not in parsed:
                     fresh.setdefault(doc_id, (text, source))
-            parsed = dict(zip(fresh, _parse_many(list(fresh.values()), workers)))
-            for doc_id, text, source in items:
-                if doc_id in self._entries:
-                    results.append(ImportResult(_with_symbol(self._entries[doc_id], self.user_symbols()), added=False))
-                    continue
-                report = parsed[doc_id]
+            parsed.update(zip(fresh, _parse_many(list(fresh.values()), workers)))
+            try:
+                try:
+                    for doc_id, (text, _source) in fresh.items():
+                        self._stage(self.text_path(doc_id), text.encode("utf-8"), created)
+                except OSError as error:
+                    raise _write_error(self.root, error) from None
+                with self._changing():
+                    if any(doc_id not in self._entries and doc_id not in parsed for doc_id, _t, _s in items):
+                        continue  # removed by another copy of the app meanwhile: parse it, outside the lock
+                    saved = dict(self._entries)
+                    try:
+                        text_results = self._add(items, parsed)
+                        source_results = self._add_sources(kept)
+                        if len(self._entries) != len(saved) or not self.catalog_path.exists():
+                            self._save_catalog()
+                    except BaseException:
+                        self._entries = saved  # the catalog on disk is unchanged: so is this copy of it
+                        raise
+                    return text_results, source_results
+            except BaseException:
+                self._discard(created)
+                raise
+        raise LibraryError(f"{self.root}: the library keeps changing under this import; try again")
+
+    def _add(self, items: list[tuple[str, str, str]], parsed: dict[str, Report]) -> list[ImportResult]:
+        """The catalog part of importing texts (inside `_changing`; the caller saves)."""
+        results: list[ImportResult] = []
+        for doc_id, text, _source in items:
+            if doc_id in self._entries:
+                results.append(ImportResult(_with_symbol(self._entries[doc_id], self.user_symbols()), added=False))
+                continue
+            if not self.text_path(doc_id).is_file():  # another copy removed the same text meanwhile
                 atomic_write(self.text_path(doc_id), text.encode("utf-8"))
-                entry = _entry_for(report, time.time())
-                self._entries[doc_id] = entry
-                results.append(ImportResult(entry, added=True))
-                changed = True
-            if changed or not self.catalog_path.exists():
-                self._save_catalog()
+            entry = _entry_for(parsed[doc_id], time.time())
+            self._entries[doc_id] = entry
+            results.append(ImportResult(entry, added=True))
         return results
 
     # -- document symbols the user set (issue 16) --------------------------------------------
@@ -384,9 +506,9 @@ class Library:
             stamp = (stat.st_mtime_ns, stat.st_size)
             if stamp != self._user_symbols[0]:
                 try:
-                    data = json.loads(self.symbols_path.read_text(encoding="utf-8"))
+                    data = json.loads(read_regular(self.symbols_path, MAX_STORED_BYTES).decode("utf-8"))
                     symbols = {str(k): str(v) for k, v in data["symbols"].items()}
-                except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+                except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError) as error:
                     raise LibraryError(f"{self.symbols_path}: the document symbols file is damaged ({error})") from None
                 self._user_symbols = (stamp, symbols)
             return self._user_symbols[1]
@@ -413,6 +535,121 @@ class Library:
                 original.unlink(missing_ok=True)
                 self.source_path(doc_id).unlink(missing_ok=True)
 
+    def repair(self) -> "RepairReport":
+        """Rebuild the catalog from documents/, which holds every document's text.
+
+        Kept from the old catalog (if it can be read): each document's source name and
+        date. A text whose content does not hash to its name is set aside as damaged; a
+        damaged catalog is kept as catalog.json.damaged-<time>. Parsing happens outside
+        the write lock."""
+        report = RepairReport()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        texts: dict[str, str] = {}
+        for doc_id in self._stored_ids():
+            path = self.text_path(doc_id)
+            try:
+                text = read_stored_text(path)
+            except LibraryError:
+                text = None
+            if text is None or document_id(text) != doc_id:
+                aside = path.with_name(f"{path.name}.damaged-{stamp}")
+                try:
+                    os.replace(path, aside)
+                except OSError as error:
+                    raise _write_error(self.root, error) from None
+                report.set_aside.append(str(aside))
+                continue
+            texts[doc_id] = text
+        with self._lock:
+            try:
+                self._catalog_stamp = None
+                self._sync()
+                old = dict(self._entries)
+            except LibraryError:
+                old = {}
+        items = [(text, old[doc_id].source if doc_id in old else f"{doc_id}.txt") for doc_id, text in texts.items()]
+        reports = dict(zip(texts, _parse_many(items, None)))
+        with self._lock:
+            try:
+                with self._file_lock:
+                    try:
+                        self._catalog_stamp = None
+                        self._sync()
+                        current = dict(self._entries)
+                    except LibraryError:
+                        current = {}
+                        if self.catalog_path.exists():
+                            aside = self.catalog_path.with_name(f"catalog.json.damaged-{stamp}")
+                            os.replace(self.catalog_path, aside)
+                            report.set_aside.append(str(aside))
+                    known = {**old, **current}
+                    entries: dict[str, Entry] = {}
+                    for doc_id in sorted(texts, key=lambda d: (known[d].added if d in known else float("inf"), d)):
+                        previous = known.get(doc_id)
+                        added = previous.added if previous else _mtime(self.text_path(doc_id))
+                        entry = _entry_for(reports[doc_id], added)
+                        if previous is not None:
+                            entry = replace(entry, source=previous.source)
+                        else:
+                            report.adopted.append(doc_id)
+                        entries[doc_id] = entry
+                    report.dropped = sorted(set(known) - set(entries))
+                    report.kept = len(entries) - len(report.adopted)
+                    self._entries = entries
+                    self._save_catalog()
+            except Timeout:
+                raise LibraryError(f"{self.root}: another unidoreader is changing this library; try again when it is done") from None
+            except OSError as error:
+                raise _write_error(self.root, error) from None
+        self.warnings.extend(f"set aside: {path}" for path in report.set_aside)
+        return report
+
+
+@dataclass
+class RepairReport:
+    """What `Library.repair` did."""
+
+    kept: int = 0
+    adopted: list[str] = field(default_factory=list)  # texts the catalog had lost
+    dropped: list[str] = field(default_factory=list)  # catalog entries without a text
+    set_aside: list[str] = field(default_factory=list)  # damaged files, renamed
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return time.time()
+
+
+def _short(error: BaseException) -> str:
+    text = str(error)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _write_error(root: Path, error: OSError) -> LibraryError:
+    """An OSError while changing the library, as one line (full disk, read-only folder)."""
+    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+    return LibraryError(f"{root}: cannot change the library: {error.strerror or error}{where}")
+
+
+def _read_catalog(path: Path) -> list[Entry]:
+    data = json.loads(read_regular(path, MAX_STORED_BYTES).decode("utf-8"))
+    if not isinstance(data, dict) or data.get("format") != CATALOG_FORMAT or not isinstance(data.get("documents"), list):
+        raise ValueError("not a catalog of this version")
+    return [_entry_from_json(record) for record in data["documents"]]
+
+
+def read_stored_text(path: Path) -> str:
+    """A document's text as the library stores it (UTF-8); LibraryError if it is damaged."""
+    try:
+        data = read_regular(path, MAX_STORED_BYTES)
+        return data.decode("utf-8")
+    except InputError as error:
+        raise LibraryError(f"{error}; {REPAIR_HINT}") from None
+    except UnicodeDecodeError as error:
+        raise LibraryError(f"{path}: the document's text is damaged (not UTF-8 at byte {error.start}); {REPAIR_HINT}") from None
+
 
 def _with_symbol(entry: Entry, symbols: dict[str, str]) -> Entry:
     """The entry with the symbol the user set for it, if any."""
@@ -433,7 +670,7 @@ def _adopt_prebuilt_index(library: Library) -> None:
     prebuilt = paths.seeds_dir() / "index"
     if not prebuilt.is_dir() or library.index_dir.exists():
         return
-    staging = library.root / ".index-seeding"
+    staging = library.root / f".index-seeding-{os.getpid()}"
     try:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.copytree(prebuilt, staging)
@@ -528,8 +765,8 @@ def _load_source(documents: Path, doc_id: str, original: Path) -> "readers.Sourc
 
     cache = documents / f"{doc_id}.source.json"
     try:
-        source = readers.loads(cache.read_bytes())
-    except OSError:
+        source = readers.loads(read_regular(cache, MAX_STORED_BYTES * 4))
+    except (OSError, InputError):
         source = None
     if source is None:
         if not original.exists():
@@ -564,5 +801,5 @@ def stored_report(root: Path, doc_id: str, source: str) -> Report:
     for suffix in ("pdf", "docx"):
         if (documents / f"{doc_id}.{suffix}").exists():
             return _source_report(documents, doc_id, suffix, source)
-    report = parse.parse_text((documents / f"{doc_id}.txt").read_text(encoding="utf-8"), source)
+    report = parse.parse_text(read_stored_text(documents / f"{doc_id}.txt"), source)
     return replace(report, id=doc_id) if report.id != doc_id else report

@@ -63,9 +63,69 @@ _pool_users = 0
 _retire_timer: threading.Timer | None = None
 
 
-def _prepare_worker() -> None:
-    """In a new worker: load jieba in the background while the first tasks (parsing) run,
-    so that segmenting, which comes next, finds it loaded."""
+#: How often a worker checks that the process that started it is still alive.
+PARENT_WATCH_S = 0.5
+
+
+def _exit_with_parent(parent: int, death_signal: bool) -> None:
+    """Make this worker end when its parent process dies (a SIGKILLed import must not
+    leave workers segmenting for minutes, re-parented to init).
+
+    On Linux the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG),
+    when the parent is the process's main thread (the signal follows the thread that
+    started the worker, and only the main thread lives as long as the process).
+    Everywhere, a daemon thread also watches the parent's pid and exits when it changes
+    or vanishes: the portable fallback, within PARENT_WATCH_S."""
+    import signal
+    import sys
+    import time
+
+    if death_signal and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl here: the watch below does it
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
+
+    def alive() -> bool:
+        if os.getppid() != parent:  # POSIX: re-parented
+            return False
+        if os.name == "nt":  # Windows does not re-parent: ask whether the pid still runs
+            return _windows_pid_alive(parent)
+        return True
+
+    def watch() -> None:
+        while alive():
+            time.sleep(PARENT_WATCH_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    SYNCHRONIZE = 0x00100000
+    handle = kernel32.OpenProcess(SYNCHRONIZE, False, pid)
+    if not handle:
+        return False
+    try:
+        return kernel32.WaitForSingleObject(handle, 0) != 0  # WAIT_OBJECT_0: it has exited
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _prepare_worker(parent: int = 0, death_signal: bool = False) -> None:
+    """In a new worker: exit when the parent dies; load jieba in the background while the
+    first tasks (parsing) run, so that segmenting, which comes next, finds it loaded."""
+    if parent:
+        _exit_with_parent(parent, death_signal)
 
     def load() -> None:
         from unidoreader.core import analysis
@@ -91,7 +151,9 @@ def _workers(count: int) -> Iterator[ProcessPoolExecutor]:
             _pool = None
         if _pool is None:
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_prepare_worker)
+            death_signal = threading.current_thread() is threading.main_thread()
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_prepare_worker,
+                                        initargs=(os.getpid(), death_signal))
             _pool_size = count
         pool = _pool
         _pool_users += 1

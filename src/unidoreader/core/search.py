@@ -41,6 +41,7 @@ from typing import Any, Callable, Iterator, Sequence
 from unidoreader.core import analysis, index, scan
 from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind
+from unidoreader.core.safeio import scrub
 
 #: Documents whose stored blocks (for snippets) a Searcher keeps in memory.
 CACHED_DOCUMENTS = 64
@@ -64,6 +65,11 @@ _K1 = 1.2
 _B = 0.5
 _AVG_BLOCK = 120.0
 _BLOCK_KINDS = {kind.value for kind in BlockKind}
+_SEPARATOR = "\n"  # never in a normal form (whitespace is removed)
+#: Bounds of the Whoosh query that selects candidate documents (see `_candidates`).
+_CANDIDATE_CLAUSES = 16
+_CANDIDATE_ALTERNATIVES = 64
+_CANDIDATE_GRAMS = 24
 _HEADING = scan.kind_letter(BlockKind.HEADING.value)
 #: A match in a heading weighs 1.3 times as much.
 _KIND_WEIGHT: defaultdict[str, float] = defaultdict(lambda: 1.0, {_HEADING: 1.3})
@@ -173,6 +179,9 @@ class ParsedQuery:
 
 
 _FILTER = re.compile(r"^(session|year|doc|kind|lang|cites):(.+)$", re.IGNORECASE)
+#: The most digits a session or year filter takes (more is no session, and int() of
+#: thousands of digits raises).
+_FILTER_DIGITS = 9
 _QUOTES = {'"': '"', "“": "”", "「": "」", "”": "”"}
 
 
@@ -188,14 +197,16 @@ def _lex(text: str) -> list[tuple[str, str]]:
             tokens.append(("word", "".join(current)))
             current.clear()
 
+    unclosed: set[str] = set()  # closing quotes not found after some point: not after any later one either
     while i < n:
         char = text[i]
         if char.isspace():
             flush()
             i += 1
         elif char in _QUOTES:
-            close = text.find(_QUOTES[char], i + 1)
+            close = -1 if _QUOTES[char] in unclosed else text.find(_QUOTES[char], i + 1)
             if close < 0:  # unbalanced: the quote is not syntax
+                unclosed.add(_QUOTES[char])
                 i += 1
                 continue
             flush()
@@ -280,7 +291,7 @@ def _add_filter(filters: dict[str, Any], key: str, value: str) -> bool:
     value = value.strip()
     if key in ("session", "year"):
         digits = analysis.normalize(value)
-        if not digits.isdigit():
+        if not digits.isdigit() or len(digits) > _FILTER_DIGITS:  # "session:" + 4,301 digits is text, not a number
             return False
         filters[key] = int(digits)
     elif key == "lang":
@@ -559,9 +570,9 @@ class Searcher:
     # -- the work -----------------------------------------------------------------------------
 
     def _run(self, query: str, **given: Any) -> _Ranking:
-        parsed = parse_query(query)
+        parsed = parse_query(scrub(query))  # an undecodable byte of an argument: U+FFFD, never a lone surrogate
         filters = dict(parsed.filters)
-        filters.update({k: v for k, v in given.items() if v not in (None, "")})
+        filters.update({k: scrub(v) if isinstance(v, str) else v for k, v in given.items() if v not in (None, "")})
         if not parsed.clauses and not filters:
             return _Sorted([], {}, {})
         with self._lock:
@@ -597,15 +608,24 @@ class Searcher:
         for clause in parsed.positive:  # words for the lower tiers, from the index's vocabulary
             clause.alternatives = [_with_forms(lit, reader) if lit.stem else _with_pieces(lit, reader) for lit in clause.alternatives]
         parts: list[Any] = []
-        for clause in parsed.positive:
+        # Candidates need not match every gram of every clause: any subset selects a superset
+        # of the matches, and the blocks are verified against every clause in _rank. A
+        # bounded subset keeps Whoosh's matcher tree shallow (a 1,000-word query overflowed
+        # the recursion limit) and its cost independent of the query's length.
+        clauses = sorted(parsed.positive, key=lambda c: len(c.alternatives))[:_CANDIDATE_CLAUSES]
+        for clause in clauses:
             alternatives = []
-            for literal in clause.alternatives:
+            for literal in clause.alternatives[:_CANDIDATE_ALTERNATIVES]:
                 needed: set[str] = set()
                 for piece in literal.pieces or (literal.text,):
                     needed |= analysis.grams(piece)
-                alternatives.append(Q.And([Q.Term("grams", g) for g in sorted(needed)]))
+                chosen = sorted(needed, key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]  # bigrams select best
+                alternatives.append(Q.And([Q.Term("grams", g) for g in chosen]))
                 if literal.forms:
-                    alternatives.append(Q.Or([Q.Term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}") for form in literal.forms]))
+                    forms = literal.forms[:_CANDIDATE_ALTERNATIVES]
+                    alternatives.append(Q.Or([Q.Term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}") for form in forms]))
+            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES or any(len(lit.forms) > _CANDIDATE_ALTERNATIVES for lit in clause.alternatives):
+                continue  # too many alternatives to list: this clause does not narrow the candidates
             parts.append(Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
         if "lang" in filters:
             parts.append(Q.Term("lang", str(filters["lang"])))

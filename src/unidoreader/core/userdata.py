@@ -12,6 +12,7 @@ silently emptied.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -96,24 +97,64 @@ class UserData:
     # -- connection and schema ------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        if getattr(self, "read_only", False):
+            return self._connect_read_only()
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         return db
 
     def _open_checked(self) -> None:
-        """Open the file, setting it aside if it is damaged, then migrate it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Open the file, setting it aside if it is damaged, then migrate it.
+
+        Only damage sets a file aside (not a database, or failing SQLite's check): a file
+        that another program keeps locked is waited for (BUSY_TIMEOUT_S), then reported
+        as busy; one that cannot be written (read-only library) is opened read-only
+        (`read_only`), so that reading works and writes raise."""
+        self.read_only = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"{self.path.parent}: cannot open the notes file: {error.strerror or error}") from None
+        if self.path.is_file() and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
+            self._local.db = self._connect_read_only()  # a read-only library: read, never write
+            self.read_only = True
+            return
         try:
             db = self._connect()
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]
             if verdict != "ok":
                 raise sqlite3.DatabaseError(verdict)
         except sqlite3.DatabaseError as error:
-            self._set_aside(f"{error}")
+            kind = _failure(error, self.path)
+            if kind == "busy":
+                raise LibraryError(f"{self.path}: the notes file is busy (another program has kept it locked for "
+                                   f"{BUSY_TIMEOUT_S:g} s); try again when it is done") from None
+            if kind == "readonly" and self.path.is_file():
+                db = self._connect_read_only()
+                self.read_only = True
+                self._local.db = db
+                return
+            if kind != "damaged":
+                raise LibraryError(f"{self.path}: cannot open the notes file ({error})") from None
+            try:
+                self._set_aside(f"{error}")
+            except OSError as failure:
+                raise LibraryError(f"{self.path}: the notes file is damaged ({error}) and cannot be set aside: "
+                                   f"{failure.strerror or failure}") from None
             db = self._connect()
         self._migrate(db)
         self._local.db = db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A read-only connection (a read-only library: no -wal/-shm can be made beside it)."""
+        uri = self.path.resolve().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA quick_check").fetchone()
+            return db
+        except sqlite3.DatabaseError:
+            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
     def _set_aside(self, reason: str) -> None:
         aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -252,6 +293,22 @@ class UserData:
     def state(self, key: str, default: Any = None) -> Any:
         row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
+
+
+def _failure(error: sqlite3.DatabaseError, path: Path) -> str:
+    """What an SQLite error on opening means: "busy" (locked by another connection),
+    "readonly", "damaged" (not a database, corrupt) or "other" (cannot open, I/O error, full)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return "busy"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "readonly"
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or type(error) is sqlite3.DatabaseError:
+        return "damaged"
+    if name.startswith("SQLITE_CANTOPEN") and not (os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))):
+        return "readonly"
+    return "other"
 
 
 class _transaction:

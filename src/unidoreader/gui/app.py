@@ -147,13 +147,23 @@ def run(args: argparse.Namespace) -> int:
     result = {"code": 1}
 
     def save() -> None:
+        from unidoreader.core.errors import InputError
+        from unidoreader.core.safeio import replacing
+
         window.resize(*SCREENSHOT_SIZE)
         app.processEvents()
-        screenshot.parent.mkdir(parents=True, exist_ok=True)
-        ok = window_image(window).save(str(screenshot), "PNG", 80)  # fast zlib level: half the time, same size
+        ok = False
+        if not window.failures:  # a window that failed to show what was asked is no screenshot of it
+            try:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                with replacing(screenshot, what="the screenshot") as partial:
+                    ok = window_image(window).save(str(partial), "PNG", 80)  # fast zlib level: half the time, same size
+                    if not ok:
+                        raise InputError(f"{screenshot}: cannot write the screenshot")
+            except (InputError, OSError) as error:
+                print(f"unidoreader: {error}", file=sys.stderr)
+                ok = False
         result["code"] = 0 if ok and not window.failures else 1
-        if not ok:
-            print(f"unidoreader: cannot write {screenshot}", file=sys.stderr)
         for failure in window.failures:
             print(f"unidoreader: {failure}", file=sys.stderr)
         window.close()

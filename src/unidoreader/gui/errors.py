@@ -14,7 +14,10 @@ CONTEXT = "CoreErrors"
 
 TEMPLATES: dict[str, str] = {
     "is_folder": QT_TRANSLATE_NOOP("CoreErrors", "{path}: is a folder, not a file"),
-    "too_large": QT_TRANSLATE_NOOP("CoreErrors", "{path}: too large ({size} MB; the limit is {limit} MB)"),
+    "too_large": QT_TRANSLATE_NOOP("CoreErrors", "{path}: too large ({size} MiB; the limit is {limit} MiB)"),
+    "is_fifo": QT_TRANSLATE_NOOP("CoreErrors", "{path}: is a named pipe (FIFO), not a regular file; only files can be read"),
+    "is_device": QT_TRANSLATE_NOOP("CoreErrors", "{path}: is a device, not a regular file; only files can be read"),
+    "not_regular": QT_TRANSLATE_NOOP("CoreErrors", "{path}: is not a regular file; only files can be read"),
     "empty": QT_TRANSLATE_NOOP("CoreErrors", "{path}: the file is empty"),
     "missing": QT_TRANSLATE_NOOP("CoreErrors", "{path}: no such file"),
     "unreadable": QT_TRANSLATE_NOOP("CoreErrors", "{path}: cannot read: {reason}"),

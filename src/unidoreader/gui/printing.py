@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from unidoreader.core.errors import InputError
+from unidoreader.core.safeio import replacing
 from unidoreader.core.export import PrintPart, briefing_html, running_context, running_title
 from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
 
@@ -339,22 +340,26 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
 
 
 def render_pdf(parts: Sequence[PrintPart], output: Path, page_size: str = "A4",
-               margins_mm: float = 20, progress: Progress | None = None) -> int:
+               margins_mm: float = 20, progress: Progress | None = None, forbidden: Path | None = None) -> int:
     """Write the briefing pack as a PDF with the bundled font embedded; returns the page
-    count. Works headless. The file appears only when complete (written aside, then renamed)."""
+    count. Works headless. The file appears only when complete (written aside under a
+    unique name, then renamed: core.safeio, which also refuses devices, FIFOs, symbolic
+    links and, with `forbidden`, the library folder)."""
     if not parts:
         raise InputError("nothing to print: no sections selected")
     size = page_size_id(page_size)
     if not 0 <= margins_mm <= MAX_MARGIN_MM:
         raise InputError(f"margins must be between 0 and {MAX_MARGIN_MM:g} mm, not {margins_mm:g}")
     printables = _printables(parts)  # validates every section before touching the disk
-    return render_printables_pdf(printables, output, page_size, margins_mm, progress)
+    return render_printables_pdf(printables, output, page_size, margins_mm, progress, forbidden)
 
 
 def render_printables_pdf(printables: Sequence[Printable], output: Path, page_size: str = "A4",
-                          margins_mm: float = 20, progress: Progress | None = None) -> int:
+                          margins_mm: float = 20, progress: Progress | None = None, forbidden: Path | None = None) -> int:
     """Any core HTML (a briefing pack, a change summary) as a PDF, each printable on its
-    own pages with its running header and the pack's page numbers; returns the page count."""
+    own pages with its running header and the pack's page numbers; returns the page count.
+    Written as `render_pdf` writes (core.safeio: never over a device, a FIFO, a link, or
+    into `forbidden`)."""
     if not printables:
         raise InputError("nothing to print")
     size = page_size_id(page_size)
@@ -367,28 +372,22 @@ def render_printables_pdf(printables: Sequence[Printable], output: Path, page_si
         raise InputError(f"{output}: is a folder, not a file name")
     if not output.parent.exists():
         raise InputError(f"{output.parent}: no such folder")
-    partial = output.with_name(output.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    writer.setTitle(" / ".join(p.title for p in printables))
-    writer.setCreator("unidoreader")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise InputError(f"{output}: cannot write the PDF there")
-    try:
-        pages = _paint(painter, writer, printables, (margins_mm,) * 4, progress)
-    except BaseException:
-        painter.end()
-        partial.unlink(missing_ok=True)
-        raise
-    painter.end()
-    del writer
-    try:
-        os.replace(partial, output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"{output}: cannot write: {error.strerror or error}") from None
+    with replacing(output, forbidden=forbidden, what="the PDF") as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+        writer.setTitle(" / ".join(p.title for p in printables))
+        writer.setCreator("unidoreader")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise InputError(f"{output}: cannot write the PDF there")
+        try:
+            pages = _paint(painter, writer, printables, (margins_mm,) * 4, progress)
+        finally:
+            painter.end()
+        del writer
+        if partial.stat().st_size == 0:  # Qt reports no write error: an empty file is one
+            raise InputError(f"{output}: cannot write the PDF there")
     return pages
 
 

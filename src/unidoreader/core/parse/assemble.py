@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id
+from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id, unique_id
 from unidoreader.core.parse import charts, cover as cover_mod, furniture, footnotes as notes_mod
 from unidoreader.core.parse.reflow import join_lines
 from unidoreader.core.parse.text import collapse, ends_sentence
@@ -256,6 +256,7 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
     current_top: dict | None = None
     current_sec: dict | None = None
     used_ids: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per repeated section id, the "~n" to try next
     for k, sp in enumerate(specs):
         kind = sp["kind"]
         text = texts[k]
@@ -269,12 +270,7 @@ def assemble(p: Context, toks: list[Tok], cov: cover_mod.Cover, scan: notes_mod.
                 siblings = current_top["children"]
                 parent_id = current_top["id"] + "."
             base = sp["label"] if sp["label"] else f"#{len(siblings) + 1}"
-            sid = parent_id + base
-            n = 2
-            while sid in used_ids:
-                sid = f"{parent_id}{base}~{n}"
-                n += 1
-            used_ids.add(sid)
+            sid = unique_id(parent_id + base, used_ids, next_suffix)  # a repeated label gets "~n"
             node["id"] = sid
             siblings.append(node)
             if siblings is tops:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from unidoreader.core.errors import InputError
 
-# UN reports are well under 2 MB of text; refuse far bigger files before reading them.
+# UN reports are well under 2 MiB of text; refuse far bigger files (20 MiB) without reading them whole.
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -33,22 +33,14 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read and decode a report file; raise InputError("<path>: <what is wrong>") otherwise."""
+    """Read and decode a report file; raise InputError("<path>: <what is wrong>") otherwise.
+
+    Regular files only, and never more than MAX_REPORT_BYTES + 1 bytes of them
+    (safeio.read_regular): a FIFO, a device or a file that grows is refused in one line."""
+    from unidoreader.core.safeio import read_regular, shown
+
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError.of("is_folder", path=path)
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise InputError.of("too_large", path=path, size=f"{size / 1e6:.1f}", limit=f"{MAX_REPORT_BYTES / 1e6:.0f}")
-        data = path.read_bytes()
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError.of("missing", path=path) from None
-    except OSError as error:
-        raise InputError.of("unreadable", path=path, reason=error.strerror or error) from None
-    return decode_bytes(data, str(path))
+    return decode_bytes(read_regular(path, MAX_REPORT_BYTES), shown(path))
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> str:

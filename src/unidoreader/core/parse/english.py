@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Sequence
 
-from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id
+from unidoreader.core.model import Block, BlockKind, Footnote, Metadata, Report, Section, block_id, document_id, unique_id
 from unidoreader.core.parse.text import SUPER_TO_DIGIT, SUPERSCRIPTS, collapse
 from unidoreader.core.parse.tokens import Parsed
 
@@ -70,7 +70,42 @@ JOINED_LABEL_RE = re.compile(r"^((?:Subprogramme|Annex|Appendix)(?:\s+(?:\d{1,2}
 CAPTION_RE = re.compile(rf"^(Table|Figure|Chart|Map|Box)\s+(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?\.(?:\d{{1,3}}|{ROMAN})|\d{{1,3}}|{ROMAN}|[A-Z])\.?$")
 CAPTION_INLINE_RE = re.compile(rf"^(Table|Figure|Chart|Box)\s+(\d{{1,2}}[A-Z]?(?:\.{ROMAN})?\.(?:\d{{1,3}}|{ROMAN})|\d{{1,3}}|{ROMAN})\b")
 UNITS_RE = re.compile(r"^\((?:Thousands|Millions|Billions|Number|Percentage|United States dollars|In )[^)]*\)$|^\([^)]*(?:dollars|euros|per cent)[^)]*\)$")
-LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*\.?\s*(\d{1,4}|[ivxlc]{1,6})?\s*$")
+#: A contents entry's end: four dots or more (each may be followed by one space), then
+#: optional spaces, dot, spaces, page number, spaces. Checked from the end of the line by
+#: `ends_in_leader`, in time linear in the line: the regular expression
+#: r"(?:\.\s?){4,}\s*\.?\s*(\d{1,4}|[ivxlc]{1,6})?\s*$" searched from every position of a
+#: long run of dots backtracks quadratically or worse.
+_PAGE_END_RE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,6})$")
+
+
+def _dot_units(text: str) -> int:
+    """How many "." or ". " (one whitespace character) units end `text`."""
+    units = 0
+    i = len(text)
+    while i > 0:
+        if text[i - 1] == ".":
+            i -= 1
+        elif i >= 2 and text[i - 2] == "." and text[i - 1].isspace():
+            i -= 2
+        else:
+            break
+        units += 1
+    return units
+
+
+def ends_in_leader(line: str) -> bool:
+    """True when `line` ends in a dotted leader, with or without a page number."""
+    text = line.rstrip()
+    candidates = [text]
+    number = _PAGE_END_RE.search(text[-7:])
+    if number is not None:
+        candidates.append(text[: max(0, len(text) - 7) + number.start()].rstrip())
+    for body in candidates:
+        if _dot_units(body) >= 4:
+            return True
+        if body.endswith(".") and _dot_units(body[:-1].rstrip()) >= 4:
+            return True
+    return False
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|CONTENTS)$")
 JOB_RE = re.compile(r"^\d{2}-\d{5}\s*\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*\*?$|^V\.\d{2}-\d{3,6}.*$")
 SEPARATOR_RE = re.compile(r"^[_＿]{5,}$")  # the rule over the footnotes
@@ -274,7 +309,7 @@ class _EnglishParser:
                 self.furniture.append(s)
                 continue
             # (a reader that knows the page has taken its running heads away already)
-            if not self.hinted and counts[s] >= 3 and self._at_page_edge(pos) and not LEADER_RE.search(s):
+            if not self.hinted and counts[s] >= 3 and self._at_page_edge(pos) and not ends_in_leader(s):
                 self.furniture.append(s)
                 continue
             if pending_blank:
@@ -564,7 +599,7 @@ class _EnglishParser:
                 title = pos
                 break
         leaders = [pos for pos in range(start if title is None else title, min(n, (title or start) + 200))
-                   if LEADER_RE.search(lines[pos].text)]
+                   if ends_in_leader(lines[pos].text)]
         if title is not None and self.word:  # Word: the contents are a table after the title
             k = title + 1
             while k < n and lines[k].role.startswith("table") and lines[k].role == lines[title + 1].role:
@@ -589,7 +624,7 @@ class _EnglishParser:
         for pos in list(taken):
             if STAR_NOTE_RE.match(lines[pos].text):
                 k = pos
-                while k in taken and not LEADER_RE.search(lines[k].text) and not (k > pos and (LABEL_LINE_RE.match(lines[k].text) or CHAPTER_RE.match(lines[k].text))):
+                while k in taken and not ends_in_leader(lines[k].text) and not (k > pos and (LABEL_LINE_RE.match(lines[k].text) or CHAPTER_RE.match(lines[k].text))):
                     taken.discard(k)
                     k += 1
         return taken
@@ -948,6 +983,7 @@ class _EnglishParser:
         stack: list[dict[str, Any]] = []
         tops: list[dict[str, Any]] = []
         used: set[str] = set()
+        next_suffix: dict[str, int] = {}
         cites_of: dict[str, list[str]] = {}
         for in_body, spec in [(False, sp) for sp in front] + [(True, sp) for sp in body]:
             if spec.kind is BlockKind.HEADING:
@@ -957,12 +993,7 @@ class _EnglishParser:
                 siblings = parent["children"] if parent else tops
                 base = spec.label if spec.label else f"#{len(siblings) + 1}"
                 base = base.replace(" ", "")
-                sid = f"{parent['id']}.{base}" if parent else base
-                k = 2
-                while sid in used:
-                    sid = f"{parent['id'] + '.' if parent else ''}{base}~{k}"
-                    k += 1
-                used.add(sid)
+                sid = unique_id(f"{parent['id']}.{base}" if parent else base, used, next_suffix)
                 refs = _superscript_refs(spec.title, note_labels)
                 # "E. Human resources¹": the mark cites a footnote; the title is without it
                 title = _strip_refs(spec.title, note_labels) or spec.title

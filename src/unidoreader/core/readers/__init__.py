@@ -148,20 +148,14 @@ def sniff(data: bytes) -> str | None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or InputError with one line."""
-    try:
-        if path.is_dir():
-            raise InputError.of("is_folder", path=path)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.of("too_large", path=path, size=f"{size / 1e6:.0f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
-        if size == 0:
-            raise InputError.of("empty", path=path)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.of("missing", path=path) from None
-    except OSError as error:
-        raise InputError.of("unreadable", path=path, reason=error.strerror or error) from None
+    """The file's bytes, or InputError with one line (a regular file only, and at most
+    MAX_FILE_BYTES + 1 bytes read: core.safeio)."""
+    from unidoreader.core.safeio import read_regular
+
+    data = read_regular(Path(path), MAX_FILE_BYTES)
+    if not data:
+        raise InputError.of("empty", path=path)
+    return data
 
 
 def handles(path: Path, data: bytes | None = None) -> bool:
@@ -169,10 +163,11 @@ def handles(path: Path, data: bytes | None = None) -> bool:
     if is_supported(path):
         return True
     if data is None:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(1024)
-        except OSError:
+        from unidoreader.core.safeio import read_head
+
+        try:  # never open() a FIFO or a device: it may block or never end
+            data = read_head(Path(path), 1024)
+        except InputError:
             return False
     return sniff(data) in ("pdf", "zip", "ole")
 
