@@ -18,7 +18,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,16 +27,9 @@ from unidoreader.core import readers  # noqa: E402
 from unidoreader.core.parse.english import parse_english  # noqa: E402
 from unidoreader.core.parse.text import collapse  # noqa: E402
 
+from timing import best_of  # noqa: E402
+
 UN_EN = REPO / "tests" / "data" / "un-en"
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -18,14 +17,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from unidoreader.core.parse import parse_text, read_text  # noqa: E402
 
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
+from timing import best_of  # noqa: E402
 
 
 def main() -> int:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,16 +29,9 @@ import pypdfium2 as pdfium  # noqa: E402
 from unidoreader.core import readers  # noqa: E402
 from unidoreader.core.readers import pdf  # noqa: E402
 
+from timing import best_of  # noqa: E402
+
 CACHE = REPO / "bench" / ".cache"
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def document(pages: int) -> Path:

@@ -25,17 +25,10 @@ sys.path.insert(0, str(REPO / "src"))
 from unidoreader.core import references  # noqa: E402
 from unidoreader.core.parse import read_text  # noqa: E402
 
+from timing import best_of  # noqa: E402
+
 ADVERSARIAL = ("GC.17/ / / Res. " + "A/" * 20 + "第 1、2、3、4、5、6、7、8 " + "  \n" * 5 + "paragraphs 1, 2, 3, 4 and "
                + "IDB.1/Add.1/Rev.1/" + "resolution 70/" + "第" * 10 + "号决议")
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> int:
