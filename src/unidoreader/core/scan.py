@@ -6,8 +6,8 @@ blocks (text, seg form, ids, sections: about 4x the text as Python objects) neit
 a small cache nor load fast, and a common term sends every document through it. So the
 index also writes, per document, its *search form* (`blocks/<doc>.srch`):
 
-- the normal form of each block (a list of str: `str.__contains__` over it, mapped in C,
-  picks the blocks that contain a term without a Python step per block);
+- the normal form of each block (one line each of one str in memory: a scan of it in C
+  finds the blocks that contain a term, without a Python step per block);
 - one letter per block for its kind (`h` heading, `t` table, ...);
 - the word boundaries of jieba's segmentation as one byte per character of the blocks
   laid end to end (block i starts at `starts[i]`; a block's start and end are
@@ -20,15 +20,31 @@ About 3 bytes per character in memory (35 MB of UTF-16 text is ~110 MB). The ful
 from __future__ import annotations
 
 import marshal
+import operator
 from array import array
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from unidoreader.core import analysis
 
 FORM_VERSION = 2
 _CONTAINS = str.__contains__
+
+
+class _Blocks(Sequence[str]):
+    """The blocks of a form, each cut from its text when asked for."""
+
+    def __init__(self, form: "Form") -> None:
+        self._form = form
+
+    def __len__(self) -> int:
+        return len(self._form.starts)
+
+    def __getitem__(self, number: int) -> str:  # type: ignore[override]
+        return self._form.block(number)
 
 
 @dataclass
@@ -38,24 +54,78 @@ class Form:
     doc: str
     session: int | None
     kind: str  # the document kind in normal form ("总干事的报告")
-    blocks: list[str]  # normal form of each indexed block
+    text: str  # the normal form of the indexed blocks, one line each (normal forms hold no whitespace)
     kinds: str  # one letter per block
-    starts: array  # type: ignore[type-arg]  # where each block starts in `bounds`
+    starts: array  # type: ignore[type-arg]  # where each block starts in `text` and in `bounds`
     bounds: bytes  # 1 where a word boundary is, over the blocks laid end to end (one apart)
     language: str | None = None  # the document's ("zh", "en")
+    unit: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's weight of each block holding a term once, made when first needed
+    _ends: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]
 
     @property
     def chars(self) -> int:
         return len(self.bounds)
 
+    @property
+    def blocks(self) -> Sequence[str]:
+        """The normal form of each block (cut from `text` when asked for)."""
+        return _Blocks(self)
+
+    @property
+    def ends(self) -> array:  # type: ignore[type-arg]
+        """Where each block ends in `text` (made when first asked for)."""
+        if self._ends is None:
+            if not self.starts:
+                self._ends = array("l")
+                return self._ends
+            ends = array("l", self.starts)
+            del ends[0]
+            ends.append(len(self.text) + 1)
+            self._ends = array("l", map(operator.sub, ends, repeat(1)))
+        return self._ends
+
+    def block(self, number: int) -> str:
+        """The normal form of block `number`."""
+        return self.text[self.starts[number] : self.ends[number]]
+
+    def lengths(self) -> Iterator[int]:
+        return map(operator.sub, self.ends, self.starts)
+
+    def occurrences(self, needle: str) -> tuple[list[int], list[int]]:
+        """The blocks that contain `needle` (ascending) and how often each does (as
+        str.count of the block), found by one scan of the text in C: a string absent
+        from a document costs one str.__contains__, and each occurrence a few C steps."""
+        text = self.text
+        found = text.count(needle)
+        if not found:
+            return [], []
+        if found > len(self.starts) // 2:  # in many blocks: a map over the blocks is cheaper than one step per occurrence
+            starts = self.starts
+            blocks = list(map(text.__getitem__, map(slice, starts, self.ends)))
+            numbers = list(compress(range(len(blocks)), map(_CONTAINS, blocks, repeat(needle))))
+            return numbers, list(map(str.count, map(blocks.__getitem__, numbers), repeat(needle)))
+        size = len(needle)
+        parts = text.split(needle)
+        del parts[-1]
+        # occurrence k starts at the lengths of parts 0..k plus k needles
+        positions = map(operator.sub, accumulate(map(operator.add, map(len, parts), repeat(size))), repeat(size))
+        counts = Counter(map(bisect_right, repeat(self.ends), positions))
+        return list(counts), list(counts.values())
+
+    def among(self, needle: str, numbers: Sequence[int], *, absent: bool = False) -> list[int]:
+        """Those of blocks `numbers` that contain `needle` (or, `absent`, that do not)."""
+        starts, ends = self.starts, self.ends
+        cut = map(self.text.__getitem__, map(slice, map(starts.__getitem__, numbers), map(ends.__getitem__, numbers)))
+        found = map(_CONTAINS, cut, repeat(needle))
+        return list(compress(numbers, map(operator.not_, found) if absent else found))
+
     def containing(self, needle: str) -> list[int]:
         """Numbers of the blocks whose normal form contains `needle` (the scan runs in C)."""
-        blocks = self.blocks
-        return list(compress(range(len(blocks)), map(_CONTAINS, blocks, repeat(needle))))
+        return self.occurrences(needle)[0]
 
     def seg(self, number: int) -> str:
         """Block `number` in seg form: its words joined by analysis.BOUNDARY."""
-        norm = self.blocks[number]
+        norm = self.block(number)
         base = self.starts[number]
         bounds = self.bounds
         cuts = [i for i in range(1, len(norm)) if bounds[base + i]]
@@ -65,20 +135,21 @@ class Form:
         """How the occurrences of `needle` in block `number` sit on word boundaries:
         2 = one starts and ends on boundaries (a word or run of words), 1 = one end
         does, 0 = neither (search ranks 2 above 1 above 0)."""
-        norm = self.blocks[number]
+        text = self.text
         base = self.starts[number]
+        end = self.ends[number]
         bounds = self.bounds
         size = len(needle)
         best = 0
-        position = norm.find(needle)
+        position = text.find(needle, base, end)
         while position >= 0:
-            left = bounds[base + position]
-            right = bounds[base + position + size]
+            left = bounds[position]
+            right = bounds[position + size]
             if left and right:
                 return 2
             if left or right:
                 best = 1
-            position = norm.find(needle, position + 1)
+            position = text.find(needle, position + 1, end)
         return best
 
 
@@ -115,7 +186,7 @@ def load(data: bytes) -> Form | None:
     starts.pop()
     if len(bounds) != (starts[-1] + len(norms[-1]) + 2 if norms else 1):
         return None
-    return Form(doc, session, kind, norms, letters, starts, bounds, language)
+    return Form(doc, session, kind, "\n".join(norms), letters, starts, bounds, language)
 
 
 def kind_letter(kind: str) -> str:

@@ -32,11 +32,13 @@ import math
 import re
 import threading
 import operator
+from array import array
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from unidoreader.core import analysis, index, scan
 from unidoreader.core.library import Library
@@ -48,6 +50,11 @@ CACHED_DOCUMENTS = 64
 #: Characters of search forms a Searcher keeps in memory (about 3 bytes each: a whole
 #: 100 MB archive is about 35 million).
 FORM_CHARS = 60_000_000
+#: Blocks a Searcher remembers as containing the strings searched (over all strings; see
+#: `Matches`): 12 bytes each.
+CACHED_MATCHES = 2_000_000
+#: Terms whose documents a Searcher keeps as bit maps (a few hundred bytes each).
+CACHED_TERMS = 50_000
 #: Rankings kept for the next page of the same query.
 CACHED_RANKINGS = 8
 SNIPPET_CHARS = 100
@@ -321,13 +328,28 @@ class _Block:
     text: str
 
 
+class _Blocks(Sequence[_Block]):
+    """A document's stored blocks, each made when asked for (a page of hits needs a few
+    blocks of each of up to 100 documents, not all their blocks)."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows  # (id, kind, section, text, seg form) per block, as stored
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, number: int) -> _Block:  # type: ignore[override]
+        block_id, kind, section, text, _seg = self._rows[number]
+        return _Block(block_id, kind, section, text)
+
+
 @dataclass
 class _Doc:
     """A document's stored blocks as the hits shown need them (text, ids, sections)."""
 
     id: str
     sections: dict[str, Sequence[str]]
-    blocks: list[_Block]
+    blocks: Sequence[_Block]
     pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
 
 
@@ -384,10 +406,14 @@ class Searcher:
         self._searcher: Any = None
         self._indexed: set[str] = set()
         self._ids: dict[int, str] = {}  # Whoosh document number -> document id
+        self._numbers: dict[str, int] = {}  # and back
+        self._all_bits = 0  # every Whoosh document not deleted, as bits of an int
+        self._bits: dict[tuple[str, str], int] = {}  # (field, term) -> its documents, as bits (see _term_bits)
         self._forms: OrderedDict[str, scan.Form] = OrderedDict()
         self._form_chars = 0
         self._docs: OrderedDict[str, _Doc] = OrderedDict()
         self._rankings: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
+        self._found = Matches(CACHED_MATCHES, self._possible)
         self._references: Any = None  # core.references.LibraryReferences, made on first use
 
     # -- index access --------------------------------------------------------------------
@@ -426,8 +452,12 @@ class Searcher:
         """Which document each Whoosh number is (read once per index version, not per
         candidate: a common term has thousands), and forget rankings of the old version."""
         self._ids = {number: fields["doc"] for number, fields in self._searcher.reader().iter_docs()}
+        self._numbers = {doc: number for number, doc in self._ids.items()}
+        self._all_bits = _bits_of(self._ids)
+        self._bits.clear()
         self._indexed = set(self._ids.values())
         self._rankings.clear()
+        self._found.clear()
         for gone in [doc for doc in self._forms if doc not in self._indexed]:
             self._form_chars -= self._forms.pop(gone).chars
         for gone in [doc for doc in self._docs if doc not in self._indexed]:
@@ -502,8 +532,7 @@ class Searcher:
         payload = index.read_payload(self.library, doc_id)
         if payload is None:
             return None
-        blocks = [_Block(block_id, kind, section, text) for block_id, kind, section, text, _seg in payload["blocks"]]
-        doc = _Doc(doc_id, payload.get("sections") or {}, blocks, pages=payload.get("pages") or {})
+        doc = _Doc(doc_id, payload.get("sections") or {}, _Blocks(payload["blocks"]), pages=payload.get("pages") or {})
         while len(self._docs) >= CACHED_DOCUMENTS:
             self._docs.popitem(last=False)
         self._docs[doc_id] = doc
@@ -526,7 +555,8 @@ class Searcher:
         """The hits `offset` to `offset + limit` (best first) and the counts of all hits."""
         ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
         offset = max(offset, 0)
-        page = ranking.top(offset + max(limit, 0))[offset:]
+        with self._lock:  # the ranking scores as far as asked, and keeps what it scored
+            page = ranking.top(offset + max(limit, 0))[offset:]
         hits = tuple(self._hit(m) for m in page)
         return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session, ranking.per_language)
 
@@ -547,7 +577,8 @@ class Searcher:
         shows the totals and the first hits while the rest of the page is made."""
         ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
         offset = max(offset, 0)
-        page = ranking.top(offset + max(limit, 0))[offset:]
+        with self._lock:  # the ranking scores as far as asked, and keeps what it scored
+            page = ranking.top(offset + max(limit, 0))[offset:]
         counts = SearchResult(query, ranking.total, (), ranking.per_document, ranking.per_session, ranking.per_language)
         return counts, (self._hit(m) for m in page)
 
@@ -564,7 +595,9 @@ class Searcher:
     ) -> Iterator[Hit]:
         """Hits best first; snippets are cut as the hits are consumed."""
         ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
-        for match in ranking.top(limit):
+        with self._lock:
+            matches = ranking.top(limit)
+        for match in matches:
             yield self._hit(match)
 
     # -- the work -----------------------------------------------------------------------------
@@ -589,68 +622,97 @@ class Searcher:
                 self._forms.clear()
                 self._form_chars = 0
                 self._docs.clear()
+                self._found.clear()
                 index.ensure_index(self.library, rebuild=True)
                 forms = self._load(self._candidates(parsed, filters))
             key = (query, tuple(sorted((k, str(v)) for k, v in filters.items())))
             ranking = self._rankings.get(key)
             if ranking is None:  # the same query again (the next page): ranked already
-                ranking = self._with_references(query, filters, _rank(parsed, filters, forms))
+                ranking = self._with_references(query, filters, _rank(parsed, filters, forms, self._found))
                 self._rankings[key] = ranking
                 while len(self._rankings) > CACHED_RANKINGS:
                     self._rankings.popitem(last=False)
             return ranking
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
-        from whoosh import query as Q
-
+        """The documents that may match: those holding every gram of the query's terms (and
+        passing the filters), as Whoosh's query of those terms would select them, but from
+        each term's documents kept as a bit map (`_term_bits`): a common gram's postings are
+        read once per index version, not walked by a pure-Python matcher per query."""
         searcher = self._whoosh()
         reader = searcher.reader()
         for clause in parsed.positive:  # words for the lower tiers, from the index's vocabulary
             clause.alternatives = [_with_forms(lit, reader) if lit.stem else _with_pieces(lit, reader) for lit in clause.alternatives]
-        parts: list[Any] = []
+        term = self._term_bits
+        selected = self._all_bits
         # Candidates need not match every gram of every clause: any subset selects a superset
         # of the matches, and the blocks are verified against every clause in _rank. A
-        # bounded subset keeps Whoosh's matcher tree shallow (a 1,000-word query overflowed
-        # the recursion limit) and its cost independent of the query's length.
+        # bounded subset keeps the cost independent of the query's length.
         clauses = sorted(parsed.positive, key=lambda c: len(c.alternatives))[:_CANDIDATE_CLAUSES]
         for clause in clauses:
-            alternatives = []
-            for literal in clause.alternatives[:_CANDIDATE_ALTERNATIVES]:
+            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES or any(len(lit.forms) > _CANDIDATE_ALTERNATIVES for lit in clause.alternatives):
+                continue  # too many alternatives to list: this clause does not narrow the candidates
+            alternatives = 0
+            for literal in clause.alternatives:
                 needed: set[str] = set()
                 for piece in literal.pieces or (literal.text,):
                     needed |= analysis.grams(piece)
                 chosen = sorted(needed, key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]  # bigrams select best
-                alternatives.append(Q.And([Q.Term("grams", g) for g in chosen]))
-                if literal.forms:
-                    forms = literal.forms[:_CANDIDATE_ALTERNATIVES]
-                    alternatives.append(Q.Or([Q.Term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}") for form in forms]))
-            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES or any(len(lit.forms) > _CANDIDATE_ALTERNATIVES for lit in clause.alternatives):
-                continue  # too many alternatives to list: this clause does not narrow the candidates
-            parts.append(Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
-        if "lang" in filters:
-            parts.append(Q.Term("lang", str(filters["lang"])))
-        if "session" in filters:
-            parts.append(Q.Term("session", str(filters["session"])))
-        if "year" in filters:
-            parts.append(Q.Term("year", str(filters["year"])))
+                having = self._all_bits
+                for gram in chosen:
+                    having &= term("grams", gram)
+                    if not having:
+                        break
+                alternatives |= having
+                for form in literal.forms:
+                    alternatives |= term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}")
+            selected &= alternatives
+        for key in ("lang", "session", "year"):
+            if key in filters:
+                selected &= term(key, str(filters[key]))
         kind = analysis.normalize(str(filters.get("kind") or ""))
         if kind in _BLOCK_KINDS:
-            parts.append(Q.Term("kinds", kind))
+            selected &= term("kinds", kind)
         if "cites" in filters:
-            citing = sorted({c.doc for c in self._citations(str(filters["cites"]))})
+            citing = {c.doc for c in self._citations(str(filters["cites"]))}
             if not citing:
                 return []
-            parts.append(Q.Or([Q.Term("doc", i) for i in citing]))
+            selected &= self._doc_bits(citing)
         if "doc" in filters:
             ids = self._doc_ids(str(filters["doc"]))
             if not ids:
                 return []
-            parts.append(Q.Or([Q.Term("doc", i) for i in ids]))
-        query = Q.And(parts) if parts else Q.Every()
+            selected &= self._doc_bits(ids)
         ids = self._ids
         # in id order, not Whoosh's: equal scores then rank the same whatever order the
         # documents were indexed in (an incremental update answers as a rebuild does)
-        return sorted(ids[number] for number in searcher.docs_for_query(query))
+        return sorted(ids[number] for number in _set_bits(selected))
+
+    def _term_bits(self, field: str, text: str) -> int:
+        """The Whoosh documents holding a term (deleted ones left out), as bits of an int."""
+        key = (field, text)
+        bits = self._bits.get(key)
+        if bits is None:
+            reader = self._searcher.reader()
+            bits = self._bits[key] = _bits_of(reader.postings(field, text).all_ids()) if key in reader else 0
+            if len(self._bits) > CACHED_TERMS:
+                for old in list(self._bits)[: CACHED_TERMS // 4]:
+                    del self._bits[old]
+        return bits
+
+    def _possible(self, needle: str) -> set[str]:
+        """The documents that hold every gram of `needle` chosen for candidates (a superset
+        of those that contain it)."""
+        having = self._all_bits
+        for gram in sorted(analysis.grams(needle), key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]:
+            having &= self._term_bits("grams", gram)
+            if not having:
+                return set()
+        ids = self._ids
+        return {ids[number] for number in _set_bits(having)}
+
+    def _doc_bits(self, docs: Iterable[str]) -> int:
+        return _bits_of(self._numbers[doc] for doc in docs if doc in self._numbers)
 
     # -- symbols (issue 16): cites:SYMBOL, and a query that is a symbol -------------------------
 
@@ -772,6 +834,26 @@ class Searcher:
                    language=form.language)
 
 
+def _bits_of(numbers: Iterable[int]) -> int:
+    """An int with the bits at `numbers` set."""
+    numbers = list(numbers)
+    mask = bytearray((max(numbers, default=0) + 8) // 8)
+    for number in numbers:
+        mask[number >> 3] |= 1 << (number & 7)
+    return int.from_bytes(mask, "little")
+
+
+def _set_bits(bits: int) -> list[int]:
+    """The positions of the 1 bits of `bits`, lowest first (found in C, by str.find)."""
+    digits = bin(bits)[:1:-1]  # lowest bit first
+    out = []
+    position = digits.find("1")
+    while position >= 0:
+        out.append(position)
+        position = digits.find("1", position + 1)
+    return out
+
+
 def _passes(filters: dict[str, Any], form: scan.Form, number: int) -> bool:
     """A block added for a symbol query passes the query's session/lang/doc/kind filters."""
     if "session" in filters and form.session != filters["session"]:
@@ -860,7 +942,205 @@ def _stem_count(literal: Literal, form: scan.Form, number: int) -> int:
     return sum(1 for word in analysis.english_words(form.seg(number)) if word in forms)
 
 
-def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) -> _Ranking:
+class Matches:
+    """Which blocks of a document contain a string, and a weight for each, kept per
+    Searcher for the strings searched (a term in most blocks is scanned once per process,
+    not once per query). The weight is the one `_rank_one` ranks by: occurrences x
+    saturation / (occurrences + length norm), x 1.3 in a heading. `possible(needle)` names
+    the documents that may hold a string (from the index's grams): the others are not
+    scanned for it."""
+
+    def __init__(self, limit: int, possible: Callable[[str], set[str] | None] = lambda _needle: None) -> None:
+        self.limit = limit  # blocks remembered, over all strings
+        self._possible = possible
+        self._terms: OrderedDict[str, tuple[set[str] | None, dict[str, tuple[array[int], array[float]]]]] = OrderedDict()
+        self._size = 0
+
+    def clear(self) -> None:
+        self._terms.clear()
+        self._size = 0
+
+    def of(self, needle: str, form: scan.Form) -> tuple[array[int], array[float]]:
+        """(block numbers, weights) of the blocks of `form` that contain `needle`."""
+        term = self._terms.get(needle)
+        if term is None:
+            term = self._terms[needle] = (self._possible(needle), {})
+        else:
+            self._terms.move_to_end(needle)
+        possible, entries = term
+        found = entries.get(form.doc)
+        if found is None:
+            if possible is not None and form.doc not in possible:
+                return _NO_MATCH
+            found = entries[form.doc] = _weigh(form, *form.occurrences(needle))
+            self._size += len(found[0])
+            while self._size > self.limit and len(self._terms) > 1:  # forget the strings searched longest ago
+                _needle, (_possible, old) = self._terms.popitem(last=False)
+                self._size -= sum(len(numbers) for numbers, _weights in old.values())
+        return found
+
+    def known(self, needle: str) -> bool:
+        """True if `needle` was scanned for (in some documents) and is remembered."""
+        return needle in self._terms
+
+    def among(self, needle: str, form: scan.Form, numbers: Sequence[int]) -> tuple[list[int], list[float]]:
+        """`of` for the blocks `numbers` (ascending) only: from what is kept, else by a scan
+        of those blocks alone (a term every block must hold, checked where the others are)."""
+        term = self._terms.get(needle)
+        found = term[1].get(form.doc) if term is not None else None
+        if found is not None:
+            wanted = set(numbers)
+            keep = list(map(wanted.__contains__, found[0]))
+            return list(compress(found[0], keep)), list(compress(found[1], keep))
+        having = form.among(needle, numbers)
+        block = form.block
+        chosen = _weigh(form, having, list(map(str.count, map(block, having), repeat(needle))))
+        return list(chosen[0]), list(chosen[1])
+
+
+_NO_MATCH: tuple[array[int], array[float]] = (array("l"), array("d"))
+
+
+def _weigh(form: scan.Form, found: list[int], counts: list[int]) -> tuple[array[int], array[float]]:
+    """Blocks `found` of `form` (which hold a term `counts` times) and their weights, by
+    maps in C: a block that holds the term once (most do) has its weight made in advance."""
+    if not found:
+        return _NO_MATCH
+    weights = array("d", map(_unit_weights(form).__getitem__, found))
+    if max(counts) > 1:
+        starts, ends, kinds = form.starts, form.ends, form.kinds
+        for position in compress(range(len(counts)), map(operator.ne, counts, repeat(1))):
+            number = found[position]
+            weights[position] = _weight(counts[position], ends[number] - starts[number], kinds[number])
+    return array("l", found), weights
+
+
+_SATURATION = _K1 + 1.0
+_LEAN = _K1 * (1.0 - _B)
+_SLOPE = _K1 * _B / _AVG_BLOCK
+
+
+def _weight(count: int, length: int, kind: str) -> float:
+    """occurrences x saturation / (occurrences + lean + slope x length), x 1.3 in a heading
+    (the operations in this order: a bound must equal the score it bounds)."""
+    weight = count * _SATURATION / (count + (_LEAN + _SLOPE * length))
+    return weight * _KIND_WEIGHT[kind] if kind == _HEADING else weight
+
+
+def _unit_weights(form: scan.Form) -> array[float]:
+    """The weight of each block of a form holding a term once (made once per form)."""
+    unit = form.unit
+    if unit is None:
+        kinds = form.kinds
+        unit = form.unit = array("d", map(_weight, repeat(1), form.lengths(), kinds))
+    return unit
+
+
+#: A group of matching blocks of one document and one tier: (tier, the document's
+#: position among the candidates, its form, block numbers, an upper bound of each one's
+#: weight). `_Lazy` ranks groups.
+_Group = tuple[int, int, scan.Form, Sequence[int], Sequence[float]]
+#: An upper bound is raised by this much so that a float rounded otherwise than the
+#: exact score never falls below it.
+_SAFETY = 1.0 + 1e-9
+_ITEM = 1 << 32  # a match's place in the order of ties: document position x _ITEM + block number
+
+
+class _Lazy(_Ranking):
+    """Matches ranked only as far as asked for (a threshold algorithm).
+
+    Every match has an upper bound of its key (tier, boundary classes, weight): its tier
+    (exact), the most boundary classes (`classes`) and an upper bound of its weight,
+    computed for all matches in C. Matches are scored exactly (`score`: boundaries looked
+    up, the query's clauses chosen) in the order of their bounds, taken from the groups
+    (documents) with the largest bounds first, in batches; once `count` scored keys are at
+    least the bound of every match not scored, the page is certain. A term in nearly every
+    block is so scored for about a page of them. The order is exactly that of scoring every
+    match and sorting stably (ties: document, then block order)."""
+
+    def __init__(self, groups: list[_Group], classes: int, score: Callable[[scan.Form, int, float], _Match],
+                 per_document: dict[str, int], per_session: dict[int | None, int], per_language: dict[str | None, int],
+                 scale: float = 1.0) -> None:
+        super().__init__(sum(len(group[3]) for group in groups), per_document, per_session, per_language)
+        self._classes = classes
+        self._scale = scale  # a match's bound key is (tier, classes, scale x its bound)
+        self._score_one = score
+        self._tiers: dict[int, list[tuple[float, _Group]]] = {}
+        for group in groups:
+            if group[3]:
+                self._tiers.setdefault(group[0], []).append((max(group[4]), group))
+        for tier_groups in self._tiers.values():
+            tier_groups.sort(key=itemgetter(0), reverse=True)  # stable: in document order among equals
+        self._scored: dict[int, _Match] = {}
+        self._everything: list[_Match] | None = None
+
+    def _score(self, group: _Group, number: int, bound: float) -> tuple[tuple[tuple[int, int, float], int], _Match]:
+        item = group[1] * _ITEM + number
+        match = self._scored.get(item)
+        if match is None:
+            match = self._scored[item] = self._score_one(group[2], number, bound)
+        return (match[0], -item), match
+
+    def top(self, count: int | None) -> list[_Match]:
+        if count is None or count >= self.total:
+            if self._everything is None:
+                scored = [self._score(group, number, bound) for groups in self._tiers.values() for _max, group in groups
+                          for number, bound in zip(group[3], group[4])]
+                scored.sort(key=itemgetter(0), reverse=True)
+                self._everything = [match for _key, match in scored]
+            return self._everything if count is None else self._everything[:count]
+        if count <= 0:
+            return []
+        best: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []  # a min-heap of the best `count`
+        classes = self._classes
+        scale = self._scale
+        for tier in sorted(self._tiers, reverse=True):
+            groups = self._tiers[tier]
+            above = math.inf  # every match bounded above this was taken by an earlier batch
+            size = 4 * count + 60
+            while True:
+                threshold = groups[size - 1][0] if size < len(groups) else -math.inf
+                batch: list[tuple[float, int, _Group, int]] = []
+                for high, group in groups:
+                    if high < threshold:
+                        break
+                    bounds = group[4]
+                    base = group[1] * _ITEM
+                    for position in compress(range(len(bounds)), map(operator.ge, bounds, repeat(threshold))):
+                        bound = bounds[position]
+                        if bound < above:
+                            number = group[3][position]
+                            batch.append((bound, -(base + number), group, number))
+                batch.sort(key=itemgetter(0, 1), reverse=True)
+                for bound, negated, group, number in batch:
+                    if len(best) == count and best[0][0] >= ((tier, classes, scale * bound), negated):
+                        return [match for _key, match in sorted(best, key=itemgetter(0), reverse=True)]
+                    entry = self._score(group, number, bound)
+                    if len(best) < count:
+                        heapq.heappush(best, entry)  # type: ignore[misc]
+                    elif entry[0] > best[0][0]:
+                        heapq.heapreplace(best, entry)  # type: ignore[misc]
+                if threshold == -math.inf:
+                    break
+                if len(best) == count and best[0][0][0] >= (tier, classes, scale * threshold):
+                    return [match for _key, match in sorted(best, key=itemgetter(0), reverse=True)]
+                above = threshold
+                size *= 4
+        return [match for _key, match in sorted(best, key=itemgetter(0), reverse=True)]
+
+
+def _count(per_document: dict[str, int], per_session: Counter[int | None], per_language: Counter[str | None], form: scan.Form, hits: int) -> None:
+    per_document[form.doc] = hits
+    per_session[form.session] += hits
+    per_language[form.language] += hits
+
+
+def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form], matches: Matches) -> _Ranking:
+    """The ranking of a query over the candidates' search forms (see the module docstring).
+
+    Which blocks match which clause is found with the blocks' sets from `matches` (scans
+    in C, kept for the next query); only the blocks ranked as far as the page asked for
+    are scored (`_Lazy`), by `_block_key`, exactly as if every block were."""
     kind = analysis.normalize(str(filters.get("kind") or ""))
     block_kind = kind if kind in _BLOCK_KINDS else ""
     doc_kind = kind if kind and not block_kind else ""
@@ -869,182 +1149,206 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form]) 
     if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces \
             and not positive[0].alternatives[0].forms:
         if not negative and not block_kind:
-            return _rank_one(positive[0].alternatives[0], doc_kind, forms)
+            return _rank_one(positive[0].alternatives[0], doc_kind, forms, matches)
     letter = block_kind[:1]
-    found: list[tuple[scan.Form, int, list[tuple[Literal, bool, int, int]]]] = []
     df = [0] * len(positive)
     scanned = 0
-    # The longest term every block must contain picks the blocks to look at (a scan in C
-    # over the document's blocks, instead of a Python loop over all of them).
-    required = [c.alternatives[0].text for c in positive
-                if len(c.alternatives) == 1 and not c.alternatives[0].pieces and not c.alternatives[0].forms]
-    driver = max(required, key=len) if required else ""
-    others = [text for text in required if text != driver]
-    for form in forms:
+    # The terms every block must contain (a clause of one plain literal), longest first:
+    # the blocks to look at are the intersection of their sets.
+    required = sorted({c.alternatives[0].text for c in positive
+                       if len(c.alternatives) == 1 and not c.alternatives[0].pieces and not c.alternatives[0].forms},
+                      key=lambda text: (matches.known(text), len(text), text), reverse=True)  # one already scanned, else the longest
+    together = ""
+    if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive):
+        together = "".join(c.alternatives[0].text for c in positive)
+    stem_bound = _STEM_WEIGHT * (_K1 + 1.0) * _KIND_WEIGHT[_HEADING]
+    pieces_bound = _FUZZY_WEIGHT * (_K1 + 1.0) * _KIND_WEIGHT[_HEADING]
+    found: list[tuple[int, scan.Form, list[int], list[dict[int, float]], list[set[int]]]] = []
+    for position, form in enumerate(forms):
         if doc_kind and doc_kind not in form.kind:
             continue
         scanned += len(form.blocks)
         blocks = form.blocks
-        kinds = form.kinds
-        numbers: Sequence[int] = form.containing(driver) if driver else range(len(blocks))
-        for text in others:  # what every block must contain, or must not, is checked in C first
-            numbers = list(compress(numbers, map(operator.contains, map(blocks.__getitem__, numbers), repeat(text))))
-        for text in negative:
-            numbers = list(compress(numbers, map(operator.not_, map(operator.contains, map(blocks.__getitem__, numbers), repeat(text)))))
-        for number in numbers:
-            if letter and kinds[number] != letter:
-                continue
-            norm = blocks[number]
-            per_clause: list[tuple[Literal, bool, int, int]] = []
-            for clause_number, clause in enumerate(positive):
-                chosen: tuple[Literal, bool, int, int] | None = None
-                for literal in clause.alternatives:
-                    if literal.text in norm:
-                        option = (literal, True, norm.count(literal.text), form.alignment(number, literal.text))
-                    elif literal.forms and (stemmed := _stem_count(literal, form, number)):
-                        option = (literal, False, stemmed, _BY_STEM)
-                    elif literal.pieces and all(p in norm for p in literal.pieces):
-                        option = (literal, False, min(norm.count(p) for p in literal.pieces), _BY_PIECES)
-                    else:
-                        continue
-                    if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
-                        chosen = option
-                if chosen is None:
-                    break
-                per_clause.append(chosen)
-                df[clause_number] += 1
+        pool: list[int] | None = None  # ascending; None: every block
+        for text in required:  # the first scanned over the document (and kept), the others over what is left
+            if pool is None:
+                pool = list(matches.of(text, form)[0])
             else:
-                found.append((form, number, per_clause))
+                pool = form.among(text, pool)
+            if not pool:
+                break
+        if pool is not None and not pool:
+            continue
+        if negative:
+            if pool is None:
+                pool = list(range(len(blocks)))
+            for text in negative:
+                pool = form.among(text, pool, absent=True)
+        if letter:
+            kinds = form.kinds
+            pool = (list(compress(range(len(blocks)), map(operator.eq, kinds, repeat(letter)))) if pool is None
+                    else list(compress(pool, map(operator.eq, map(kinds.__getitem__, pool), repeat(letter)))))
+        exact_of: list[dict[int, float]] = []  # per clause: block -> the largest weight of an exact alternative
+        stems_of: list[set[int]] = []  # per clause: blocks matched by another form of a stem only
+        alive: set[int] | None = None if pool is None else set(pool)
+        for number, clause in enumerate(positive):
+            exact: dict[int, float] = {}
+            for literal in clause.alternatives:
+                numbers, weights = matches.of(literal.text, form) if pool is None else matches.among(literal.text, form, pool)
+                if not numbers:
+                    continue
+                if not exact:
+                    exact = dict(zip(numbers, weights))
+                else:
+                    for block, weight in zip(numbers, weights):
+                        if exact.get(block, -1.0) < weight:
+                            exact[block] = weight
+            stems: set[int] = set()
+            words: set[int] = set()
+            for literal in clause.alternatives:
+                if literal.forms:
+                    maybe: set[int] = set()
+                    for other in literal.forms:
+                        maybe.update(matches.of(other, form)[0] if pool is None else matches.among(other, form, pool)[0])
+                    stems.update(block for block in maybe if block not in exact and _stem_count(literal, form, block))
+                if literal.pieces:
+                    having: list[int] | None = pool
+                    for piece in literal.pieces:
+                        if having is None:
+                            having = list(matches.of(piece, form)[0])
+                        else:
+                            having = form.among(piece, having)
+                        if not having:
+                            break
+                    if having:
+                        words.update(having)
+            matched = set(exact)
+            if stems or words:
+                words.difference_update(exact)
+                words.difference_update(stems)
+                matched |= stems | words
+            alive = matched if alive is None else alive & matched
+            df[number] += len(alive)
+            exact_of.append(exact)
+            stems_of.append(stems)
+            if not alive:
+                break
+        if alive:
+            found.append((position, form, sorted(alive), exact_of, stems_of))
     idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
-    matches: list[_Match] = []
-    heading = _HEADING
-    saturation = _K1 + 1.0
-    # Several plain words: blocks where they stand together, as typed, rank first.
-    together = ""
-    if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive):
-        together = "".join(c.alternatives[0].text for c in positive)
-    per_document: Counter[str] = Counter()
+    groups: list[_Group] = []
+    per_document: dict[str, int] = {}
     per_session: Counter[int | None] = Counter()
     per_language: Counter[str | None] = Counter()
-    for form, number, per_clause in found:
-        norm = form.blocks[number]
-        norm_len = _K1 * (1.0 - _B + _B * len(norm) / _AVG_BLOCK)
-        raw = 0.0
-        classes = 0
-        tier = TIER_EXACT
-        for clause_number, (_literal, exact, count, align) in enumerate(per_clause):
-            if exact:
-                raw += idf[clause_number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
-                classes += align + 1
-            elif align == _BY_STEM:
-                raw += idf[clause_number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
-                tier = min(tier, TIER_STEMMED)
+    for position, form, numbers, exact_of, stems_of in found:
+        _count(per_document, per_session, per_language, form, len(numbers))
+        everywhere = set(numbers)
+        for exact in exact_of:
+            everywhere.intersection_update(exact)
+        top = set(matches.among(together, form, sorted(everywhere))[0]) if together and everywhere else set()
+        tiers: dict[int, list[int]] = {}
+        if len(everywhere) == len(numbers) and not top:
+            tiers[TIER_EXACT] = numbers
+        else:
+            for block in numbers:
+                if block in top:
+                    tier = TIER_TOGETHER
+                elif block in everywhere:
+                    tier = TIER_EXACT
+                else:
+                    tier = TIER_STEMMED
+                    for exact, stems in zip(exact_of, stems_of):
+                        if block not in exact and block not in stems:
+                            tier = TIER_WORDS
+                            break
+                tiers.setdefault(tier, []).append(block)
+        for tier, blocks in tiers.items():
+            bounds: list[float] = [0.0] * len(blocks)
+            for weight, exact, stems in zip(idf, exact_of, stems_of):
+                if tier >= TIER_EXACT:
+                    parts: Iterator[float] = map(exact.__getitem__, blocks)
+                elif not stems:
+                    parts = map(exact.get, blocks, repeat(pieces_bound))
+                else:
+                    parts = (exact[b] if b in exact else stem_bound if b in stems else pieces_bound for b in blocks)
+                bounds = list(map(operator.add, bounds, map(operator.mul, parts, repeat(weight * _SAFETY))))
+            groups.append((tier, position, form, blocks, bounds))
+    score = partial(_block_key, positive, idf, together)
+    return _Lazy(groups, 3 * len(positive), score, per_document, dict(per_session), dict(per_language))
+
+
+def _block_key(positive: list[Clause], idf: list[float], together: str, form: scan.Form, number: int, _bound: float = 0.0) -> _Match:
+    """The exact key of a matching block (the definition the ranking must equal)."""
+    norm = form.blocks[number]
+    per_clause: list[tuple[Literal, bool, int, int]] = []
+    for clause in positive:
+        chosen: tuple[Literal, bool, int, int] | None = None
+        for literal in clause.alternatives:
+            if literal.text in norm:
+                option = (literal, True, norm.count(literal.text), form.alignment(number, literal.text))
+            elif literal.forms and (stemmed := _stem_count(literal, form, number)):
+                option = (literal, False, stemmed, _BY_STEM)
+            elif literal.pieces and all(p in norm for p in literal.pieces):
+                option = (literal, False, min(norm.count(p) for p in literal.pieces), _BY_PIECES)
             else:
-                raw += idf[clause_number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
-                tier = TIER_WORDS
-        if tier == TIER_EXACT and together and together in norm:
-            tier = TIER_TOGETHER
-        if form.kinds[number] == heading:
-            raw *= 1.3
-        matches.append(((tier, classes, raw), form, number, per_clause))
-        per_document[form.doc] += 1
-        per_session[form.session] += 1
-        per_language[form.language] += 1
-    return _Sorted(matches, dict(per_document), dict(per_session), dict(per_language))
-
-
-class _OneTerm(_Ranking):
-    """The ranking of a single term, scored only as far as asked for.
-
-    Every matching block has an upper bound of its score, computed for all of them in C
-    (maps over the blocks' lengths and counts): its weight as if the match sat on word
-    boundaries, the best case. Blocks are scored exactly (boundaries looked up) in the
-    order of their bounds, from a pool of the best bounds; once `count` blocks scored on
-    word boundaries are in hand, no block left can beat them (its bound is at most
-    theirs), so a term in nearly every block is scored exactly for about `count` of them.
-    The order is exactly that of scoring every block and sorting (ties: document, then
-    block order)."""
-
-    def __init__(self, needle: str, forms: list[scan.Form], numbers: list[int], bounds: list[float], idf: float,
-                 per_document: dict[str, int], per_session: dict[int | None, int], per_language: dict[str | None, int]) -> None:
-        super().__init__(len(bounds), per_document, per_session, per_language)
-        self.needle = needle
-        self.idf = idf
-        self._forms = forms  # per match: its form, block number, bound (/ idf)
-        self._numbers = numbers
-        self._bounds = bounds
-        self._marks = [(Literal(needle), True, 0, 0)]  # what _hit marks; shared by every match
-        self._everything: list[_Match] | None = None
-
-    def _score(self, item: int) -> tuple[tuple[int, int, float], _Match]:
-        form = self._forms[item]
-        align = form.alignment(self._numbers[item], self.needle)
-        key = (TIER_EXACT, align + 1, self.idf * _ALIGN_WEIGHT[align] * self._bounds[item])  # weight 1.0 on boundaries: the bound
-        return key, (key, form, self._numbers[item], self._marks)  # type: ignore[return-value]
-
-    def top(self, count: int | None) -> list[_Match]:
-        total = len(self._bounds)
-        pool = 4 * count + 60 if count is not None else total
-        while pool < total:
-            bounds = self._bounds
-            threshold = heapq.nlargest(pool, bounds)[-1]
-            chosen = list(compress(range(total), map(operator.ge, bounds, repeat(threshold))))
-            chosen.sort(key=bounds.__getitem__, reverse=True)  # stable: equal bounds in document/block order
-            scored: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []
-            aligned = 0
-            for item in chosen:
-                key, match = self._score(item)
-                scored.append(((key, -item), match))
-                if key[1] == 3:
-                    aligned += 1
-                    if aligned >= count:  # type: ignore[operator]
-                        scored.sort(key=itemgetter(0), reverse=True)
-                        return [match for _key, match in scored[:count]]
-            pool *= 4
-        if self._everything is None:
-            scored = [(key, -item, match) for item in range(total) for key, match in (self._score(item),)]
-            scored.sort(key=itemgetter(0, 1), reverse=True)
-            self._everything = [match for _key, _item, match in scored]
-        return self._everything if count is None else self._everything[:count]
-
-
-def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form]) -> _Ranking:
-    """`_rank` for the commonest query, one term and nothing else: the same keys (TIER_EXACT,
-    boundary class + 1, weight), found lazily by `_OneTerm`; the per-block work that
-    every match needs (count, length, weight bound) runs as maps in C."""
-    needle = literal.text
+                continue
+            if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
+                chosen = option
+        if chosen is None:  # pragma: no cover - only matching blocks are scored
+            raise index.DamagedIndexError(f"block {number} of {form.doc} does not match")
+        per_clause.append(chosen)
     saturation = _K1 + 1.0
-    lean = _K1 * (1.0 - _B)
-    slope = _K1 * _B / _AVG_BLOCK
-    match_forms: list[scan.Form] = []
-    numbers: list[int] = []
-    bounds: list[float] = []
+    norm_len = _K1 * (1.0 - _B + _B * len(norm) / _AVG_BLOCK)
+    raw = 0.0
+    classes = 0
+    tier = TIER_EXACT
+    for clause_number, (_literal, exact, count, align) in enumerate(per_clause):
+        if exact:
+            raw += idf[clause_number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
+            classes += align + 1
+        elif align == _BY_STEM:
+            raw += idf[clause_number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
+            tier = min(tier, TIER_STEMMED)
+        else:
+            raw += idf[clause_number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
+            tier = TIER_WORDS
+    if tier == TIER_EXACT and together and together in norm:
+        tier = TIER_TOGETHER
+    if form.kinds[number] == _HEADING:
+        raw *= 1.3
+    return ((tier, classes, raw), form, number, per_clause)
+
+
+def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form], matches: Matches) -> _Ranking:
+    """`_rank` for the commonest query, one term and nothing else: the same keys (TIER_EXACT,
+    boundary class + 1, weight), found lazily by `_Lazy` from the weights computed in C
+    (and kept by `matches` for the next query with the term): a block's weight is its
+    bound, its score if the term sat on word boundaries there."""
+    needle = literal.text
+    groups: list[_Group] = []
     per_document: dict[str, int] = {}
     per_session: Counter[int | None] = Counter()
     per_language: Counter[str | None] = Counter()
     scanned = 0
-    add, mul, div = operator.add, operator.mul, operator.truediv
-    for form in forms:
+    total = 0
+    for position, form in enumerate(forms):
         if doc_kind and doc_kind not in form.kind:
             continue
         scanned += len(form.blocks)
-        found = form.containing(needle)
-        if not found:
+        numbers, weights = matches.of(needle, form)
+        if not numbers:
             continue
-        per_document[form.doc] = len(found)
-        per_session[form.session] += len(found)
-        per_language[form.language] += len(found)
-        chosen = list(map(form.blocks.__getitem__, found))
-        counts = list(map(str.count, chosen, repeat(needle)))
-        # occurrences x saturation / (occurrences + lean + slope x length), x 1.3 in a heading
-        weights = map(div, map(mul, counts, repeat(saturation)), map(add, counts, map(add, repeat(lean), map(mul, repeat(slope), map(len, chosen)))))
-        if _HEADING in form.kinds:
-            weights = map(mul, weights, map(_KIND_WEIGHT.__getitem__, map(form.kinds.__getitem__, found)))
-        bounds.extend(weights)
-        numbers.extend(found)
-        match_forms.extend(repeat(form, len(found)))
-    idf = math.log(1.0 + (scanned + 1) / (len(bounds) + 0.5))  # the same for every block: scales, never reorders
-    return _OneTerm(needle, match_forms, numbers, bounds, idf, per_document, dict(per_session), dict(per_language))
+        total += len(numbers)
+        _count(per_document, per_session, per_language, form, len(numbers))
+        groups.append((TIER_EXACT, position, form, numbers, weights))
+    idf = math.log(1.0 + (scanned + 1) / (total + 0.5))  # the same for every block: scales, never reorders
+    marks = [(Literal(needle), True, 0, 0)]  # what _hit marks; shared by every match
+
+    def score(form: scan.Form, number: int, weight: float) -> _Match:
+        align = form.alignment(number, needle)
+        return ((TIER_EXACT, align + 1, idf * _ALIGN_WEIGHT[align] * weight), form, number, marks)  # weight 1.0 on boundaries: the bound
+
+    return _Lazy(groups, 3, score, per_document, dict(per_session), dict(per_language), scale=idf)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
