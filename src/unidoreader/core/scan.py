@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import marshal
 import operator
+import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -30,7 +31,7 @@ from typing import Iterator, Sequence
 
 from unidoreader.core import analysis
 
-FORM_VERSION = 2
+FORM_VERSION = 3
 _CONTAINS = str.__contains__
 
 
@@ -154,7 +155,11 @@ class Form:
 
 
 def build(doc: str, session: int | None, kind: str | None, blocks: Sequence[tuple[str, str]], language: str | None = None) -> bytes:
-    """The marshalled search form of a document; `blocks`: (kind, seg form) per indexed block."""
+    """The marshalled search form of a document; `blocks`: (kind, seg form) per indexed block.
+
+    Written as FORM_VERSION 3: the blocks' normal forms as one text in UTF-16 and where
+    each starts, so that reading a form is two copies, not a string per block decoded
+    from UTF-8 (a whole archive's forms are read for the first search)."""
     boundary = analysis.BOUNDARY
     norms: list[str] = []
     letters: list[str] = []
@@ -170,23 +175,53 @@ def build(doc: str, session: int | None, kind: str | None, blocks: Sequence[tupl
     bounds = bytearray(offset + 1)
     for mark in marks:
         bounds[mark] = 1
-    return marshal.dumps((FORM_VERSION, doc, session, analysis.normalize(kind or ""), norms, "".join(letters), bytes(bounds), language))
+    text = "\n".join(norms)
+    starts = _starts(norms)
+    return marshal.dumps((FORM_VERSION, doc, session, analysis.normalize(kind or ""), text.encode(_TEXT_CODEC),
+                          _STARTS + starts.tobytes(), "".join(letters), bytes(bounds), language))
+
+
+_TEXT_CODEC = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+_STARTS = b"I" + sys.byteorder[:1].encode()  # typecode and byte order of the stored starts
+
+
+def _starts(norms: Sequence[str]) -> array:  # type: ignore[type-arg]
+    starts = array("I", [0])
+    starts.extend(accumulate(len(norm) + 1 for norm in norms))
+    starts.pop()
+    return starts
 
 
 def load(data: bytes) -> Form | None:
-    """A search form from its bytes; None if they are not one (damage, older format)."""
+    """A search form from its bytes; None if they are not one (damage, an unknown format).
+    Reads FORM_VERSION 3 and the version 2 of indexes written before it."""
     try:
-        version, doc, session, kind, norms, letters, bounds, language = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
+        fields = marshal.loads(data)
+        version = fields[0]
+        if version == 2:
+            _v, doc, session, kind, norms, letters, bounds, language = fields
+            if not isinstance(norms, list):
+                return None
+            text = "\n".join(norms)
+            starts = _starts(norms)
+        elif version == FORM_VERSION:
+            _v, doc, session, kind, encoded, stored, letters, bounds, language = fields
+            if stored[:2] != _STARTS:
+                return None
+            text = encoded.decode(_TEXT_CODEC)
+            starts = array("I")
+            starts.frombytes(stored[2:])
+        else:
+            return None
+    except (EOFError, ValueError, TypeError, IndexError, UnicodeDecodeError, AttributeError):
         return None
-    if version != FORM_VERSION or not isinstance(norms, list) or len(letters) != len(norms):
+    if not isinstance(text, str) or not isinstance(letters, str) or len(letters) != len(starts) or not isinstance(bounds, bytes):
         return None
-    starts = array("l", [0])
-    starts.extend(accumulate(len(norm) + 1 for norm in norms))
-    starts.pop()
-    if len(bounds) != (starts[-1] + len(norms[-1]) + 2 if norms else 1):
+    if len(bounds) != (len(text) + 2 if starts else 1):
         return None
-    return Form(doc, session, kind, "\n".join(norms), letters, starts, bounds, language)
+    if starts and (starts[0] != 0 or starts[-1] > len(text)):
+        return None
+    return Form(doc, session, kind, text, letters, starts, bounds, language)
 
 
 def kind_letter(kind: str) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
 import re
 import threading
 import operator
@@ -410,6 +411,7 @@ class Searcher:
         self._all_bits = 0  # every Whoosh document not deleted, as bits of an int
         self._bits: dict[tuple[str, str], int] = {}  # (field, term) -> its documents, as bits (see _term_bits)
         self._forms: OrderedDict[str, scan.Form] = OrderedDict()
+        self._blocks_dir = str(index.blocks_dir(library))
         self._form_chars = 0
         self._docs: OrderedDict[str, _Doc] = OrderedDict()
         self._rankings: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
@@ -446,7 +448,11 @@ class Searcher:
             present = index.indexed_documents(ix)
         except Exception:
             return False
-        return present == wanted and all(index.stored(self.library, doc) for doc in wanted)
+        try:  # one listing of the folder, not two file checks per document
+            names = set(os.listdir(index.blocks_dir(self.library)))
+        except OSError:
+            return False
+        return present == wanted and all(f"{doc}.bin" in names and f"{doc}.srch" in names for doc in wanted)
 
     def _read_indexed(self) -> None:
         """Which document each Whoosh number is (read once per index version, not per
@@ -511,7 +517,8 @@ class Searcher:
         if form is not None:
             return form
         try:
-            form = scan.load(index.form_path(self.library, doc_id).read_bytes())
+            with open(os.path.join(self._blocks_dir, f"{doc_id}.srch"), "rb") as file:  # index.form_path, without pathlib per document
+                form = scan.load(file.read())
         except OSError:
             return None
         if form is None or form.doc != doc_id:
@@ -1032,7 +1039,12 @@ def _unit_weights(form: scan.Form) -> array[float]:
     unit = form.unit
     if unit is None:
         kinds = form.kinds
-        unit = form.unit = array("d", map(_weight, repeat(1), form.lengths(), kinds))
+        # _weight(1, length, kind) for every block, by maps in C: 1 x saturation / (1 + (lean + slope x length)), x 1.3 in a heading
+        weights = map(operator.truediv, repeat(1 * _SATURATION),
+                      map(operator.add, repeat(1), map(operator.add, repeat(_LEAN), map(operator.mul, repeat(_SLOPE), form.lengths()))))
+        if _HEADING in kinds:
+            weights = map(operator.mul, weights, map(_KIND_WEIGHT.__getitem__, kinds))
+        unit = form.unit = array("d", weights)
     return unit
 
 
