@@ -1245,6 +1245,8 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form], 
             stems_of.append(stems)
             if not alive:
                 break
+        if alive is None:  # no clause to match (filters only): every block left
+            alive = set(pool) if pool is not None else set(range(len(blocks)))
         if alive:
             found.append((position, form, sorted(alive), exact_of, stems_of))
     idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
