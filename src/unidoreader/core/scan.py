@@ -33,6 +33,7 @@ from unidoreader.core import analysis
 
 FORM_VERSION = 3
 _CONTAINS = str.__contains__
+_SAMPLE = 2048  # characters of a text a term's density is judged on
 
 
 class _Blocks(Sequence[str]):
@@ -97,19 +98,21 @@ class Form:
         str.count of the block), found by one scan of the text in C: a string absent
         from a document costs one str.__contains__, and each occurrence a few C steps."""
         text = self.text
-        found = text.count(needle)
-        if not found:
+        if needle not in text:
             return [], []
-        if found > len(self.starts) // 2:  # in many blocks: a map over the blocks is cheaper than one step per occurrence
-            starts = self.starts
-            blocks = list(map(text.__getitem__, map(slice, starts, self.ends)))
+        # A term dense in the text (one a block or more, judged on its start) costs less
+        # as a map over the blocks (one C call each) than as steps per occurrence.
+        sample = text.count(needle, 0, _SAMPLE)
+        if sample and sample * len(text) >= _SAMPLE * len(self.starts):
+            blocks = text.split("\n")
             numbers = list(compress(range(len(blocks)), map(_CONTAINS, blocks, repeat(needle))))
             return numbers, list(map(str.count, map(blocks.__getitem__, numbers), repeat(needle)))
         size = len(needle)
         parts = text.split(needle)
         del parts[-1]
         # occurrence k starts at the lengths of parts 0..k plus k needles
-        positions = map(operator.sub, accumulate(map(operator.add, map(len, parts), repeat(size))), repeat(size))
+        positions = accumulate(map(operator.add, map(len, parts), repeat(size)), initial=-size)
+        next(positions)
         counts = Counter(map(bisect_right, repeat(self.ends), positions))
         return list(counts), list(counts.values())
 

@@ -1182,11 +1182,12 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form], 
         scanned += len(form.blocks)
         blocks = form.blocks
         pool: list[int] | None = None  # ascending; None: every block
+        if letter:  # the blocks of the kind asked for first: the terms are then looked for in those only
+            pool = list(compress(range(len(blocks)), map(operator.eq, form.kinds, repeat(letter))))
+            if not pool:
+                continue
         for text in required:  # the first scanned over the document (and kept), the others over what is left
-            if pool is None:
-                pool = list(matches.of(text, form)[0])
-            else:
-                pool = form.among(text, pool)
+            pool = list(matches.of(text, form)[0]) if pool is None else matches.among(text, form, pool)[0]
             if not pool:
                 break
         if pool is not None and not pool:
@@ -1196,10 +1197,6 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form], 
                 pool = list(range(len(blocks)))
             for text in negative:
                 pool = form.among(text, pool, absent=True)
-        if letter:
-            kinds = form.kinds
-            pool = (list(compress(range(len(blocks)), map(operator.eq, kinds, repeat(letter)))) if pool is None
-                    else list(compress(pool, map(operator.eq, map(kinds.__getitem__, pool), repeat(letter)))))
         exact_of: list[dict[int, float]] = []  # per clause: block -> the largest weight of an exact alternative
         stems_of: list[set[int]] = []  # per clause: blocks matched by another form of a stem only
         alive: set[int] | None = None if pool is None else set(pool)
