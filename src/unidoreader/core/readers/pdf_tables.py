@@ -26,6 +26,7 @@ that page) is one table; a row cut by the page break is joined again.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom (points from the page's top-left)
 
 THIN = 2.0  # a rule is at most this thick
+MAX_RULES = 400  # more thin paths than this on a page: a drawing
 NEAR = 3.0  # points: the same x or y
 
 
@@ -115,8 +117,16 @@ def find_tables(segs: Sequence["Seg"], rules: Sequence[Rect], page_width: float)
     """The ruled tables among a page's body segments, top to bottom. A table is bounded by
     two rules of one extent (the top and the bottom rule); rules in between (under the
     header, over the totals, per row) are within that extent."""
+    if len(rules) > MAX_RULES:
+        return []  # a drawing (a chart's hatching, a form), not tables: and the search below stays cheap
     hrules = _horizontal(rules)
     verticals = [r for r in rules if r[2] - r[0] <= THIN and r[3] - r[1] >= NEAR]
+    ordered = sorted(segs, key=lambda s: (s.top + s.bottom) / 2)
+    mids = [(s.top + s.bottom) / 2 for s in ordered]
+
+    def between(top: float, bottom: float) -> list["Seg"]:
+        return ordered[bisect.bisect_right(mids, top) : bisect.bisect_left(mids, bottom)]
+
     tables: list[PageTable] = []
     used: set[int] = set()
     i = 0
@@ -127,10 +137,10 @@ def find_tables(segs: Sequence["Seg"], rules: Sequence[Rect], page_width: float)
         j = i + 1
         while j < len(hrules):
             h = hrules[j]
-            if h.x0 < first.x0 - NEAR or h.x1 > first.x1 + NEAR or _running_text(segs, group[-1].y, h.y, first):
+            if h.x0 < first.x0 - NEAR or h.x1 > first.x1 + NEAR or _running_text(between(group[-1].y, h.y), first):
                 break
             joined = _joined_by(verticals, group[-1].y, h.y, first)
-            if joined is False or (joined is None and _between_tables(segs, group[-1].y, h.y)):
+            if joined is False or (joined is None and _between_tables(between(group[-1].y, h.y), group[-1].y, h.y)):
                 break  # a grid's rules stop: a caption or a note between two tables
             group.append(h)
             if h.x0 <= first.x0 + NEAR and h.x1 >= first.x1 - NEAR:
@@ -157,21 +167,20 @@ def _joined_by(verticals: Sequence[Rect], top: float, bottom: float, rule: _HRul
     return any(v[1] - 1 <= middle <= v[3] + 1 for v in mine)
 
 
-def _between_tables(segs: Sequence["Seg"], top: float, bottom: float) -> bool:
+def _between_tables(between: Sequence["Seg"], top: float, bottom: float) -> bool:
     """Only a heading or caption between two rules, with room around it: the end of one
     table and the start of the next, not a band of one table."""
-    lines = _lines([s for s in segs if top < (s.top + s.bottom) / 2 < bottom])
+    lines = _lines(between)
     if not lines or any(len(ln) > 1 for ln in lines):
         return False
     height = max(s.height for ln in lines for s in ln)
     return bottom - top > (len(lines) + 1.5) * height * 1.3
 
 
-def _running_text(segs: Sequence["Seg"], top: float, bottom: float, rule: _HRule) -> bool:
+def _running_text(between: Sequence["Seg"], rule: _HRule) -> bool:
     """Lines of running text between two rules (two or more full-measure lines of one
     segment each): the rules are a page's running rule and a table's, not one table."""
     width = rule.x1 - rule.x0
-    between = [s for s in segs if top < (s.top + s.bottom) / 2 < bottom]
     lines = _lines(between)
     return sum(1 for ln in lines if len(ln) == 1 and ln[0].width >= 0.7 * width) >= 2
 
