@@ -5,7 +5,10 @@ footnote, contents, cover); the remaining content lines are classified (heading,
 numbered paragraph, item, table, text), and assemble.py turns the tokens into blocks.
 Headings are recognised by their markers (一. / A. / 第X章 / 附件 / 第一层：…) and, where
 a document has none, by layout (002's unnumbered sub-headings before a numbered paragraph,
-004's lone chapter numbers and short titles over running text).
+004's lone chapter numbers and short titles over running text). A PDF or Word file that
+typesets its headings (reader hints: a Word heading style, bold type larger than the body)
+says which unmarked lines are headings; its layout rules are for text files, whose line
+breaks are the printed ones.
 """
 
 from __future__ import annotations
@@ -44,10 +47,16 @@ LETTER_SPACED_RE = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){4,}")
 MIDLINE_PARA_RE = re.compile(r"(?<=[。！？”])\s+(\d{1,3})\.\s+(?=\S)")
 JOINING_END = "的和及与、或"
 HEADING_JOINING_END = JOINING_END + "其对在将为以同向"
+# words that tie a sentence to the one before it ("其中一个试点项目是在乌拉圭卡…"): a line
+# starting with one goes on from running text, it is never a title
+SENTENCE_OPENERS = ("其中", "此外", "另外", "因此", "为此", "对此", "由此", "然而", "但是", "不过", "而且", "并且",
+                    "同时", "此后", "随后", "其后", "于是", "所以", "否则", "例如", "比如", "尤其是", "特别是")
+# a reader's line typeset as a heading: bold, at least this much larger than the body text
+HEADING_SIZE = 1.05
 
 
 class _Parser:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, hints: Sequence[Any] | None = None) -> None:
         self.text = text
         self.source = source
         norm = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
@@ -60,6 +69,46 @@ class _Parser:
         self.furniture: list[str] = []
         self.footer_title: str | None = None
         self.letter_spaced: set[int] = set()  # lines printed letter-spaced (never headings)
+        self.roles: dict[int, str] = {}  # a reader's role of a line ("heading1"), where it gives one
+        self.sizes: dict[int, float] = {}  # a reader's type size of a line, where it gives one
+        self.styled = self._styled_lines(hints)
+        # a Word file's lines: one paragraph each (its line breaks after it), no printed pages
+        self.word = hints is not None and len(hints) == self.n and not any(
+            getattr(h, "size", 0) or getattr(h, "page", None) for h in hints)
+        # a PDF's lines: page and box (x0, top, x1, bottom) of each
+        self.boxes: dict[int, tuple[int, tuple[float, float, float, float]]] = {}
+        self.pdf_spaced = False  # set in run(): paragraphs set apart by space (ends_paragraph)
+        self.right_edge: dict[tuple[int, int], float] = {}  # set in run(): (page, left edge) -> right edge
+        if hints is not None and len(hints) == self.n and not self.word:
+            for i, hint in enumerate(hints):
+                page, box = getattr(hint, "page", None), getattr(hint, "box", None)
+                if page is not None and box:
+                    self.boxes[i] = (page, tuple(box))
+
+    def _styled_lines(self, hints: Sequence[Any] | None) -> set[int] | None:
+        """The lines a reader says are typeset as headings (a Word heading style; in a PDF,
+        bold and larger than the body text), or None when the hints do not tell headings
+        apart (a text file, a PDF in one type, a Word file without heading styles): then
+        the layout of the text decides, as for a text file."""
+        if hints is None or len(hints) != self.n:
+            return None
+        sizes: dict[float, int] = {}
+        for hint in hints:
+            size = float(getattr(hint, "size", 0.0) or 0.0)
+            if size:
+                sizes[size] = sizes.get(size, 0) + len(getattr(hint, "text", ""))
+        body = max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
+        styled = set()
+        for i, hint in enumerate(hints):
+            role = str(getattr(hint, "role", "") or "")
+            size = float(getattr(hint, "size", 0.0) or 0.0)
+            if role:
+                self.roles[i] = role
+            if size:
+                self.sizes[i] = size
+            if role.startswith("heading") or (body and getattr(hint, "bold", False) and size >= HEADING_SIZE * body):
+                styled.add(i)
+        return styled if len(styled) >= 3 else None
 
     # -- roles ---------------------------------------------------------------------
 
@@ -319,7 +368,7 @@ class _Parser:
         c = s.replace(" ", "").replace("\u3000", "")
         if i in self.letter_spaced or not (2 <= len(c) <= 16) or han_count(c) < 2:
             return False
-        if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊":
+        if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊" or c.startswith(SENTENCE_OPENERS):
             return False
         return not re.search(r"\d(年|个|项|次|名|%)$", c)
 
@@ -327,7 +376,11 @@ class _Parser:
 
     def find_subheadings(self, toks: list[Tok], numbered: bool) -> None:
         """Unnumbered sub-headings: a short line without punctuation after a finished
-        sentence, followed by a numbered paragraph (002) or by running text (004)."""
+        sentence, followed by a numbered paragraph (002) or by running text (004). A PDF or
+        Word file that typesets its headings says which lines they are: its type decides."""
+        if self.styled is not None:
+            self._styled_headings(toks)
+            return
         if not numbered:
             self._two_line_headings(toks)
         for k, t in enumerate(toks):
@@ -355,6 +408,32 @@ class _Parser:
                     and width(t.rest) <= 0.8 * width(nxt.rest) and charts.data_kind(nxt.rest) is None
             if ok:
                 t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)
+
+    def _styled_headings(self, toks: list[Tok]) -> None:
+        """Lines typeset as headings (`self.styled`) that no marker made a heading: unnumbered
+        headings, level 2 (level 1 where a Word style says so). Lines in body type are not
+        headings, however short: a caption or a box's label is printed so."""
+        styled = self.styled or set()
+        for k, t in enumerate(toks):
+            if t.kind != "text" or t.start not in styled or t.start in self.letter_spaced:
+                continue
+            title = tidy_title(t.rest)
+            # a title broken by a line break in its paragraph (Word) runs on in the next line
+            more: list[Tok] = []
+            j = k + 1
+            while j < len(toks) and toks[j].kind == "text" and toks[j].start == (more or [t])[-1].lines[-1] + 1 \
+                    and toks[j].start in styled and self.roles.get(toks[j].start) == self.roles.get(t.start) \
+                    and self.sizes.get(toks[j].start) == self.sizes.get(t.start) and title_ok(title, 60):
+                title = tidy_title(f"{title} {toks[j].rest}")
+                more.append(toks[j])
+                j += 1
+            if not title_ok(title, 60) or han_count(title) < 2 or charts.data_kind(title) == "num" or title.startswith(SENTENCE_OPENERS):
+                continue
+            level = 1 if self.roles.get(t.start) == "heading1" else 2
+            t.kind, t.level, t.label, t.title = "heading", level, "", title
+            for nxt in more:
+                t.lines.append(nxt.start)
+                nxt.kind = "merged"
 
     def _two_line_headings(self, toks: list[Tok]) -> None:
         """004's story titles: a line, a short remainder ("病房", "更多机会"), a blank line,
@@ -423,6 +502,7 @@ class _Parser:
 
     def run(self) -> Parsed:
         self.find_furniture()
+        self.pdf_spaced = self._pdf_spaced()
         contents = toc.find_contents(self.lines, self.usable())
         for i in contents:
             self.role[i] = "toc"
@@ -468,7 +548,10 @@ class _Parser:
         return assemble(self, toks, cov, scan, contents)
 
     def blank_separated(self) -> bool:
-        """Whether blank lines separate paragraphs here (not double-spaced, not column breaks)."""
+        """Whether blank lines separate paragraphs here (not double-spaced, not column breaks).
+        In a Word file they do: the reader puts one after each of its paragraphs."""
+        if self.word:
+            return True
         ends = 0
         total = 0
         for i in range(self.n - 1):
@@ -476,6 +559,56 @@ class _Parser:
                 total += 1
                 ends += ends_sentence(self.s[i])
         return total > 0 and ends >= 0.8 * total
+
+    def ends_paragraph(self, a: int, b: int, before: str, blank_mode: bool) -> bool:
+        """Whether an unnumbered paragraph whose last line is a (text `before`) ends before
+        line b. In text: at a finished sentence, or at a blank line where blank lines
+        separate paragraphs (a Word file's do). In a PDF that sets paragraphs apart with
+        space: at that space, and not at a sentence ending a line inside one; across a
+        page or column break at a finished sentence."""
+        if self.pdf_spaced:
+            if self._same_column(a, b):
+                return self.blank_between(a, b)
+            return ends_sentence(before) or self._short_line(a)  # a paragraph's last line
+        return ends_sentence(before) or (blank_mode and self.blank_between(a, b))
+
+    def _short_line(self, i: int) -> bool:
+        """Whether a PDF line ends well short of its column's right edge (a paragraph's last
+        line: the lines inside a paragraph run to the edge)."""
+        if i not in self.boxes:
+            return False
+        page, (x0, top, x1, bottom) = self.boxes[i]
+        return x1 < self.right_edge.get((page, round(x0 / 6)), x1) - 2 * (bottom - top)
+
+    def _same_column(self, a: int, b: int) -> bool:
+        """Whether line b follows line a down one column of one page (a PDF's boxes say)."""
+        first, second = self.boxes.get(a), self.boxes.get(b)
+        if first is None or second is None or first[0] != second[0]:
+            return False
+        (ax0, _at, ax1, ab), (bx0, bt, bx1, _bb) = first[1], second[1]
+        return bt >= ab - 1 and min(ax1, bx1) > max(ax0, bx0)
+
+    def _pdf_spaced(self) -> bool:
+        """A PDF whose paragraphs are set apart by space: a finished sentence on a line
+        short of its column's right edge (a paragraph's last line) is followed by space
+        down the column, nearly always."""
+        if not self.boxes:
+            return False
+        right = self.right_edge  # (page, left edge to 6 pt) -> right edge of its lines
+        for page, (x0, _t, x1, _b) in self.boxes.values():
+            key = (page, round(x0 / 6))
+            right[key] = max(right.get(key, 0.0), x1)
+        spaced = total = 0
+        previous: int | None = None
+        for i in range(self.n):
+            if i not in self.boxes or not self.s[i] or self.role[i] is not None:
+                continue
+            if previous is not None and self._same_column(previous, i) and ends_sentence(self.s[previous]) \
+                    and self._short_line(previous):
+                total += 1
+                spaced += self.blank_between(previous, i)
+            previous = i
+        return total >= 10 and spaced >= 0.8 * total
 
     def blank_between(self, a: int, b: int) -> bool:
         if a < 0:
@@ -501,7 +634,7 @@ def parse_document(text: str, source: str = "", hints: Sequence[Any] | None = No
 
         parsed = english.parse_english(text, source, hints=hints, symbol=symbol, header=header)
     else:
-        parsed = _Parser(text, source).run()
+        parsed = _Parser(text, source, hints).run()
     return with_language(parsed, language)
 
 
