@@ -127,7 +127,8 @@ def test_the_first_page_of_a_common_term_is_the_start_of_the_full_ranking(tmp_pa
     library = Library.open(tmp_path / "library", seed=False)
     library.import_files(archive, workers=0)
     index.ensure_index(library, workers=0)
-    for query in ("工发组织", "的", "发展", "工业 OR 技术", "工发组织 -合作"):
+    # a single term, OR, NOT, several words, a block kind, a term also matched by its words apart
+    for query in ("工发组织", "的", "发展", "工业 OR 技术", "工发组织 -合作", "工业 发展", "kind:paragraph 发展", "工业发展"):
         everything = [(h.doc, h.block, h.score) for h in Searcher(library).iter_hits(query)]
         assert len(everything) > 40, query
         searcher = Searcher(library)
