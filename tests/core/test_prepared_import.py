@@ -147,3 +147,27 @@ def test_analysis_prepared_for_another_index_is_not_used(tmp_path: Path, monkeyp
     assert index.segment_calls == before + len(files)  # analysed again, for this index
     assert not index.incoming_dir(library.root).exists()
     assert Searcher(library).search("预备索引测试").total == len(files)
+
+
+def test_an_indexer_stopped_before_its_commit_heals_with_what_the_import_prepared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _variants(tmp_path, 3)
+    library = Library.open(tmp_path / "lib", seed=False)
+    library.import_files(files, workers=0)
+    writer_class = index._lean_writer_class()
+
+    def power_cut(self: object, *args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # the blocks were moved out of incoming/, the Whoosh segment is never committed
+
+    monkeypatch.setattr(writer_class, "commit", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        index.ensure_index(library, workers=0)
+    monkeypatch.undo()
+    assert index.needs_update(library)
+    before = index.segment_calls
+    assert index.ensure_index(library, workers=0)
+    assert index.segment_calls == before  # healed from what the import prepared: nothing segmented again
+    assert not _incoming(library.root)
+    plain = Library.open(tmp_path / "plain", seed=False)
+    plain.import_files(files, workers=0, prepare_index=False)
+    index.ensure_index(plain, workers=0)
+    assert _answers(library) == _answers(plain)
