@@ -9,6 +9,9 @@ Layout of `library.index_dir`::
     blocks/<doc>.srch per document, its search form (core.scan): the normal form of its
                       blocks and their word boundaries, which search verifies candidates
                       against (compact: a whole archive's stays in memory)
+    incoming/<doc>.*  what an import prepared for the index (stored blocks, search form,
+                      postings), made by the worker that parsed the document; moved into
+                      blocks/ and filed by the next update (see `prepare_document`)
     *.toc, *.seg ...  the Whoosh index: one entry per document
 
 The unit indexed is the whole document. Whoosh's pure-Python writer pays per posting
@@ -22,7 +25,9 @@ A document id is the content hash of its text, so "incremental by content hash" 
 set difference between the library and the index: new ids are segmented and added,
 vanished ids deleted, unchanged ones left alone. This is the only module that writes
 Whoosh indexes. The Whoosh writer always runs in this process (its multi-process writer
-fails on Windows); only jieba segmentation may run in worker processes.
+fails on Windows), but it only files postings: parsing, segmentation and the per-token
+part of Whoosh's writing (`field_postings`) run in worker processes, once per document
+(at import, `prepare_document`; for documents found without, in `_analysed`).
 """
 
 from __future__ import annotations
@@ -358,22 +363,25 @@ def _take_prepared(library: Library, doc_id: str, sign: str) -> tuple[dict[str, 
     return postings, chars
 
 
-def _clear_incoming(library: Library, indexed: Iterable[str], older_than_s: float = 86400.0) -> None:
-    """Remove what incoming/ holds for documents now indexed, and anything left there by an
-    import that died (a day old: an import still running in another process is younger)."""
+def _clear_incoming(library: Library, indexed: set[str], older_than_s: float = 86400.0) -> None:
+    """Remove what incoming/ holds for documents now indexed (an indexer that died after
+    its commit left theirs), and anything left there by an import that died (a day old:
+    an import still running in another process is younger). Nothing to do, and no file
+    system call but one, when there is no incoming/ (the usual case)."""
     folder = incoming_dir(library.root)
-    if not folder.is_dir():
-        return
-    for doc in indexed:  # its blocks and search form were moved to blocks/: the postings file is left
-        incoming_paths(library.root, doc)[2].unlink(missing_ok=True)
-    limit = time.time() - older_than_s
     try:
-        for path in folder.iterdir():
-            try:
-                if path.stat().st_mtime < limit:
-                    path.unlink()
-            except OSError:
-                pass
+        names = os.listdir(folder)
+    except OSError:
+        return
+    limit = time.time() - older_than_s
+    for name in names:
+        path = folder / name
+        try:
+            if name.split(".", 1)[0] in indexed or path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass
+    try:
         folder.rmdir()  # when empty (an import writing there meanwhile: its files go, it is analysed again)
     except OSError:
         pass
@@ -682,7 +690,7 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
     stale = (present - wanted.keys()) | missing_payload
     todo = [doc for doc in wanted if doc not in present or doc in missing_payload]
     if not stale and not todo:
-        _clear_incoming(library, ())
+        _clear_incoming(library, present)
         report(len(wanted), len(wanted), "index up to date")
         return False
     writer = _writer(ix)
@@ -724,7 +732,7 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
     for doc in present - wanted.keys():
         payload_path(library, doc).unlink(missing_ok=True)
         form_path(library, doc).unlink(missing_ok=True)
-    _clear_incoming(library, todo)
+    _clear_incoming(library, present | set(todo))
     report(total, total, "index up to date")
     return True
 

@@ -9,8 +9,9 @@ Layout of a library folder::
 
 Every write goes to a temporary file first and is renamed into place, so a crash
 leaves either the old catalog or the new one, never half of one. A document's text
-is written before the catalog names it; an orphan text file (crash in between) is
-harmless and adopted again by the next import of the same text.
+is written before the catalog names it (an import's texts are made durable together,
+in one sync, before its catalog is written: `make_durable`); an orphan text file (crash
+in between) is harmless and adopted again by the next import of the same text.
 """
 
 from __future__ import annotations
