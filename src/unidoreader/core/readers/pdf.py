@@ -113,6 +113,7 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
             if code == 2 and cur is not None and cur.chars and cur.chars[-1] != " ":
                 # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
                 cur.chars.append("-")
+                cur.xs.append(cur.x1)  # (one x per character: readers.pdf_tables)
                 continue
             if code <= 32 or code == 0xFFFE or code == 0xFEFF or 0xD800 <= code <= 0xDFFF or code == 0xA0 or code == 0x3000:
                 space = space or code in (32, 0xA0, 0x3000)  # a space PDFium read or generated; line breaks come from the boxes
