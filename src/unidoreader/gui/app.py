@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -92,6 +93,33 @@ def _preload_search_when_settled(window) -> None:
     window.settled.connect(settled)
 
 
+GC_HELD_AT_MOST_MS = 10_000
+
+
+def _hold_garbage_collection() -> None:
+    """Start-up creates a few hundred thousand objects that live as long as the window
+    (Qt's enums and wrappers, classes, widgets, the reports read) and almost no garbage:
+    the cyclic collector would walk them again and again before the first paint (~10% of
+    the start). It stays off until the window has shown what it was asked for (see
+    `_release_garbage_collection`)."""
+    gc.disable()
+
+
+def _release_garbage_collection(window) -> None:
+    """Collect again once the window is settled (or after GC_HELD_AT_MOST_MS whatever
+    happens); what start-up made is frozen out of later collections (it stays anyway),
+    so the first collection does not walk all of it at once."""
+    from PySide6.QtCore import QTimer
+
+    def release() -> None:
+        if not gc.isenabled():  # once: later settles find it on
+            gc.freeze()
+            gc.enable()
+
+    window.settled.connect(release)
+    QTimer.singleShot(GC_HELD_AT_MOST_MS, release)
+
+
 def window_image(window):
     """The window as it is on screen, as a QPixmap. Offscreen (the screenshot mode), the
     platform keeps the last painted frame in the window's backing store: copying it
@@ -107,6 +135,15 @@ def window_image(window):
 
 
 def run(args: argparse.Namespace) -> int:
+    _hold_garbage_collection()
+    try:
+        return _run(args)
+    finally:  # whatever happened (the window closed early, an error): collect again
+        if not gc.isenabled():
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     from unidoreader.gui import display
 
@@ -133,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
 
     open_docs = list(getattr(args, "open", None) or [])
     window = create_window(root, restore=not open_docs)
+    _release_garbage_collection(window)
     if screenshot is not None:
         window.persist = False
         window.update_index = False

@@ -409,10 +409,11 @@ class MainWindow(QMainWindow):
         if not wanted and self._restore and self.userdata:
             wanted = [str(p.get("doc")) for p in self.userdata.state("panes", []) if p.get("doc")]
 
-        def load(job: Job) -> tuple[Library, dict[str, tuple[Report, list[Table]]]]:
-            """The library, with the reports to show at once read in the same job: the
-            window then shows the library and its reports together (one repaint, one
-            round trip through the event loop less than a job per report)."""
+        def load(job: Job) -> tuple[Library, dict[str, tuple[Report, list[Table]]], Any]:
+            """The library, with the reports to show at once read in the same job, and
+            their reference links: the window then shows the library and its reports
+            together, each typeset once with its links (one repaint, one round trip
+            through the event loop less than a job per report)."""
             job.progress(0, 0, "")
             library = Library.open(root)
             reports: dict[str, tuple[Report, list[Table]]] = {}
@@ -426,16 +427,17 @@ class MainWindow(QMainWindow):
                 except Exception:  # noqa: BLE001 - opening it again later reports the problem
                     continue
                 reports[doc_id] = (report, tables_of(report))
-            return library, reports
+            return library, reports, ReferencesFeature.links_at_start(library, list(reports))
 
         self.lane.submit(self.tr("Loading the library…"), load, lambda value: self._library_loaded(*value, open_docs, query), self._fatal)
 
-    def _library_loaded(self, library: Library, reports: dict[str, tuple[Report, list[Table]]], open_docs: list[str] | None, query: str | None) -> None:
+    def _library_loaded(self, library: Library, reports: dict[str, tuple[Report, list[Table]]], links: Any, open_docs: list[str] | None, query: str | None) -> None:
         self.library = library
         self.reading.reports.update(reports)
         self._refresh_entries()
         for feature in self.features:
             feature.library_loaded(library)
+        self.references.adopt(links)
         if open_docs:
             for ref in open_docs:
                 self.reading.open_ref(ref)

@@ -127,6 +127,26 @@ class ReferencesFeature(Feature):
         self.library = library
         self.refs = core_refs.LibraryReferences(library)
 
+    @staticmethod
+    def links_at_start(library: "Library", docs: list[str]) -> tuple[core_refs.LibraryReferences, dict[str, list[Link]]]:
+        """The links of the reports shown at start, found on the lane in the job that reads
+        them (see MainWindow.start), so that each pane is typeset with its links at once:
+        not laid out and painted a second time when they come back from a job of their own.
+        A document whose links cannot be found here is linked the usual way."""
+        refs = core_refs.LibraryReferences(library)
+        links: dict[str, list[Link]] = {}
+        for doc in docs:
+            try:
+                links[doc] = compute_links(refs, library, doc)
+            except Exception:  # noqa: BLE001 - _decorate finds them again, and reports what fails
+                pass
+        return refs, links
+
+    def adopt(self, found: tuple[core_refs.LibraryReferences, dict[str, list[Link]]]) -> None:
+        """Take what `links_at_start` found (after `library_loaded`, before the panes open)."""
+        self.refs, links = found
+        self.links.update(links)
+
     def entries_changed(self, entries: "list[Entry]") -> None:
         self.titles = {e.id: e.metadata.title or e.source for e in entries}
         stale, self.links = self.links, {}  # symbols may have changed: resolve again
@@ -212,8 +232,8 @@ class ReferencesFeature(Feature):
         # Lay it all out again as when it was set (a full, lazy layout that scrolling completes):
         # a partial relayout would leave later blocks unlaid and scrolling to them short.
         document.setPageSize(document.pageSize())
-        if position[0]:  # the reader stays where it was
-            pane.scroll_to_block(*position)
+        if position[0] and pane.view.verticalScrollBar().value() > 0:  # the reader stays where it was
+            pane.scroll_to_block(*position)  # (at the top it stays there: no need to lay out all now)
 
     def _span(self, pane: ReaderPane, link: Link) -> tuple[int, int] | None:
         """Document positions of a link's characters (None where the text is not typeset as such)."""
