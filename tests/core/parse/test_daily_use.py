@@ -72,3 +72,13 @@ def test_the_country_map_keeps_its_labels_apart() -> None:
     text = " ".join(b.text for b in _annual().blocks)
     assert "主流化赞比亚" not in text and "工业4.0埃塞俄比亚" not in text
     assert "主流化 赞比亚" in text and "工业4.0 埃塞俄比亚" in text
+
+
+def test_a_sentence_broken_after_a_blank_line_is_not_a_section() -> None:
+    """"其中一个试点项目是在乌拉圭卡" / "内隆斯 (Canelones)省…": a short line after a blank,
+    but it goes on from the sentence before ("其中", of the pilot projects just named)."""
+    annual = _annual()
+    titles = [_flat(s.title) for s in annual.walk_sections()]
+    assert not any(t.startswith("其中") for t in titles)
+    (block,) = [b for b in annual.blocks if "乌拉圭卡内隆斯" in b.text]
+    assert block.kind is BlockKind.PARAGRAPH and block.text.startswith("其中一个试点项目是在乌拉圭卡内隆斯 (Canelones)省")

@@ -5,7 +5,10 @@ footnote, contents, cover); the remaining content lines are classified (heading,
 numbered paragraph, item, table, text), and assemble.py turns the tokens into blocks.
 Headings are recognised by their markers (一. / A. / 第X章 / 附件 / 第一层：…) and, where
 a document has none, by layout (002's unnumbered sub-headings before a numbered paragraph,
-004's lone chapter numbers and short titles over running text).
+004's lone chapter numbers and short titles over running text). A PDF or Word file that
+typesets its headings (reader hints: a Word heading style, bold type larger than the body)
+says which unmarked lines are headings; its layout rules are for text files, whose line
+breaks are the printed ones.
 """
 
 from __future__ import annotations
@@ -44,10 +47,16 @@ LETTER_SPACED_RE = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){4,}")
 MIDLINE_PARA_RE = re.compile(r"(?<=[。！？”])\s+(\d{1,3})\.\s+(?=\S)")
 JOINING_END = "的和及与、或"
 HEADING_JOINING_END = JOINING_END + "其对在将为以同向"
+# words that tie a sentence to the one before it ("其中一个试点项目是在乌拉圭卡…"): a line
+# starting with one goes on from running text, it is never a title
+SENTENCE_OPENERS = ("其中", "此外", "另外", "因此", "为此", "对此", "由此", "然而", "但是", "不过", "而且", "并且",
+                    "同时", "此后", "随后", "其后", "于是", "所以", "否则", "例如", "比如", "尤其是", "特别是")
+# a reader's line typeset as a heading: bold, at least this much larger than the body text
+HEADING_SIZE = 1.05
 
 
 class _Parser:
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, hints: Sequence[Any] | None = None) -> None:
         self.text = text
         self.source = source
         norm = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
@@ -60,6 +69,34 @@ class _Parser:
         self.furniture: list[str] = []
         self.footer_title: str | None = None
         self.letter_spaced: set[int] = set()  # lines printed letter-spaced (never headings)
+        self.roles: dict[int, str] = {}  # a reader's role of a line ("heading1"), where it gives one
+        self.sizes: dict[int, float] = {}  # a reader's type size of a line, where it gives one
+        self.styled = self._styled_lines(hints)
+
+    def _styled_lines(self, hints: Sequence[Any] | None) -> set[int] | None:
+        """The lines a reader says are typeset as headings (a Word heading style; in a PDF,
+        bold and larger than the body text), or None when the hints do not tell headings
+        apart (a text file, a PDF in one type, a Word file without heading styles): then
+        the layout of the text decides, as for a text file."""
+        if hints is None or len(hints) != self.n:
+            return None
+        sizes: dict[float, int] = {}
+        for hint in hints:
+            size = float(getattr(hint, "size", 0.0) or 0.0)
+            if size:
+                sizes[size] = sizes.get(size, 0) + len(getattr(hint, "text", ""))
+        body = max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
+        styled = set()
+        for i, hint in enumerate(hints):
+            role = str(getattr(hint, "role", "") or "")
+            size = float(getattr(hint, "size", 0.0) or 0.0)
+            if role:
+                self.roles[i] = role
+            if size:
+                self.sizes[i] = size
+            if role.startswith("heading") or (body and getattr(hint, "bold", False) and size >= HEADING_SIZE * body):
+                styled.add(i)
+        return styled if len(styled) >= 3 else None
 
     # -- roles ---------------------------------------------------------------------
 
@@ -319,7 +356,7 @@ class _Parser:
         c = s.replace(" ", "").replace("\u3000", "")
         if i in self.letter_spaced or not (2 <= len(c) <= 16) or han_count(c) < 2:
             return False
-        if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊":
+        if re.search(r"[。，；：,;:%•·]", c) or c[-1] in JOINING_END or c[0] in "•·-–—*＊" or c.startswith(SENTENCE_OPENERS):
             return False
         return not re.search(r"\d(年|个|项|次|名|%)$", c)
 
@@ -327,7 +364,11 @@ class _Parser:
 
     def find_subheadings(self, toks: list[Tok], numbered: bool) -> None:
         """Unnumbered sub-headings: a short line without punctuation after a finished
-        sentence, followed by a numbered paragraph (002) or by running text (004)."""
+        sentence, followed by a numbered paragraph (002) or by running text (004). A PDF or
+        Word file that typesets its headings says which lines they are: its type decides."""
+        if self.styled is not None:
+            self._styled_headings(toks)
+            return
         if not numbered:
             self._two_line_headings(toks)
         for k, t in enumerate(toks):
@@ -355,6 +396,32 @@ class _Parser:
                     and width(t.rest) <= 0.8 * width(nxt.rest) and charts.data_kind(nxt.rest) is None
             if ok:
                 t.kind, t.level, t.label, t.title = "heading", 2, "", tidy_title(t.rest)
+
+    def _styled_headings(self, toks: list[Tok]) -> None:
+        """Lines typeset as headings (`self.styled`) that no marker made a heading: unnumbered
+        headings, level 2 (level 1 where a Word style says so). Lines in body type are not
+        headings, however short: a caption or a box's label is printed so."""
+        styled = self.styled or set()
+        for k, t in enumerate(toks):
+            if t.kind != "text" or t.start not in styled or t.start in self.letter_spaced:
+                continue
+            title = tidy_title(t.rest)
+            # a title broken by a line break in its paragraph (Word) runs on in the next line
+            more: list[Tok] = []
+            j = k + 1
+            while j < len(toks) and toks[j].kind == "text" and toks[j].start == (more or [t])[-1].lines[-1] + 1 \
+                    and toks[j].start in styled and self.roles.get(toks[j].start) == self.roles.get(t.start) \
+                    and self.sizes.get(toks[j].start) == self.sizes.get(t.start) and title_ok(title, 60):
+                title = tidy_title(f"{title} {toks[j].rest}")
+                more.append(toks[j])
+                j += 1
+            if not title_ok(title, 60) or han_count(title) < 2 or charts.data_kind(title) == "num" or title.startswith(SENTENCE_OPENERS):
+                continue
+            level = 1 if self.roles.get(t.start) == "heading1" else 2
+            t.kind, t.level, t.label, t.title = "heading", level, "", title
+            for nxt in more:
+                t.lines.append(nxt.start)
+                nxt.kind = "merged"
 
     def _two_line_headings(self, toks: list[Tok]) -> None:
         """004's story titles: a line, a short remainder ("病房", "更多机会"), a blank line,
@@ -501,7 +568,7 @@ def parse_document(text: str, source: str = "", hints: Sequence[Any] | None = No
 
         parsed = english.parse_english(text, source, hints=hints, symbol=symbol, header=header)
     else:
-        parsed = _Parser(text, source).run()
+        parsed = _Parser(text, source, hints).run()
     return with_language(parsed, language)
 
 
