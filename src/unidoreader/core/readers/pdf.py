@@ -26,11 +26,11 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unidoreader.core.errors import InputError
 from unidoreader.core.parse import furniture as furniture_rules
-from unidoreader.core.readers import Progress, SourceLine, SourceText, file_digest
+from unidoreader.core.readers import Progress, SourceLine, SourceText, file_digest, pdf_tables
 from unidoreader.core.readers.cjk import unify_char
 
 PDFIUM_LOCK = threading.RLock()
@@ -56,6 +56,7 @@ class Seg:
     last: int = 0
     bold: bool = False
     size: float = 0.0  # font size in points
+    xs: list[float] = field(default_factory=list)  # the x of each character (a table cell's column: readers.pdf_tables)
 
     @property
     def text(self) -> str:
@@ -126,7 +127,9 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
                         wide = ord(before) >= 0x2E80 and ord(ch) >= 0x2E80
                         if (space and not wide) or gap > (0.9 if wide else 0.18) * cur.height:
                             cur.chars.append(" ")
+                            cur.xs.append((cur.x1 + left) / 2)
                     cur.chars.append(ch)
+                    cur.xs.append((left + right) / 2)
                     cur.last = i
                     space = False
                     cur.x1 = max(cur.x1, right)
@@ -137,7 +140,7 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
                             cur.height = h
                     continue
                 segs.append(cur)
-            cur = Seg(left, top, right, bottom, h, [ch], i, i)
+            cur = Seg(left, top, right, bottom, h, [ch], i, i, xs=[(left + right) / 2])
             space = False
         if cur is not None:
             segs.append(cur)
@@ -166,6 +169,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         try:
             pages: list[list[Seg]] = []
             sizes: list[tuple[float, float]] = []
+            rules: list[list[pdf_tables.Rect]] = []
             total = len(document)
             if total == 0:
                 raise InputError(f"{name}: the PDF has no pages")
@@ -178,6 +182,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
                     width, height = page.get_size()
                     sizes.append((width, height))
                     pages.append(_page_segments(page, width, height))
+                    rules.append(pdf_tables.page_rules(page, height))
                 finally:
                     page.close()
                 if progress is not None:
@@ -186,7 +191,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
             document.close()
     if sum(len(s.chars) for segs in pages for s in segs) < 20:
         raise InputError.of("pdf_no_text", path=name)
-    return _assemble(pages, sizes, file_digest(data))
+    return _assemble(pages, sizes, file_digest(data), rules)
 
 
 # -- furniture ----------------------------------------------------------------------------
@@ -403,23 +408,37 @@ def _line_text(row: list[Seg]) -> str:
     return " ".join(s.text for s in row)
 
 
-def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: str) -> SourceText:
+def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: str,
+              rules: list[list[pdf_tables.Rect]] | None = None) -> SourceText:
     removed, symbol = _furniture(pages, sizes)
     body = _body_size(pages)
     lines: list[SourceLine] = []
     furniture: list[SourceLine] = []
     expected_note = 1
+    tables = pdf_tables.Tables()
+    if rules:
+        rules = pdf_tables.running_rules(rules, sizes, ZONE * 1.25)
     for p, segs in enumerate(pages):
         number = p + 1
         for s in segs:
             if id(s) in removed[p]:
                 furniture.append(SourceLine(s.text, number, (s.x0, s.top, s.x1, s.bottom), s.size, s.bold))
         content = [s for s in segs if id(s) not in removed[p]]
+        # tables first (read from their rules and columns): their small type is no footnote zone
+        content, table_rows, table_of = pdf_tables.take_tables(content, rules[p] if rules else [], sizes[p][0], tables)
         note_segs = _note_segments(content, body)
         noted = {id(s) for s in note_segs}
-        body_segs = [s for s in content if id(s) not in noted]
+        body_segs = [s for s in content if id(s) not in noted] + table_rows
         previous: list[Seg] | None = None
+        tables.ended_in = None
         for row in _reading_order(body_segs):
+            if table_of and any(id(s) in table_of for s in row):
+                previous = _table_lines(row, table_of, number, lines, previous)
+                tables.ended_in = table_of[id(next(s for s in row if id(s) in table_of))]
+                continue
+            tables.ended_in = None
+            if previous is not None and any(id(s) in table_of for s in previous):
+                lines.append(SourceLine("", number))  # after a table's last row
             if previous is not None and _wrapped_heading(previous, row, body):
                 # a bold title wrapped onto a second line (a narrow column): one line, as in the text
                 joined = _source_line(row, number)
@@ -446,7 +465,24 @@ def _assemble(pages: list[list[Seg]], sizes: list[tuple[float, float]], digest: 
                 lines.append(_source_line(row, number, text))
         lines.append(SourceLine("", number))
     return SourceText(kind="pdf", digest=digest, lines=tuple(lines), furniture=tuple(furniture), symbol=symbol,
-                      pages=len(pages), page_sizes=tuple(sizes))
+                      pages=len(pages), page_sizes=tuple(sizes),
+                      tables=tuple(tuple(tuple(row) for row in table) for table in tables.rows))
+
+
+def _table_lines(row: list[Seg], table_of: dict[int, int], page: int, lines: list[SourceLine], previous: list[Seg] | None) -> list[Seg]:
+    """A table row's line (role "table<n>"), set apart from the text around it by blank
+    lines, and any text printed beside it as a line of its own."""
+    rows = [s for s in row if id(s) in table_of]
+    number = table_of[id(rows[0])]
+    if lines and lines[-1].text and lines[-1].role != f"table{number}":
+        lines.append(SourceLine("", page))
+    for seg in rows:
+        lines.append(replace(_source_line([seg], page), role=f"table{table_of[id(seg)]}"))
+    beside = [s for s in row if id(s) not in table_of]
+    if beside:
+        lines.append(SourceLine("", page))
+        lines.append(_source_line(beside, page))
+    return row
 
 
 def _wrapped_heading(a: list[Seg], b: list[Seg], body: float) -> bool:
