@@ -10,8 +10,12 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unidoreader.core.errors import UnidoreaderError
+
+if TYPE_CHECKING:
+    from unidoreader.gui.searching import HelperSearch
 
 CJK_FALLBACKS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 SCREENSHOT_SIZE = (1680, 1000)
@@ -134,16 +138,60 @@ def window_image(window):
     return window.grab()
 
 
-def run(args: argparse.Namespace) -> int:
+def start_early(args: argparse.Namespace) -> "HelperSearch | None":
+    """What a start does before anything else (before the library is read and Qt is
+    loaded): hold the collector, start the start-up search's helper (returned). If the
+    start goes no further (`run` is not called), `abandon_start` undoes both."""
+    _hold_garbage_collection()
+    return start_search_helper(args)
+
+
+def abandon_start(helper: "HelperSearch | None") -> None:
+    if helper is not None:
+        helper.cancel()
+    gc.enable()
+
+
+def start_search_helper(args: argparse.Namespace) -> "HelperSearch | None":
+    """The search asked for at start (`--search Q`), in a helper process started before
+    anything else: it loads the search engine and answers on another core while this
+    process loads Qt and builds the window (see gui/searching.py). None without a query
+    (or where a helper would not pay off)."""
+    query = _start_query(args)
+    if not query:
+        return None
+    from unidoreader import paths
+    from unidoreader.gui.searching import HelperSearch
+
+    root = Path(args.library) if getattr(args, "library", None) else None
+    return HelperSearch.start_if_indexed(root or paths.default_library_dir(), query)
+
+
+def _start_query(args: argparse.Namespace) -> str | None:
+    return (getattr(args, "search", None) or "").strip() or None  # cli gives "-word" a leading space
+
+
+def run(args: argparse.Namespace, helper: "HelperSearch | None" = None) -> int:
+    """Open the window (or save its screenshot). `helper`: the start-up search, if the
+    caller has started it already (start_search_helper); else it is started here."""
     _hold_garbage_collection()
     try:
-        return _run(args)
+        return _run(args, helper or start_search_helper(args))
     finally:  # whatever happened (the window closed early, an error): collect again
         if not gc.isenabled():
             gc.enable()
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, helper: "HelperSearch | None") -> int:
+    try:
+        return _open_window(args, helper)
+    except BaseException:
+        if helper is not None:  # no window took it over
+            helper.cancel()
+        raise
+
+
+def _open_window(args: argparse.Namespace, helper: "HelperSearch | None") -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     from unidoreader.gui import display
 
@@ -155,13 +203,7 @@ def _run(args: argparse.Namespace) -> int:
     if problem:
         raise UnidoreaderError(problem)
     root = Path(args.library) if getattr(args, "library", None) else None
-    query = (getattr(args, "search", None) or "").strip() or None  # cli gives "-word" a leading space
-    helper = None
-    if query:  # started first: it runs on another core while Qt starts (see searching)
-        from unidoreader import paths
-        from unidoreader.gui.searching import HelperSearch
-
-        helper = HelperSearch.start_if_indexed(root or paths.default_library_dir(), query)
+    query = _start_query(args)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         _quiet_offscreen_messages()
     app = application()
