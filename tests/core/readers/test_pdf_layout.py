@@ -62,7 +62,8 @@ def test_every_line_is_printed_on_its_page(sources):
     for stem, source in sources.items():
         document = pdfium.PdfDocument(UN_EN / f"{stem}.pdf")
         try:
-            texts = ["".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
+            # (PDFium's plain text gives a hyphen printed at a line's end as U+FFFE)
+            texts = ["".join(document[i].get_textpage().get_text_range().replace("\ufffe", "-").split()) for i in range(len(document))]
         finally:
             document.close()
         checked = 0

@@ -2,7 +2,9 @@
 
 Blank lines are no paragraph boundary by themselves (000 is double-spaced, 004 breaks
 paragraphs across columns): a numbered paragraph or item runs to the next marker, an
-unnumbered paragraph ends with its sentence. Charts and boxes that cut a paragraph in
+unnumbered paragraph ends with its sentence. A Word file's paragraphs are its own (the
+reader leaves a blank line after each); a PDF that sets paragraphs apart by space ends
+them at that space (Context.ends_paragraph). Charts and boxes that cut a paragraph in
 the annual report's columns are placed after the paragraph they interrupt.
 """
 
@@ -34,6 +36,8 @@ class Context(Protocol):
     def blank_separated(self) -> bool: ...
 
     def blank_between(self, a: int, b: int) -> bool: ...
+
+    def ends_paragraph(self, a: int, b: int, before: str, blank_mode: bool) -> bool: ...
 
 
 INFOGRAPHIC_LINE = 12  # width of a short label line
@@ -175,7 +179,7 @@ def block_specs(p: Context, toks: list[Tok]) -> list[dict]:
                 prev = current["parts"][-1] if current["parts"] else ""
                 # (Short infographic lines stay joined: split, "工业发展理事会" printed over
                 # three lines of an organigram would no longer be found by a search.)
-                if ends_sentence(prev) or (blank_mode and p.blank_between(last_line, t.start)):
+                if p.ends_paragraph(last_line, t.start, prev, blank_mode):
                     flush()
             if current is None:
                 current = _unlabelled(t.start)

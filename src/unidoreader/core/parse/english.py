@@ -1067,7 +1067,8 @@ def _ends_sentence(text: str) -> bool:
 
 def _join_words(parts: Sequence[str]) -> str:
     """Wrapped lines -> running text: one space between words, none after a hyphen that
-    breaks a word ("peace-" / "keeping" stays "peace-keeping")."""
+    breaks a word ("peace-" / "keeping" stays "peace-keeping", "Secretary-" / "General" is
+    "Secretary-General")."""
     out = ""
     for part in parts:
         piece = collapse(part)
@@ -1075,7 +1076,7 @@ def _join_words(parts: Sequence[str]) -> str:
             continue
         if not out:
             out = piece
-        elif out.endswith(("-", "‑")) and piece[:1].islower() and len(out) > 1 and out[-2].isalpha():
+        elif out.endswith(("-", "‑")) and piece[:1].isalnum() and len(out) > 1 and out[-2].isalnum():
             out += piece
         else:
             out = f"{out} {piece}"

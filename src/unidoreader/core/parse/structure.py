@@ -72,6 +72,17 @@ class _Parser:
         self.roles: dict[int, str] = {}  # a reader's role of a line ("heading1"), where it gives one
         self.sizes: dict[int, float] = {}  # a reader's type size of a line, where it gives one
         self.styled = self._styled_lines(hints)
+        # a Word file's lines: one paragraph each (its line breaks after it), no printed pages
+        self.word = hints is not None and len(hints) == self.n and not any(
+            getattr(h, "size", 0) or getattr(h, "page", None) for h in hints)
+        # a PDF's lines: page and box (x0, top, x1, bottom) of each
+        self.boxes: dict[int, tuple[int, tuple[float, float, float, float]]] = {}
+        self.pdf_spaced = False  # set in run(): paragraphs set apart by space (ends_paragraph)
+        if hints is not None and len(hints) == self.n and not self.word:
+            for i, hint in enumerate(hints):
+                page, box = getattr(hint, "page", None), getattr(hint, "box", None)
+                if page is not None and box:
+                    self.boxes[i] = (page, tuple(box))
 
     def _styled_lines(self, hints: Sequence[Any] | None) -> set[int] | None:
         """The lines a reader says are typeset as headings (a Word heading style; in a PDF,
@@ -490,6 +501,7 @@ class _Parser:
 
     def run(self) -> Parsed:
         self.find_furniture()
+        self.pdf_spaced = self._pdf_spaced()
         contents = toc.find_contents(self.lines, self.usable())
         for i in contents:
             self.role[i] = "toc"
@@ -535,7 +547,10 @@ class _Parser:
         return assemble(self, toks, cov, scan, contents)
 
     def blank_separated(self) -> bool:
-        """Whether blank lines separate paragraphs here (not double-spaced, not column breaks)."""
+        """Whether blank lines separate paragraphs here (not double-spaced, not column breaks).
+        In a Word file they do: the reader puts one after each of its paragraphs."""
+        if self.word:
+            return True
         ends = 0
         total = 0
         for i in range(self.n - 1):
@@ -543,6 +558,47 @@ class _Parser:
                 total += 1
                 ends += ends_sentence(self.s[i])
         return total > 0 and ends >= 0.8 * total
+
+    def ends_paragraph(self, a: int, b: int, before: str, blank_mode: bool) -> bool:
+        """Whether an unnumbered paragraph whose last line is a (text `before`) ends before
+        line b. In text: at a finished sentence, or at a blank line where blank lines
+        separate paragraphs (a Word file's do). In a PDF that sets paragraphs apart with
+        space: at that space, and not at a sentence ending a line inside one; across a
+        page or column break at a finished sentence."""
+        if self.pdf_spaced and self._same_column(a, b):
+            return self.blank_between(a, b)
+        return ends_sentence(before) or (blank_mode and self.blank_between(a, b))
+
+    def _same_column(self, a: int, b: int) -> bool:
+        """Whether line b follows line a down one column of one page (a PDF's boxes say)."""
+        first, second = self.boxes.get(a), self.boxes.get(b)
+        if first is None or second is None or first[0] != second[0]:
+            return False
+        (ax0, _at, ax1, ab), (bx0, bt, bx1, _bb) = first[1], second[1]
+        return bt >= ab - 1 and min(ax1, bx1) > max(ax0, bx0)
+
+    def _pdf_spaced(self) -> bool:
+        """A PDF whose paragraphs are set apart by space: a finished sentence on a line
+        short of its column's right edge (a paragraph's last line) is followed by space
+        down the column, nearly always."""
+        if not self.boxes:
+            return False
+        right: dict[tuple[int, int], float] = {}  # (page, left edge to 6 pt) -> right edge of its lines
+        for page, (x0, _t, x1, _b) in self.boxes.values():
+            key = (page, round(x0 / 6))
+            right[key] = max(right.get(key, 0.0), x1)
+        spaced = total = 0
+        previous: int | None = None
+        for i in range(self.n):
+            if i not in self.boxes or not self.s[i] or self.role[i] is not None:
+                continue
+            if previous is not None and self._same_column(previous, i) and ends_sentence(self.s[previous]):
+                page, (x0, top, x1, bottom) = self.boxes[previous]
+                if x1 < right[(page, round(x0 / 6))] - 2 * (bottom - top):
+                    total += 1
+                    spaced += self.blank_between(previous, i)
+            previous = i
+        return total >= 10 and spaced >= 0.8 * total
 
     def blank_between(self, a: int, b: int) -> bool:
         if a < 0:

@@ -105,6 +105,10 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
         space = False
         for i in range(count):
             code = get_unicode(raw, i)
+            if code == 2 and cur is not None and cur.chars and cur.chars[-1] != " ":
+                # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
+                cur.chars.append("-")
+                continue
             if code <= 32 or code == 0xFFFE or code == 0xFEFF or 0xD800 <= code <= 0xDFFF or code == 0xA0 or code == 0x3000:
                 space = space or code in (32, 0xA0, 0x3000)  # a space PDFium read or generated; line breaks come from the boxes
                 continue
