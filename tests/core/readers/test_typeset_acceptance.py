@@ -115,14 +115,14 @@ def _flat_paragraphs(r: Report) -> list[str]:
 def test_the_annual_reports_paragraphs_are_those_of_its_text() -> None:
     """make.py writes each paragraph of the seed's text as one Word paragraph: the Word file
     gives each back as one block (an infographic's label is not glued onto the sentence
-    after it), and the PDF, whose paragraphs are set apart by space, nearly all (a page
-    break after an unfinished line keeps the next page's paragraph on)."""
+    after it), and the PDF, whose paragraphs are set apart by space, nearly all (at a page
+    break, a short last line ends its paragraph, a full one runs on)."""
     text = _flat_paragraphs(seed_text("004"))
     word = set(_flat_paragraphs(report("004.docx")))
     assert [p for p in text if p not in word] == []
     printed = set(_flat_paragraphs(report("004.pdf")))
     missing = [p for p in text if p not in printed]
-    assert len(missing) <= 0.02 * len(text), missing[:5]
+    assert len(missing) <= 0.01 * len(text), missing[:5]
 
 
 @pytest.mark.parametrize("name", [f"{p}.docx" for p in ["000", "001", "002", "003", "004"]] + ["001-two-columns.docx", "numbering.docx"])

@@ -30,7 +30,7 @@ from unidoreader.core.model import Block, BlockKind, Metadata, Report, block_id,
 from unidoreader.core.parse.decode import MAX_REPORT_BYTES, decode_bytes, read_text
 from unidoreader.core.parse.structure import Parsed, parse_document
 
-PARSER_VERSION = 8
+PARSER_VERSION = 9
 
 __all__ = ["PARSER_VERSION", "MAX_REPORT_BYTES", "Parsed", "decode_bytes", "parse_document", "parse_text", "read_text"]
 

@@ -78,6 +78,7 @@ class _Parser:
         # a PDF's lines: page and box (x0, top, x1, bottom) of each
         self.boxes: dict[int, tuple[int, tuple[float, float, float, float]]] = {}
         self.pdf_spaced = False  # set in run(): paragraphs set apart by space (ends_paragraph)
+        self.right_edge: dict[tuple[int, int], float] = {}  # set in run(): (page, left edge) -> right edge
         if hints is not None and len(hints) == self.n and not self.word:
             for i, hint in enumerate(hints):
                 page, box = getattr(hint, "page", None), getattr(hint, "box", None)
@@ -565,9 +566,19 @@ class _Parser:
         separate paragraphs (a Word file's do). In a PDF that sets paragraphs apart with
         space: at that space, and not at a sentence ending a line inside one; across a
         page or column break at a finished sentence."""
-        if self.pdf_spaced and self._same_column(a, b):
-            return self.blank_between(a, b)
+        if self.pdf_spaced:
+            if self._same_column(a, b):
+                return self.blank_between(a, b)
+            return ends_sentence(before) or self._short_line(a)  # a paragraph's last line
         return ends_sentence(before) or (blank_mode and self.blank_between(a, b))
+
+    def _short_line(self, i: int) -> bool:
+        """Whether a PDF line ends well short of its column's right edge (a paragraph's last
+        line: the lines inside a paragraph run to the edge)."""
+        if i not in self.boxes:
+            return False
+        page, (x0, top, x1, bottom) = self.boxes[i]
+        return x1 < self.right_edge.get((page, round(x0 / 6)), x1) - 2 * (bottom - top)
 
     def _same_column(self, a: int, b: int) -> bool:
         """Whether line b follows line a down one column of one page (a PDF's boxes say)."""
@@ -583,7 +594,7 @@ class _Parser:
         down the column, nearly always."""
         if not self.boxes:
             return False
-        right: dict[tuple[int, int], float] = {}  # (page, left edge to 6 pt) -> right edge of its lines
+        right = self.right_edge  # (page, left edge to 6 pt) -> right edge of its lines
         for page, (x0, _t, x1, _b) in self.boxes.values():
             key = (page, round(x0 / 6))
             right[key] = max(right.get(key, 0.0), x1)
@@ -592,11 +603,10 @@ class _Parser:
         for i in range(self.n):
             if i not in self.boxes or not self.s[i] or self.role[i] is not None:
                 continue
-            if previous is not None and self._same_column(previous, i) and ends_sentence(self.s[previous]):
-                page, (x0, top, x1, bottom) = self.boxes[previous]
-                if x1 < right[(page, round(x0 / 6))] - 2 * (bottom - top):
-                    total += 1
-                    spaced += self.blank_between(previous, i)
+            if previous is not None and self._same_column(previous, i) and ends_sentence(self.s[previous]) \
+                    and self._short_line(previous):
+                total += 1
+                spaced += self.blank_between(previous, i)
             previous = i
         return total >= 10 and spaced >= 0.8 * total
 
