@@ -96,6 +96,8 @@ class ReferencesFeature(Feature):
         self.titles: dict[str, str] = {}
         self.pending = 0
         self._library_stamp: object = None  # the library state the pane's list was made for
+        self._refreshing = False  # a refresh of the pane runs on the lane
+        self._refresh_again = False  # ... and another was asked for meanwhile
         self.panel = ReferencesPanel()
         self.panel.placeActivated.connect(self.go_to)
         self.panel.setSymbolRequested.connect(self.ask_symbol)
@@ -167,18 +169,25 @@ class ReferencesFeature(Feature):
         if pane.report is not None:
             self._decorate(pane)
 
-    def _run(self, label: str, work: Any, done: Any) -> None:
+    def _run(self, label: str, work: Any, done: Any, after: Any = None) -> None:
+        """Run `work` on the lane, then `done(value)`; `after()` in either case (done or failed)."""
         self.pending += 1
 
         def finished(value: Any) -> None:
             self.pending -= 1
-            done(value)
+            try:
+                done(value)
+            finally:
+                if after is not None:
+                    after()
             self.workDone.emit()
 
         def failed(error: BaseException) -> None:
             self.pending -= 1
             self.failed.emit(str(error))
             self.message.emit(str(error))
+            if after is not None:
+                after()
             self.workDone.emit()
 
         self.lane.submit(label, work, finished, failed)
@@ -319,10 +328,16 @@ class ReferencesFeature(Feature):
         self._refresh_panel()
 
     def _refresh_panel(self) -> None:
-        """Fill the pane for the active document, and the library's list (on the lane)."""
+        """Fill the pane for the active document, and the library's list (on the lane).
+        One refresh at a time: asked again meanwhile (the active pane changes several times
+        while a session's panes open), it runs once more when the running one is done."""
         pane = self.reading.active
         if self.refs is None or self.library is None:
             return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
         doc = pane.doc_id if pane is not None and pane.report is not None and pane.doc_id in self.library else None
         refs, library, known = self.refs, self.library, self._library_stamp
 
@@ -376,7 +391,13 @@ class ReferencesFeature(Feature):
             cites = [(f"{name}  —  {doc_title or absent}", place) for name, doc_title, place in cited]
             self.panel.set_document(title, symbol, citing, cites)
 
-        self._run(self.tr("Finding references…"), work, done)
+        def after() -> None:
+            self._refreshing = False
+            if self._refresh_again:
+                self._refresh_again = False
+                self._refresh_panel()
+
+        self._run(self.tr("Finding references…"), work, done, after)
 
     # -- the document's symbol ----------------------------------------------------------------
 
