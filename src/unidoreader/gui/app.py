@@ -53,16 +53,10 @@ def application(argv: list[str] | None = None):
 
 def create_window(root: Path | None = None, *, restore: bool = True):
     """The main window in the user's language (Chinese unless they chose otherwise)."""
-    from unidoreader.gui import i18n
     from unidoreader.gui.main_window import MainWindow
 
     application()
-    window = MainWindow(root, restore=restore)
-    language = window.userdata.state("language", i18n.DEFAULT_LANGUAGE) if window.userdata else i18n.DEFAULT_LANGUAGE
-    window.language = language
-    i18n.set_language(language)
-    window.retranslate()
-    return window
+    return MainWindow(root, restore=restore, saved_language=True)
 
 
 def _quiet_offscreen_messages() -> None:

@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
 
     settled = Signal()
 
-    def __init__(self, library_root: Path | None = None, *, restore: bool = True, language: str | None = None) -> None:
+    def __init__(self, library_root: Path | None = None, *, restore: bool = True, language: str | None = None, saved_language: bool = False) -> None:
+        """`saved_language`: install the language the user chose (kept in the user data)
+        before the window is built, so that it is built in that language once."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.library_root = library_root
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self._build_status()
         userdata_error = self._open_userdata()
+        self._translated = -1  # the i18n.generation() of the last retranslate
+        if saved_language:
+            self.language = self.userdata.state("language", i18n.DEFAULT_LANGUAGE) if self.userdata else i18n.DEFAULT_LANGUAGE
+            i18n.set_language(self.language)
         self._build_features()
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
@@ -328,6 +334,7 @@ class MainWindow(QMainWindow):
     # -- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self._translated = i18n.generation()
         self._update_title()
         titles = {
             "file": self.tr("&File"), "view": self.tr("&View"), "search": self.tr("&Search"),
@@ -354,8 +361,8 @@ class MainWindow(QMainWindow):
         self.retranslate()  # now, not when the LanguageChange event comes round
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and self.menus:
-            self.retranslate()
+        if event.type() == QEvent.Type.LanguageChange and self.menus and self._translated != i18n.generation():
+            self.retranslate()  # (not again for a language it was just translated for)
         super().changeEvent(event)
 
     def _update_title(self) -> None:
