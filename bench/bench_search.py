@@ -86,8 +86,8 @@ def _phases(library: object, jieba_time: float) -> str:
         ix = index._storage(Path(folder)).create_index(index.schema())
         started = time.perf_counter()
         writer = index._writer(ix)  # the writer the indexer uses
-        for doc in analysed:
-            writer.add_document(doc=doc.doc, words=doc.words, grams=doc.grams, kinds=doc.kinds)
+        for doc in analysed:  # the postings were made by analyse_report (in workers, when indexing)
+            writer.add_prepared({**doc.postings, **index.field_postings({"doc": doc.doc})}, {"doc": doc.doc})
         writer.commit()
         writing = time.perf_counter() - started
         ix.close()

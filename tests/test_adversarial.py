@@ -215,13 +215,13 @@ def test_an_import_parses_outside_the_library_lock(library: Path, tmp_path: Path
 
     opened = Library.open(library)
     held_while_parsing: list[bool] = []
-    real_parse = library_mod._parse_many
+    real_parse = library_mod._prepare_many  # parse and analysis for the index, one pass
 
-    def watching(items: list, workers: int | None) -> list:
+    def watching(root: Path, items: list, workers: int | None) -> list:
         held_while_parsing.append(opened._file_lock.is_locked)
-        return real_parse(items, workers)
+        return real_parse(root, items, workers)
 
-    monkeypatch.setattr(library_mod, "_parse_many", watching)
+    monkeypatch.setattr(library_mod, "_prepare_many", watching)
     opened.import_files([report_with(tmp_path, "a.txt", f"99. {MARKER}甲。")])
     assert held_while_parsing == [False]
 

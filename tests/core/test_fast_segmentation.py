@@ -63,32 +63,28 @@ def test_document_words_are_the_words_segment_finds(seed_texts: list[str]) -> No
 
 def test_an_import_parsed_in_a_worker_process_gives_the_same_library(tmp_path, seed_texts: list[str]) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     """Parsing shared with a worker process (a big import) changes nothing in the catalog,
-    and the reports wait in the parse cache for the indexer (no second parse)."""
-    from unidoreader.core import library as library_module
+    and the worker that parsed a document also analysed it for the index: indexing it
+    next segments nothing, and searches answer as in a library done in one process."""
+    from unidoreader.core import index
     from unidoreader.core.library import Library
+    from unidoreader.core.search import Searcher
 
     texts = [(text + f"\n（第{n}号）\n", f"seed-{n}.txt") for n, text in enumerate(seed_texts)]
-    library_module._parse_cached.cache_clear()
     shared = Library.open(tmp_path / "shared", seed=False)
+    before = index.segment_calls
     added = shared.import_texts(texts + texts[:1], workers=1)
     assert [result.added for result in added] == [True] * len(texts) + [False]
-    assert all(shared.parsed(entry.id) is not None for entry in shared.entries())
+    imported = index.segment_calls
+    assert imported - before < len(texts)  # the worker segmented its share (this process the rest)
+    index.ensure_index(shared, workers=0)
+    assert index.segment_calls == imported  # indexing segmented nothing again
+    assert not list(index.incoming_dir(shared.root).glob("*.post"))  # what the import prepared was used up
     alone = Library.open(tmp_path / "alone", seed=False)
     alone.import_texts(texts, workers=0)
+    index.ensure_index(alone, workers=0)
     strip = lambda entries: [(e.id, e.source, e.metadata, e.paragraphs, e.footnotes) for e in entries]  # noqa: E731
     assert strip(shared.entries()) == strip(alone.entries())
     for entry in alone.entries():
         assert shared.report(entry.id) == alone.report(entry.id)
-
-
-def test_the_index_writer_sorts_postings_as_whoosh_does() -> None:
-    """The writer's term-by-term sort gives Whoosh's order, in document order or not."""
-    from unidoreader.core import index
-
-    rnd = random.Random(5)
-    terms = [f"t{n}".encode() for n in range(50)]
-    in_order = [(field, term, doc, 1.0, b"") for doc in range(40) for field in ("grams", "words") for term in sorted(rnd.sample(terms, 10))]
-    shuffled = in_order[:]
-    rnd.shuffle(shuffled)
-    for postings in (in_order, shuffled):
-        assert index._sorted_postings(postings) == sorted(postings)
+    for query in ("工发组织", "清洁氢", '"可持续工业发展"', "kind:table 合计"):
+        assert Searcher(shared).search(query, limit=50).record() == Searcher(alone).search(query, limit=50).record()

@@ -76,8 +76,10 @@ def _answers(library: Library) -> list[dict[str, Any]]:
 
 
 def _rebuilt(tmp_path: Path, files: list[Path]) -> list[dict[str, Any]]:
+    """Answers of a library indexed in one go, every document analysed by the indexer (the
+    incremental library's were analysed by their imports, `core.index.prepare_document`)."""
     library = Library.open(tmp_path / "rebuilt", seed=False)
-    library.import_files(files, workers=0)
+    library.import_files(files, workers=0, prepare_index=False)
     index.ensure_index(library, rebuild=True, workers=0)
     return _answers(library)
 

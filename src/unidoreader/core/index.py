@@ -9,6 +9,9 @@ Layout of `library.index_dir`::
     blocks/<doc>.srch per document, its search form (core.scan): the normal form of its
                       blocks and their word boundaries, which search verifies candidates
                       against (compact: a whole archive's stays in memory)
+    incoming/<doc>.*  what an import prepared for the index (stored blocks, search form,
+                      postings), made by the worker that parsed the document; moved into
+                      blocks/ and filed by the next update (see `prepare_document`)
     *.toc, *.seg ...  the Whoosh index: one entry per document
 
 The unit indexed is the whole document. Whoosh's pure-Python writer pays per posting
@@ -22,24 +25,27 @@ A document id is the content hash of its text, so "incremental by content hash" 
 set difference between the library and the index: new ids are segmented and added,
 vanished ids deleted, unchanged ones left alone. This is the only module that writes
 Whoosh indexes. The Whoosh writer always runs in this process (its multi-process writer
-fails on Windows); only jieba segmentation may run in worker processes.
+fails on Windows), but it only files postings: parsing, segmentation and the per-token
+part of Whoosh's writing (`field_postings`) run in worker processes, once per document
+(at import, `prepare_document`; for documents found without, in `_analysed`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import marshal
-import operator
 import os
 import shutil
 import threading
 import time
 import warnings
+from array import array
+from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -110,6 +116,13 @@ def signature() -> str:
 # -- what goes into the index for one document ----------------------------------------
 
 
+#: A field's postings for one document, as the worker made them for the writer: its
+#: distinct terms (UTF-8, as Whoosh indexes them), its length (the sum of the terms'
+#: frequencies when the field is scorable, else 0), and the terms whose (weight, value)
+#: differ from the field's usual one (`_usual_posting`: a term seen once).
+FieldPostings = tuple[list[bytes], int, list[tuple[bytes, float, bytes]]]
+
+
 @dataclass
 class AnalysedDocument:
     """A document segmented and ready for the writer (picklable, crosses processes)."""
@@ -117,13 +130,13 @@ class AnalysedDocument:
     doc: str
     payload: bytes  # written to blocks/<doc>.bin (marshalled where it is made: cheap to pass between processes)
     form: bytes  # written to blocks/<doc>.srch (core.scan)
-    # Distinct jieba words and sub-words of two characters or more: ranking is done on the
-    # blocks by core.search, so the index needs which words a document has, not how often.
-    words: list[str]
-    grams: list[str]  # character grams (analysis.grams)
-    kinds: list[str]  # block kinds present
+    # The Whoosh fields made of its text, already turned into postings (`field_postings`):
+    # "words" (distinct jieba words and sub-words of two characters or more: ranking is done
+    # on the blocks by core.search, so the index needs which words a document has, not how
+    # often), "grams" (analysis.grams), "kinds" (block kinds present), "forms" ("stem:form"
+    # of its English words).
+    postings: dict[str, FieldPostings]
     chars: int
-    forms: list[str] = field(default_factory=list)  # "stem:form" of the English words
 
 
 def _section_paths(report: Report) -> dict[str, list[str]]:
@@ -200,10 +213,74 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
     if pages:  # printed documents: the page of each block, for search hits
         payload["pages"] = pages
     form = scan.build(report.id, meta.session, meta.kind, [(b[1], b[4]) for b in blocks], meta.language)
-    return AnalysedDocument(
-        report.id, marshal.dumps(payload), form, segmented.words, segmented.grams, sorted({b[1] for b in blocks}), segmented.chars,
-        segmented.forms,
-    )
+    values: dict[str, Any] = {"words": segmented.words, "grams": segmented.grams, "kinds": sorted({b[1] for b in blocks})}
+    if segmented.forms:
+        values["forms"] = segmented.forms
+    return AnalysedDocument(report.id, marshal.dumps(payload), form, field_postings(values), segmented.chars)
+
+
+def _index_items(field: Any, value: Any) -> Iterable[tuple[bytes, int, float, bytes]]:
+    """`field.index(value)`: (term bytes, frequency, weight, value bytes) per distinct term.
+    A list of words (what the indexer passes for its big fields) in a field of Existence or
+    Frequency format is counted here in C instead of one Whoosh Token object per word;
+    the same items (tested against Whoosh's writer, byte for byte)."""
+    from whoosh import formats
+    from whoosh.system import pack_uint
+
+    kind = type(field.format)
+    if isinstance(value, list) and kind in (formats.Existence, formats.Frequency):
+        boost = field.format.field_boost
+        if kind is formats.Existence:
+            return [(word.encode("utf-8"), 1, boost, b"") for word in dict.fromkeys(value)]
+        return [(word.encode("utf-8"), count, count * 1.0 * boost, pack_uint(count)) for word, count in Counter(value).items()]
+    return field.index(value)
+
+
+# -- postings made where the text is analysed (a worker), written by the main process ---------
+
+_SCHEMA: Any = None
+_USUAL: dict[str, tuple[float, bytes]] = {}
+
+
+def _schema() -> Any:
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = schema()
+    return _SCHEMA
+
+
+def _usual_posting(name: str) -> tuple[float, bytes]:
+    """The (weight, value) Whoosh gives a term seen once in a field: nearly every posting."""
+    usual = _USUAL.get(name)
+    if usual is None:
+        _btext, _freq, weight, value = next(iter(_schema()[name].index(["x"])))
+        usual = _USUAL[name] = (weight, value or b"")
+    return usual
+
+
+def field_postings(values: dict[str, Any]) -> dict[str, FieldPostings]:
+    """Whoosh's postings of a document's field values, made as `SegmentWriter.add_document`
+    makes them (`field.index`), so that the process that writes the index only files them.
+    This is the per-token part of Whoosh's writing: done here, it runs in the workers."""
+    out: dict[str, FieldPostings] = {}
+    current = _schema()
+    for name, value in values.items():
+        if value is None:
+            continue
+        field = current[name]
+        if not field.indexed:
+            continue
+        usual = _usual_posting(name)
+        terms: list[bytes] = []
+        special: list[tuple[bytes, float, bytes]] = []
+        length = 0
+        for btext, freq, weight, vbytes in _index_items(field, value):
+            terms.append(btext)
+            length += freq
+            if (weight, vbytes or b"") != usual:
+                special.append((btext, weight, vbytes or b""))
+        out[name] = (terms, length if field.scorable else 0, special)
+    return out
 
 
 def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
@@ -211,6 +288,103 @@ def _analyse_in_worker(root: str, doc_id: str, source: str) -> AnalysedDocument:
     from unidoreader.core.library import stored_report  # the text, or the kept PDF/Word file's reading
 
     return analyse_report(stored_report(Path(root), doc_id, source))
+
+
+# -- analysed at import: one pass per document ---------------------------------------------
+# An import hands each new document to a worker task that parses it, segments it and makes
+# everything the index needs (stored blocks, search form, postings), filed under
+# index/incoming/ (`prepare_document`). The indexer that runs next only moves those files
+# into place and writes Whoosh's; a document found there is never parsed or segmented
+# again. What is in incoming/ is derived data like the rest of the index: no fsync (a file
+# a crash left empty or short does not load and is analysed again), and it is kept only
+# while it serves (removed once indexed, or when its import fails).
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What an import needs of a document its worker parsed (its catalog entry's facts)."""
+
+    id: str
+    source: str
+    metadata: Any  # model.Metadata
+    paragraph_count: int
+    footnote_count: int
+
+
+def incoming_dir(library_root: Path) -> Path:
+    return Path(library_root) / "index" / "incoming"
+
+
+def incoming_paths(library_root: Path, doc_id: str) -> list[Path]:
+    """The files `prepare_document` writes for a document (the postings file last)."""
+    folder = incoming_dir(library_root)
+    return [folder / f"{doc_id}.bin", folder / f"{doc_id}.srch", folder / f"{doc_id}.post"]
+
+
+def prepare_document(root: str, sign: str, doc_id: str, text: str, source: str) -> Prepared:
+    """Worker task of an import: parse a text, analyse it for the index, file the result
+    in index/incoming/ (see above); returns what the catalog needs. `sign`: the index
+    signature the analysis is made for (a different one at indexing time: not used)."""
+    report = parse.parse_text(text, source)
+    if report.id != doc_id:
+        report = replace(report, id=doc_id)
+    analysed = analyse_report(report)
+    payload, form, post = incoming_paths(Path(root), doc_id)
+    try:
+        payload.parent.mkdir(parents=True, exist_ok=True)
+        _write_payload(payload, analysed.payload)
+        _write_payload(form, analysed.form)
+        _write_payload(post, marshal.dumps((sign, doc_id, analysed.chars, analysed.postings)))  # last: it says the others are there
+    except OSError:  # a full disk, a read-only index folder: the import goes on, the indexer analyses it again
+        for path in (payload, form, post):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+    return Prepared(doc_id, report.source, report.metadata, report.paragraph_count, len(report.footnotes))
+
+
+def _take_prepared(library: Library, doc_id: str, sign: str) -> tuple[dict[str, FieldPostings], int] | None:
+    """The postings an import prepared for a document, its blocks and search form moved
+    into blocks/; None when there are none for this index signature (then it is analysed)."""
+    payload, form, post = incoming_paths(library.root, doc_id)
+    try:
+        found_sign, found_doc, chars, postings = marshal.loads(read_regular(post, 16 * parse.MAX_REPORT_BYTES))
+    except (OSError, EOFError, ValueError, TypeError, InputError):
+        return None
+    if found_sign != sign or found_doc != doc_id or not isinstance(postings, dict):
+        for path in (payload, form, post):  # made for another index (parser, dictionary): of no use
+            path.unlink(missing_ok=True)
+        return None
+    try:
+        for source, target in ((payload, payload_path(library, doc_id)), (form, form_path(library, doc_id))):
+            if source.exists() or not target.is_file():  # moved already by an indexer that died before its commit
+                os.replace(source, target)
+    except OSError:
+        return None
+    return postings, chars
+
+
+def _clear_incoming(library: Library, indexed: set[str], older_than_s: float = 86400.0) -> None:
+    """Remove what incoming/ holds for documents now indexed (an indexer that died after
+    its commit left theirs), and anything left there by an import that died (a day old:
+    an import still running in another process is younger). Nothing to do, and no file
+    system call but one, when there is no incoming/ (the usual case)."""
+    folder = incoming_dir(library.root)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    limit = time.time() - older_than_s
+    for name in names:
+        path = folder / name
+        try:
+            if name.split(".", 1)[0] in indexed or path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass
+    try:
+        folder.rmdir()  # when empty (an import writing there meanwhile: its files go, it is analysed again)
+    except OSError:
+        pass
 
 
 # -- the index on disk ------------------------------------------------------------------
@@ -348,6 +522,8 @@ def _reset(library: Library) -> Any:
         library.warnings.append(f"{directory} was not an index folder; it was kept as {aside.name} and the index rebuilt")
     if directory.exists():
         for child in directory.iterdir():
+            if child.name == "incoming" and child.is_dir() and not child.is_symlink():
+                continue  # what imports prepared: checked against the signature where it is used
             if child.is_dir():
                 shutil.rmtree(child, ignore_errors=True)
             else:
@@ -514,31 +690,37 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
     stale = (present - wanted.keys()) | missing_payload
     todo = [doc for doc in wanted if doc not in present or doc in missing_payload]
     if not stale and not todo:
+        _clear_incoming(library, present)
         report(len(wanted), len(wanted), "index up to date")
         return False
     writer = _writer(ix)
     try:
-        for doc in stale:
-            writer.delete_by_term("doc", doc)
+        # update, not add: another process may have added some of them since we looked
+        doomed = set(stale) | set(todo)
+        if writer.segments:
+            with writer.searcher() as searcher:
+                for doc in doomed:
+                    for docnum in searcher.document_numbers(doc=doc):
+                        writer.delete_document(docnum)
         total = len(todo)
         report(0, total, f"indexing {total} document(s)")
-        for done, analysed in enumerate(_analysed(library, todo, workers), 1):
-            entry = wanted[analysed.doc]
-            meta = entry.metadata
+        sign = signature()
+        later: list[str] = []
+        done = 0
+        for doc in todo:  # first what the import prepared: its files are moved, its postings filed
+            prepared = _take_prepared(library, doc, sign)
+            if prepared is None:
+                later.append(doc)
+                continue
+            writer.add_prepared(_document_postings(doc, wanted[doc].metadata, prepared[0]), {"doc": doc})
+            done += 1
+            report(done, total, wanted[doc].source)
+        for analysed in _analysed(library, later, workers):  # the rest analysed now (workers)
             _write_payload(payload_path(library, analysed.doc), analysed.payload)
             _write_payload(form_path(library, analysed.doc), analysed.form)
-            filters: dict[str, str] = {}
-            if meta.session is not None:
-                filters["session"] = str(meta.session)
-            if meta.year is not None:
-                filters["year"] = str(meta.year)
-            if meta.language:
-                filters["lang"] = meta.language
-            if analysed.forms:
-                filters["forms"] = analysed.forms  # type: ignore[assignment]
-            # update_document: another process may have added it since we looked
-            writer.update_document(doc=analysed.doc, words=analysed.words, grams=analysed.grams, kinds=analysed.kinds, **filters)
-            report(done, total, entry.source)
+            writer.add_prepared(_document_postings(analysed.doc, wanted[analysed.doc].metadata, analysed.postings), {"doc": analysed.doc})
+            done += 1
+            report(done, total, wanted[analysed.doc].source)
         report(total, total, "saving the index")
         writer.commit()
     except BaseException:
@@ -550,13 +732,27 @@ def _update(library: Library, ix: Any, present: set[str], report: Progress, work
     for doc in present - wanted.keys():
         payload_path(library, doc).unlink(missing_ok=True)
         form_path(library, doc).unlink(missing_ok=True)
+    _clear_incoming(library, present | set(todo))
     report(total, total, "index up to date")
     return True
 
 
+def _document_postings(doc: str, meta: Any, postings: dict[str, FieldPostings]) -> dict[str, FieldPostings]:
+    """All the Whoosh fields of a document: its text's postings (made by a worker) and its
+    id and filters, made here from the catalog's metadata."""
+    values: dict[str, Any] = {"doc": doc}
+    if meta.session is not None:
+        values["session"] = str(meta.session)
+    if meta.year is not None:
+        values["year"] = str(meta.year)
+    if meta.language:
+        values["lang"] = meta.language
+    return {**postings, **field_postings(values)}
+
+
 def _writer(ix: Any) -> Any:
-    """Whoosh's single-process writer. A lock held by a live writer is waited for; the
-    lock file of a dead process is an OS lock that died with it, so it never blocks."""
+    """The index writer (`_lean_writer_class`). A lock held by a live writer is waited
+    for; the lock file of a dead process is an OS lock that died with it, so it never blocks."""
     from whoosh.writing import LockError
 
     deadline = time.monotonic() + WRITER_WAIT_S
@@ -573,29 +769,50 @@ _LEAN_WRITER: Any = None
 
 
 def _lean_writer_class() -> Any:
-    """Whoosh's SegmentWriter, except that when it writes the postings it reads each
-    document's field length once, not once per posting (Whoosh seeks and reads the
-    lengths file for every posting: a fifth of the writing time here), and sorts the
-    postings term by term (`_sorted_postings`). Same files."""
+    """Whoosh's SegmentWriter, fed postings made elsewhere, writing the same files.
+
+    Whoosh's writer is pure Python per posting: it tokenizes each field value, pools
+    (field, term, document, weight, value) tuples, sorts them (spilling them to disk,
+    pickled one by one, past `limitmb`) and files each one through four method calls;
+    measured here, more than jieba's whole segmentation. `add_prepared` takes a
+    document's postings as `field_postings` made them (in a worker) and files each term's
+    document number in an array; at commit each term's posting list goes to Whoosh's own
+    postings writer a block (128 postings) at a time. What an index merge adds to
+    Whoosh's pool (postings of older segments) is filed the same way. The files are
+    byte for byte those of `add_document` (tested)."""
     global _LEAN_WRITER
     if _LEAN_WRITER is None:
-        from whoosh.writing import PostingPool, SegmentWriter
-
-        class GroupingPool(PostingPool):  # type: ignore[misc]
-            def items(self, maxfiles: int = 128) -> Any:
-                if self.runs:  # spilled to disk (a huge update): Whoosh's own merge sort
-                    return super().items(maxfiles)
-                return _sorted_postings(self.current)
+        from whoosh.writing import SegmentWriter
 
         class LeanWriter(SegmentWriter):  # type: ignore[misc]
             def __init__(self, ix: Any, limitmb: int = 128, **kwargs: Any) -> None:
                 super().__init__(ix, limitmb=limitmb, **kwargs)
-                self.pool = GroupingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+                self.filed = _PostingTable()
 
-            def _flush_segment(self) -> None:  # SegmentWriter._flush_segment with _Lengths
+            def add_prepared(self, fields: dict[str, FieldPostings], stored: dict[str, Any]) -> None:
+                """`add_document` for postings already made (`_document_postings`);
+                `stored`: the values of the stored fields."""
+                self._check_state()
+                perdoc = self.perdocwriter
+                docnum = self.docnum
+                schema = self.schema
+                perdoc.start_doc(docnum)
+                for name in sorted(fields):
+                    terms, length, special = fields[name]
+                    field = schema[name]
+                    self.filed.add(name, docnum, terms, special)
+                    perdoc.add_field(name, field, stored.get(name) if field.stored else None, length)
+                perdoc.finish_doc()
+                self._added = True
+                self.docnum += 1
+
+            def _flush_segment(self) -> None:
                 self.perdocwriter.close()
                 pdr = self.per_document_reader() if self.codec.length_stats else None
-                self.fieldwriter.add_postings(self.schema, _Lengths(pdr) if pdr else None, self.pool.iter_postings())
+                if self.pool.current or self.pool.runs:  # postings of merged segments (or add_document)
+                    for name, btext, docnum, weight, value in self.pool.iter_postings():
+                        self.filed.add_one(name, btext, docnum, weight, value or b"")
+                self.filed.write(self.fieldwriter, self.schema, pdr, self.docnum)
                 self.fieldwriter.close()
                 if pdr:
                     pdr.close()
@@ -604,47 +821,89 @@ def _lean_writer_class() -> Any:
     return _LEAN_WRITER
 
 
-def _sorted_postings(postings: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """`sorted(postings)`: the (field, term, document, ...) order Whoosh writes in.
+class _PostingTable:
+    """Per field, per term, the document numbers that have it, in increasing order (an
+    array of 4-byte numbers: a whole archive's 11 million postings take 44 MB), and the
+    few postings whose (weight, value) are not the field's usual ones."""
 
-    Whoosh sorts the postings as whole tuples (a third of its writing time here). They
-    arrive document by document in increasing document number, at most one per term and
-    document, so a stable sort by term within each field gives the same order, comparing
-    bytes only. Anything else (never seen) falls back to Whoosh's sort.
-    """
-    docnums = list(map(itemgetter(2), postings))
-    if not all(map(operator.le, docnums, docnums[1:])):
-        return sorted(postings)
-    by_field: dict[str, list[tuple[Any, ...]]] = {}
-    for posting in postings:
-        field = by_field.get(posting[0])
-        if field is None:
-            by_field[posting[0]] = [posting]
-        else:
-            field.append(posting)
-    out: list[tuple[Any, ...]] = []
-    term = itemgetter(1)
-    for name in sorted(by_field):
-        out += sorted(by_field[name], key=term)  # stable: document order within a term
-    return out
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[bytes, array]] = {}  # type: ignore[type-arg]
+        self.special: dict[str, dict[tuple[bytes, int], tuple[float, bytes]]] = {}
+        self.unordered: dict[str, set[bytes]] = {}
+
+    def _table(self, name: str) -> dict[bytes, array]:  # type: ignore[type-arg]
+        table = self.fields.get(name)
+        if table is None:
+            table = self.fields[name] = defaultdict(_new_array)
+        return table
+
+    def add(self, name: str, docnum: int, terms: list[bytes], special: list[tuple[bytes, float, bytes]]) -> None:
+        table = self._table(name)
+        for term in terms:
+            table[term].append(docnum)
+        if special:
+            extra = self.special.setdefault(name, {})
+            for term, weight, value in special:
+                extra[(term, docnum)] = (weight, value)
+
+    def add_one(self, name: str, term: bytes, docnum: int, weight: float, value: bytes) -> None:
+        numbers = self._table(name)[term]
+        if numbers and numbers[-1] >= docnum:
+            self.unordered.setdefault(name, set()).add(term)
+        numbers.append(docnum)
+        if (weight, value) != _usual_posting(name):
+            self.special.setdefault(name, {})[(term, docnum)] = (weight, value)
+
+    def write(self, fieldwriter: Any, schema: Any, pdr: Any, doccount: int) -> None:
+        """File every posting through Whoosh's postings writer, in Whoosh's order (field,
+        term, document), a block at a time, with the statistics `add_posting` keeps."""
+        for name in sorted(self.fields):
+            table = self.fields[name]
+            if not table:
+                continue
+            field = schema[name]
+            usual_weight, usual_value = _usual_posting(name)
+            special = self.special.get(name, {})
+            unordered = self.unordered.get(name, set())
+            if pdr is not None:  # as Whoosh's add_postings asks: each posting's document field length
+                lengths = [pdr.doc_field_length(docnum, name) for docnum in range(doccount)]
+            else:
+                lengths = [0] * doccount
+            fieldwriter.start_field(name, field)
+            postwriter = fieldwriter._postwriter
+            limit = postwriter._blocklimit
+            for term in sorted(table):
+                numbers = table[term]
+                if term in unordered:
+                    numbers = array("I", sorted(numbers))
+                fieldwriter.start_term(term)
+                count = len(numbers)
+                for start in range(0, count, limit):
+                    ids = numbers[start : start + limit]
+                    if special:
+                        pairs = [special.get((term, docnum), (usual_weight, usual_value)) for docnum in ids]
+                        weights = array("f", [pair[0] for pair in pairs])
+                        values = [pair[1] for pair in pairs if pair[1]]
+                        heaviest = max(pair[0] for pair in pairs)
+                    else:
+                        weights = array("f", [usual_weight]) * len(ids)
+                        values = [usual_value] * len(ids) if usual_value else []
+                        heaviest = usual_weight
+                    found = [length for length in map(lengths.__getitem__, ids) if length]
+                    postwriter._ids = ids
+                    postwriter._weights = weights
+                    postwriter._values = values
+                    postwriter._minlength = min(found) if found else None
+                    postwriter._maxlength = max(found) if found else 0
+                    postwriter._maxweight = max(0, heaviest)
+                    if start + limit < count:  # a full block with more to come; the last is written by finish_term
+                        postwriter._write_block()
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
 
 
-class _Lengths:
-    """A per-document reader's field lengths, each read once."""
-
-    def __init__(self, reader: Any) -> None:
-        self.reader = reader
-        self.known: dict[str, dict[int, Any]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str) -> Any:
-        lengths = self.known.get(fieldname)
-        if lengths is None:
-            lengths = self.known[fieldname] = {}
-        try:
-            return lengths[docnum]
-        except KeyError:
-            length = lengths[docnum] = self.reader.doc_field_length(docnum, fieldname)
-            return length
+def _new_array() -> array:  # type: ignore[type-arg]
+    return array("I")
 
 
 def index_stats(library: Library) -> dict[str, int]:
