@@ -205,6 +205,46 @@ def running_context(report: _Report) -> str:
     return ""
 
 
+# -- where each printed section stands in the original (PDF-imported reports) ------------------
+#
+# Each block of a PDF-imported report knows its printed pages. The HTML marks where each
+# block starts with an anchor named "op<first>-<last>" (those pages); gui/printing reads the
+# anchors back from the laid-out document and cites, in each page's running header, the
+# original's pages of what that page shows ("IDB.52/9 · 原文第 5 页").
+
+ORIGINAL_ANCHOR = "op"
+
+
+def original_anchor(block: _Block) -> str:
+    """The anchor name marking a block of a PDF-imported report ("op5-6"), or ""."""
+    return f"{ORIGINAL_ANCHOR}{block.pages[0]}-{block.pages[-1]}" if block.pages else ""
+
+
+def parse_original_anchor(name: str) -> tuple[int, int] | None:
+    """"op5-6" -> (5, 6); None for any other anchor."""
+    m = _re.fullmatch(ORIGINAL_ANCHOR + r"(\d+)-(\d+)", name)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def original_pages(report: _Report, first: int, last: int) -> str:
+    """A running header's citation of the original's pages, in the report's language:
+    "IDB.52/9 · 原文第 5 页", "A/80/604/Add.5 · pp. 5–6 of the original"."""
+    english = report.metadata.language == "en"
+    span = str(first) if first == last else f"{first}–{last}"
+    if english:
+        where = f"{'p.' if first == last else 'pp.'} {span} of the original"
+    else:
+        where = f"原文第 {span} 页"
+    symbol = report.metadata.symbol
+    return f"{symbol} · {where}" if symbol else where
+
+
+def _marked(inner: str, block: _Block) -> str:
+    """A block's HTML content inside its original-page anchor (when it has pages)."""
+    name = original_anchor(block)
+    return f'<a name="{name}">{inner}</a>' if name else inner
+
+
 def heading_text(block: _Block) -> str:
     """A heading as printed: "四. 战略目标和愿景", "A. 创造共同繁荣"."""
     return f"{block.label}. {block.text}" if block.label else block.text
@@ -278,18 +318,28 @@ def _tables_by_block(report: _Report) -> dict[str, list] | None:
 _TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="3" width="100%" style="border-collapse: collapse; border-color: #555555;"'
 
 
-def _table_html(table) -> list[str]:
+def _table_html(table, anchor: str = "") -> list[str]:
+    """A recovered table, ruled; `anchor` (the original's pages) on its caption, else on
+    its first cell."""
     out: list[str] = []
     if table.caption:
-        out.append(f'<p class="caption">{_esc(table.caption)}</p>')
+        caption = f'<a name="{anchor}">{_esc(table.caption)}</a>' if anchor else _esc(table.caption)
+        out.append(f'<p class="caption">{caption}</p>')
+        anchor = ""
     out.append(f"<table {_TABLE_ATTRS}>")
     if table.header:  # <thead>: Qt repeats it at the top of each page the table runs onto
-        out.append("<thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in table.header) + "</tr></thead>")
+        heads = [_esc(h) for h in table.header]
+        if anchor and heads:
+            heads[0], anchor = f'<a name="{anchor}">{heads[0] or "&nbsp;"}</a>', ""
+        out.append("<thead><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr></thead>")
     for row in table.rows:
         cells = []
         for i, cell in enumerate(row):
             align = "left" if i == 0 or cell.value is None else "right"
-            cells.append(f'<td align="{align}">{_esc(cell.text + cell.mark)}</td>')
+            shown = _esc(cell.text + cell.mark)
+            if anchor:
+                shown, anchor = f'<a name="{anchor}">{shown or "&nbsp;"}</a>', ""
+            cells.append(f'<td align="{align}">{shown}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
     for note in table.notes:
@@ -341,16 +391,16 @@ def _section_html(report: _Report, section: _Section, tables: dict[str, list] | 
             if label not in cited:
                 cited.append(label)
         marks = _footnote_marks(block)
-        text = _esc(block.text)
+        text = _marked(_esc(block.text), block)
         if block.kind is _BlockKind.HEADING:
             level = levels[block.section] - base + 2
             tag = f"h{min(max(level, 2), 4)}"
-            out.append(f"<{tag}>{_esc(heading_text(block))}{marks}</{tag}>")
+            out.append(f"<{tag}>{_marked(_esc(heading_text(block)), block)}{marks}</{tag}>")
         elif block.kind is _BlockKind.PARAGRAPH:
             if block.label:
                 out.append(
-                    f'<p style="margin-left: 1.9em; text-indent: -{_em_px(1.9)}px;">{_esc(block.label)}.'
-                    f"&nbsp;{text}{marks}</p>"
+                    f'<p style="margin-left: 1.9em; text-indent: -{_em_px(1.9)}px;">{_marked(_esc(block.label) + ".", block)}'
+                    f"&nbsp;{_esc(block.text)}{marks}</p>"
                 )
             else:
                 out.append(f"<p>{text}{marks}</p>")
@@ -358,9 +408,10 @@ def _section_html(report: _Report, section: _Section, tables: dict[str, list] | 
             label = block.label or ""
             nested = bool(label) and "\u3220" <= label[0] <= "\u3229"
             indent = 5.0 if nested else 2.6
-            prefix = f"{_esc(item_label(label))}&nbsp;" if label else ""
+            prefix = f"{_marked(_esc(item_label(label)), block)}&nbsp;" if label else ""
+            shown = _esc(block.text) if label else text
             out.append(
-                f'<p style="margin-left: {indent + 2.2}em; text-indent: -{_em_px(2.2)}px;">{prefix}{text}{marks}</p>'
+                f'<p style="margin-left: {indent + 2.2}em; text-indent: -{_em_px(2.2)}px;">{prefix}{shown}{marks}</p>'
             )
         elif block.kind is _BlockKind.QUOTE:
             out.append(f'<p class="quote">{text}{marks}</p>')
@@ -370,7 +421,7 @@ def _section_html(report: _Report, section: _Section, tables: dict[str, list] | 
             recovered = (tables or {}).get(block.id)
             if recovered:
                 for table in recovered:
-                    out.extend(_table_html(table))
+                    out.extend(_table_html(table, original_anchor(block)))
             else:
                 out.extend(_raw_table_html(block))
     return out

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 
 from unidoreader.core.errors import InputError
 from unidoreader.core.safeio import replacing
-from unidoreader.core.export import PrintPart, briefing_html, running_context, running_title
+from unidoreader.core.export import PrintPart, briefing_html, original_pages, parse_original_anchor, running_context, running_title
 from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
 
 Progress = Callable[[int, int, str], None]
@@ -118,16 +118,59 @@ def _frame(device: QPagedPaintDevice, margins_mm: tuple[float, float, float, flo
 
 @dataclass(frozen=True)
 class Printable:
-    """One document of a print job: core HTML and its running header (left, right)."""
+    """One document of a print job: core HTML and its running header (left, right).
+    `cite(first, last)` gives the citation of the original's pages of what a page shows
+    (PDF-imported reports: core.export.original_pages), None where there are none."""
 
     html: str
     title: str
     context: str
+    cite: Callable[[int, int], str] | None = None
 
 
 def _printables(parts: Sequence[PrintPart]) -> list[Printable]:
     """The parts of a briefing pack as printables (raises InputError for unknown sections)."""
-    return [Printable(briefing_html([part]), running_title(part.report), running_context(part.report)) for part in parts]
+    out = []
+    for part in parts:
+        report = part.report
+        cite = (lambda first, last, report=report: original_pages(report, first, last)) if any(b.pages for b in report.blocks) else None
+        out.append(Printable(briefing_html([part]), running_title(report), running_context(report), cite))
+    return out
+
+
+def original_pages_by_page(document: QTextDocument, page_height: float) -> dict[int, tuple[int, int]]:
+    """For each page of a laid-out document (0-based), the first and last page of the
+    original that its text comes from: the blocks whose anchors (core.export.original_anchor)
+    start on the page, and the block it begins inside of."""
+    layout = document.documentLayout()
+    marks: list[tuple[float, int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            for name in fragments.fragment().charFormat().anchorNames():
+                pages = parse_original_anchor(name)
+                if pages:
+                    marks.append((layout.blockBoundingRect(block).top(), *pages))
+            fragments += 1
+        block = block.next()
+    marks.sort()
+    out: dict[int, tuple[int, int]] = {}
+    current: tuple[int, int] | None = None  # the marked block in progress where a page begins
+    k = 0
+    for index in range(document.pageCount()):
+        # a line whose top is within BOUNDARY_SLACK above a page break is on the next page (_paint)
+        start, end = index * page_height - BOUNDARY_SLACK, (index + 1) * page_height - BOUNDARY_SLACK
+        spans: list[tuple[int, int]] = []
+        if current is not None and not (k < len(marks) and marks[k][0] <= start + 2 * BOUNDARY_SLACK):
+            spans.append(current)
+        while k < len(marks) and marks[k][0] < end:
+            current = (marks[k][1], marks[k][2])
+            spans.append(current)
+            k += 1
+        if spans:
+            out[index] = (min(s[0] for s in spans), max(s[1] for s in spans))
+    return out
 
 
 def _documents(printables: Sequence[Printable], device: QPagedPaintDevice, body: QRectF) -> list[QTextDocument]:
@@ -298,9 +341,13 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
     page_no = 0
     for printable, document in zip(printables, documents):
         title = printable.title
-        context = printable.context
         height = frame.body.height()
+        cited = original_pages_by_page(document, height) if printable.cite else {}
         for index in range(document.pageCount()):
+            context = printable.context
+            if printable.cite and index in cited:  # the original's page(s) of what this page shows
+                citation = printable.cite(*cited[index])
+                context = f"{context}　{citation}" if context else citation
             if page_no:
                 device.newPage()
             page_no += 1

@@ -116,8 +116,6 @@ PLAIN_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 SUPER_REF_RE = re.compile(rf"[{SUPERSCRIPTS}]+")
 JOINING_WORDS = {"the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "from", "at", "a", "an", "its", "their",
                  "as", "into", "between", "under", "towards", "through", "including", "that", "which", "per"}
-TURNED_RE = re.compile(r"[\d/\-–A-Z](?:\s[\d/\-–A-Z]){0,3}")
-ROTATED_EDGES_RE = re.compile(r"^((?:[\d/\-–]\s+)*)(.*?\S)((?:\s+[\d/\-–])*)$")
 SUMMARY_RE = re.compile(r"^(Summary|Abstract|Executive summary)$")
 
 
@@ -273,24 +271,12 @@ class _EnglishParser:
 
     # -- furniture -------------------------------------------------------------------------
 
-    def _strip_rotated(self, line: Line) -> None:
-        """On a landscape page the running header and footer are printed turned, and their
-        characters come out one by one into the line beside them ("6 - 0 0 Annex",
-        "Organization charts 0"): lone digits, slashes and dashes at either end of a line
-        in heading type are not the heading."""
-        m = ROTATED_EDGES_RE.match(line.text)
-        if m and m.group(2) and (m.group(1) or m.group(3)):
-            self.furniture.extend(part.strip() for part in (m.group(1), m.group(3)) if part and part.strip())
-            line.text = m.group(2)
-
     def drop_furniture(self, symbol: str | None) -> None:
         """Job numbers, barcodes, "2/19" footers, the symbol as running header, and lines that
-        recur at page tops (a running title such as "Part VII Global communications")."""
+        recur at page tops (a running title such as "Part VII Global communications").
+        (A landscape page's header and footer set sideways are the PDF reader's to remove,
+        by their place: core.readers.pdf.)"""
         keep: list[Line] = []
-        turned: set[int | None] = set()
-        edge_chars = Counter(line.page for line in self.lines
-                             if TURNED_RE.fullmatch(line.text) and line.x is not None and (line.x < 50 or line.x > 650))
-        turned_pages = {page for page, count in edge_chars.items() if count >= 3}
         counts = Counter(line.text for line in self.lines if len(line.text) <= 90)
         key = symbol.replace(" ", "") if symbol else None
         pending_blank = False  # a dropped line stood after a blank one: the next kept line does
@@ -300,10 +286,6 @@ class _EnglishParser:
             pending_blank = pending_blank or line.blank_before
             if JOB_RE.match(s) or BARCODE_RE.match(s) or PAGE_FOOT_RE.match(s) or SEPARATOR_RE.match(s):
                 self.furniture.append(s)
-                continue
-            if line.page in turned_pages and TURNED_RE.fullmatch(s) and line.x is not None and (line.x < 50 or line.x > 650):
-                self.furniture.append(s)  # characters of a turned header or footer on a landscape page
-                turned.add(line.page)
                 continue
             if key and compact == key and pos > 0:
                 self.furniture.append(s)
@@ -317,9 +299,6 @@ class _EnglishParser:
             pending_blank = False
             keep.append(line)
         self.lines = keep
-        for line in keep:
-            if line.page in turned and line.size >= self.body_size * 1.1:
-                self._strip_rotated(line)
 
     def _at_page_edge(self, pos: int) -> bool:
         """A line among the first two or last two of its page (or next to a page footer)."""

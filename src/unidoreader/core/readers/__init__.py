@@ -57,7 +57,7 @@ from unidoreader.core.errors import InputError
 from unidoreader.core.model import Block, Report
 
 # Changes whenever a reader's output changes, so the library re-reads the originals it keeps.
-READER_VERSION = 4
+READER_VERSION = 5
 SUFFIXES = (".pdf", ".docx", ".doc")
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a 500-page report with pictures is well under this
 

@@ -24,6 +24,7 @@ PDFium is not thread-safe: every call goes through `PDFIUM_LOCK`.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import threading
 from dataclasses import dataclass, field, replace
@@ -57,6 +58,7 @@ class Seg:
     bold: bool = False
     size: float = 0.0  # font size in points
     xs: list[float] = field(default_factory=list)  # the x of each character (a table cell's column: readers.pdf_tables)
+    turned: bool = False  # set sideways (a landscape page's running header or footer, read along the edge)
 
     @property
     def text(self) -> str:
@@ -103,11 +105,15 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
         segs: list[Seg] = []
         cur: Seg | None = None
         space = False
+        # a landscape page: its running header and footer may be set sideways along its edges
+        get_angle = c.FPDFText_GetCharAngle if width > height else None
+        turned: list[tuple[str, float, float, float, float, int, float]] = []
         for i in range(count):
             code = get_unicode(raw, i)
             if code == 2 and cur is not None and cur.chars and cur.chars[-1] != " ":
                 # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
                 cur.chars.append("-")
+                cur.xs.append(cur.x1)  # (one x per character: readers.pdf_tables)
                 continue
             if code <= 32 or code == 0xFFFE or code == 0xFEFF or 0xD800 <= code <= 0xDFFF or code == 0xA0 or code == 0x3000:
                 space = space or code in (32, 0xA0, 0x3000)  # a space PDFium read or generated; line breaks come from the boxes
@@ -116,6 +122,10 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
                 continue
             left, right = rect.left, rect.right
             top, bottom = height - rect.top, height - rect.bottom
+            angle = get_angle(raw, i) if get_angle is not None else 0.0
+            if 0.5 < angle % math.pi < math.pi - 0.5:
+                turned.append((chr(code), left, top, right, bottom, i, angle))
+                continue
             h = bottom - top
             if h <= 0.1 or right < left:
                 continue
@@ -148,6 +158,7 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
             space = False
         if cur is not None:
             segs.append(cur)
+        segs += _turned_segments(turned)
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         for seg in segs:
@@ -160,6 +171,37 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
         return [s for s in segs if s.text]
     finally:
         textpage.close()
+
+
+def _turned_segments(chars: list[tuple[str, float, float, float, float, int, float]]) -> list[Seg]:
+    """Characters set sideways -> one segment per run along the page, e.g. the "A/80/600"
+    and "33/35" along a landscape page's edges. Runs are found by place (a PDF may draw
+    one run's characters among another's); a run turned a quarter left (angle near pi/2)
+    reads down the page, one turned right reads up it."""
+    out: list[Seg] = []
+    ordered = sorted(chars, key=lambda c: (round((c[1] + c[3]) / 4), c[2]))  # by column (2 pt), then down the page
+    for ch, left, top, right, bottom, i, angle in ordered:
+        cur = out[-1] if out else None
+        across = right - left
+        if cur is not None and min(right, cur.x1) - max(left, cur.x0) >= 0.4 * min(across, cur.height) \
+                and -0.5 * across <= top - cur.bottom <= 1.2 * across:
+            cur.chars.append(unify_char(ch) if ord(ch) >= 0x2E80 else ch)
+            cur.xs.append((left + right) / 2)
+            cur.top, cur.bottom = min(cur.top, top), max(cur.bottom, bottom)
+            cur.x0, cur.x1 = min(cur.x0, left), max(cur.x1, right)
+            cur.first, cur.last = min(cur.first, i), max(cur.last, i)
+            continue
+        if cur is not None and cur.size < 0:  # the run before read up the page
+            cur.chars.reverse()
+            cur.size = 0.0
+        seg = Seg(left, top, right, bottom, across, [unify_char(ch) if ord(ch) >= 0x2E80 else ch], i, i,
+                  xs=[(left + right) / 2], turned=True)
+        seg.size = -1.0 if angle % (2 * math.pi) > math.pi else 0.0  # (a mark until the run is complete)
+        out.append(seg)
+    if out and out[-1].size < 0:
+        out[-1].chars.reverse()
+        out[-1].size = 0.0
+    return out
 
 
 def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> SourceText:
@@ -228,7 +270,8 @@ def _edge_rows(rows: list[list[Seg]], height: float) -> tuple[list[int], list[in
 
 def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tuple[list[set[int]], str | None]:
     """Per page, the ids of furniture segments; and the symbol of the running header."""
-    rows_by_page = [_rows(segs) for segs in pages]
+    sideways = [_sideways_furniture(segs, size) for segs, size in zip(pages, sizes)]
+    rows_by_page = [_rows([s for s in segs if id(s) not in edge]) for segs, edge in zip(pages, sideways)]
     counts: dict[tuple[str, str], set[int]] = {}
     for p, rows in enumerate(rows_by_page):
         head, foot = _edge_rows(rows, sizes[p][1])
@@ -251,8 +294,12 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
     page_offset = max(offsets, key=lambda k: offsets[k]) if offsets else None
     if page_offset is not None and offsets[page_offset] < 2 and npages > 1:
         page_offset = None
-    removed: list[set[int]] = [set() for _ in pages]
+    removed: list[set[int]] = [set(edge) for edge in sideways]
     symbols: dict[str, int] = {}
+    for p, edge in enumerate(sideways):  # the symbol printed sideways along a landscape page counts too
+        for seg in pages[p]:
+            if id(seg) in edge and SYMBOL_RE.match("".join(seg.text.split())):
+                symbols[" ".join(seg.text.split())] = symbols.get(" ".join(seg.text.split()), 0) + 1
     for p, rows in enumerate(rows_by_page):
         head, foot = _edge_rows(rows, sizes[p][1])
         for where, indexes in (("head", head), ("foot", foot)):
@@ -294,6 +341,15 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
             if symbol:
                 break
     return removed, symbol
+
+
+def _sideways_furniture(segs: list[Seg], size: tuple[float, float]) -> dict[int, Seg]:
+    """The running header and footer of a landscape page: text set sideways in the left or
+    right margin (the page is meant to be turned; its symbol, "33/35" and job number run
+    along the edges), by position alone."""
+    width = size[0]
+    edge = ZONE * 1.25 * width
+    return {id(s): s for s in segs if s.turned and (s.x1 <= edge or s.x0 >= width - edge)}
 
 
 def _page_number(text: str, page: int, npages: int, offset: int | None) -> bool:
