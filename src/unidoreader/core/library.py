@@ -106,13 +106,31 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
 
 
+#: Up to this many files, `make_durable` syncs each one (a whole file system's sync also
+#: waits for what other programs wrote: worth it only for many files).
+SYNC_EACH_MAX = 8
+
+
 def make_durable(folder: Path, files: Sequence[Path]) -> None:
-    """Put `files` (written and renamed into place without fsync, in `folder`) on disk, in
-    one step: on Linux one syncfs of their file system (a few ms, however many files,
-    where an fsync per file cost ~4 ms each on a busy machine); elsewhere on POSIX one
-    sync; on Windows an fsync (FlushFileBuffers) per file. The renames are made durable
-    with them (syncfs and sync write the file system's metadata too)."""
+    """Put `files` (written and renamed into place without fsync, in `folder`) on disk.
+    A few: an fsync each, and one of `folder` for the renames. Many: in one step, on
+    Linux one syncfs of their file system (a few ms however many files, where an fsync
+    per file cost ~4 ms each on a busy machine), elsewhere on POSIX one sync (both write
+    the file system's metadata, the renames, too); on Windows an fsync (FlushFileBuffers)
+    per file."""
     if not files:
+        return
+    if len(files) <= SYNC_EACH_MAX or not hasattr(os, "sync"):
+        for path in files:
+            with open(path, "rb+") as handle:
+                os.fsync(handle.fileno())
+        if os.name == "posix":
+            for parent in {path.parent for path in files}:
+                fd = os.open(parent, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
         return
     if sys.platform.startswith("linux"):
         try:
@@ -127,12 +145,7 @@ def make_durable(folder: Path, files: Sequence[Path]) -> None:
                 os.close(fd)
         except (OSError, AttributeError):  # no syncfs here: the fallbacks below
             pass
-    if os.name == "posix" and hasattr(os, "sync"):
-        os.sync()
-        return
-    for path in files:
-        with open(path, "rb+") as handle:
-            os.fsync(handle.fileno())
+    os.sync()
 
 
 def _entry_for(report: "Report | index.Prepared", added: float, original: str | None = None) -> Entry:
