@@ -513,22 +513,27 @@ def cmd_page(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The desktop app (imported here so that headless commands never load Qt)."""
-    from unidoreader.gui.app import run
+    from unidoreader.gui.app import abandon_start, run, start_early
 
-    if getattr(args, "open", None):  # an unknown document: one line, and no window (nor screenshot)
-        from unidoreader.core.errors import UnknownDocumentError
-        from unidoreader.gui.features.panes import doc_for_ref
+    helper = start_early(args)  # first of all: the start-up search works on another core meanwhile
+    try:
+        if getattr(args, "open", None):  # an unknown document: one line, and no window (nor screenshot)
+            from unidoreader.core.errors import UnknownDocumentError
+            from unidoreader.gui.features.panes import doc_for_ref
 
-        library = _open_library(args)
-        entries = library.entries()
-        for ref in args.open:
-            if doc_for_ref(entries, ref) is None and library.find(ref) is None and not Path(ref).is_file():
-                raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
-    if getattr(args, "screenshot", None):
-        from unidoreader.core.safeio import check_output
+            library = _open_library(args)
+            entries = library.entries()
+            for ref in args.open:
+                if doc_for_ref(entries, ref) is None and library.find(ref) is None and not Path(ref).is_file():
+                    raise UnknownDocumentError(f"{ref!r} is neither a document id nor a readable file")
+        if getattr(args, "screenshot", None):
+            from unidoreader.core.safeio import check_output
 
-        check_output(Path(args.screenshot), forbidden=_OPENED[-1].root if _OPENED else None, what="the screenshot")
-    return run(args)
+            check_output(Path(args.screenshot), forbidden=_OPENED[-1].root if _OPENED else None, what="the screenshot")
+    except BaseException:
+        abandon_start(helper)
+        raise
+    return run(args, helper)
 
 
 # -- removing and repairing (hardening) -----------------------------------------------

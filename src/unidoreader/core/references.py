@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
+from unidoreader.core import lazy_re
 from unidoreader.core.model import Block, BlockKind, Report
 
 #: Bumped when recognition changes: cached references of another version are recomputed.
@@ -76,25 +77,25 @@ class Reference:
 _SUFFIX = rf"(?:{S}/{S}(?:Add|Rev|Corr|Amend){S}\.{S}\d{{1,3}})"
 _PART = rf"(?:{S}\({S}(?:[a-z]{{1,2}}|[ivx]{{1,5}}){S}\)(?:{S}(?:\({S}(?:[ivx]{{1,5}}|[a-z]){S}\)|[㈠-㈩]))?)"
 
-_UNIDO = re.compile(
+_UNIDO = lazy_re.compile(
     rf"(?<![A-Za-z0-9./])(?P<body>GC|IDB|PBC){S}\.{S}(?P<session>\d{{1,3}}){S}/{S}"
     rf"(?:(?P<series>Res|Dec|CRP|INF|L|SR|Add){S}\.{S})?(?P<number>\d{{1,4}})"
     rf"(?P<suffix>{_SUFFIX}{{0,4}})(?P<part>{_PART})?(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
-_UNIDO_BULLETIN = re.compile(
+_UNIDO_BULLETIN = lazy_re.compile(
     rf"(?<![A-Za-z0-9./])(?:UNIDO{S}/{S})?(?P<series>DGB|DGAI|AI){S}/{S}(?P<year>(?:19|20)\d\d){S}/{S}(?P<number>\d{{1,3}})"
     rf"(?P<suffix>{_SUFFIX}{{0,4}})(?![0-9A-Za-z])"
 )
 _UN_SEGMENT = r"(?:\d{1,5}|RES|DEC|PRST|HRC|INF|C\.\d|AC\.\d{1,3}|CN\.\d{1,2}|ES-\d{1,2}|L\.\d{1,4}|CRP\.\d{1,3}|(?:Add|Rev|Corr|Amend)" + S + r"\." + S + r"\d{1,3})"
-_UN = re.compile(
+_UN = lazy_re.compile(
     rf"(?<![A-Za-z0-9./\\-])(?P<organ>[AES])(?P<segments>(?:{S}/{S}{_UN_SEGMENT}){{1,6}})"
     rf"(?P<sect>{S}\({S}(?:Sect|SECT|Prog|PROG|Part|PART)\.?{S}\d{{1,3}}{S}\))?"
     rf"(?P<suffix>{_SUFFIX}{{0,4}})(?![0-9A-Za-z])"
 )
-_UN_SEGMENT_SPLIT = re.compile(rf"{S}/{S}")
-_SECT = re.compile(r"(?P<name>[A-Za-z]+)\.?\s*(?P<number>\d+)")
-_SPACES = re.compile(r"\s+")
+_UN_SEGMENT_SPLIT = lazy_re.compile(rf"{S}/{S}")
+_SECT = lazy_re.compile(r"(?P<name>[A-Za-z]+)\.?\s*(?P<number>\d+)")
+_SPACES = lazy_re.compile(r"\s+")
 _SERIES = {"res": "Res", "dec": "Dec", "crp": "CRP", "inf": "INF", "l": "L", "sr": "SR", "add": "Add"}
 _SUFFIX_NAMES = {"add": "Add", "rev": "Rev", "corr": "Corr", "amend": "Amend"}
 
@@ -142,24 +143,24 @@ def _un(match: re.Match[str]) -> tuple[str, str] | None:
 # -- resolutions and decisions in words --------------------------------------------------------
 
 _RES_NUMBER = rf"(?P<first>\d{{1,4}}){S}/{S}(?P<second>\d{{1,4}})"
-_EN_RES = re.compile(
+_EN_RES = lazy_re.compile(
     rf"(?<![A-Za-z])(?:(?P<organ>General{S}Assembly|Security{S}Council|Economic{S}and{S}Social{S}Council|Council|ECOSOC){S})?"
     rf"(?P<word>[Rr]esolutions?|[Dd]ecisions?|[Cc]onclusions?){S}"
     rf"(?P<ref>(?:\d{{1,4}}{S}/{S}\d{{1,4}}|\d{{3,4}}(?={S}\({S}(?:19|20)\d\d{S}\))))(?:{S}\({S}(?:19|20)\d\d{S}\))?(?:\s[A-D](?![A-Za-z]))?(?![0-9/])"
 )
-_EN_MORE = re.compile(
+_EN_MORE = lazy_re.compile(
     rf"{S}(?:,{S}(?:and{S})?|and{S})(?P<ref>\d{{1,4}}{S}/{S}\d{{1,4}}|\d{{3,4}}(?={S}\())(?:{S}\({S}(?:19|20)\d\d{S}\))?(?:\s[A-D](?![A-Za-z]))?(?![0-9/])"
 )
 _ZH_ITEM = rf"(?:\d{{1,4}}{S}/{S}\d{{1,4}}(?:{S}[A-D](?![A-Za-z]))?)"
-_ZH_RES = re.compile(
+_ZH_RES = lazy_re.compile(
     rf"(?P<organ>联合国大会|大会|经济及社会理事会|经社理事会)?{S}第{S}(?P<list>{_ZH_ITEM}(?:{S}号?{S}(?:和|、|及|与|，|,){S}(?:第{S})?{_ZH_ITEM}){{0,10}})"
     rf"{S}号{S}(?P<word>决议|决定|结论)"
 )
-_ZH_ITEM_FIND = re.compile(rf"(?P<first>\d{{1,4}}){S}/{S}(?P<second>\d{{1,4}})")
-_ZH_SECURITY = re.compile(
+_ZH_ITEM_FIND = lazy_re.compile(rf"(?P<first>\d{{1,4}}){S}/{S}(?P<second>\d{{1,4}})")
+_ZH_SECURITY = lazy_re.compile(
     rf"(?P<organ>安全理事会|安理会)[^。；;\n]{{0,30}}?(?P<ref>第{S}(?P<number>\d{{3,4}})(?:{S}[（(]{S}(?:19|20)\d\d{S}[）)])?{S}号{S}决议)"
 )
-_ZH_PBC = re.compile(rf"(?P<organ>方案和预算委员会|方案预算委员会)[^。；;\n]{{0,12}}?(?P<ref>第{S}(?P<year>\d{{4}}){S}/{S}(?P<number>\d{{1,3}}){S}号{S}结论)")
+_ZH_PBC = lazy_re.compile(rf"(?P<organ>方案和预算委员会|方案预算委员会)[^。；;\n]{{0,12}}?(?P<ref>第{S}(?P<year>\d{{4}}){S}/{S}(?P<number>\d{{1,3}}){S}号{S}结论)")
 
 
 def _word_target(word: str, first: str, second: str | None, organ: str | None) -> tuple[str, str]:
@@ -182,24 +183,24 @@ def _word_target(word: str, first: str, second: str | None, organ: str | None) -
 _ZH_NUMERAL = "[一二三四五六七八九十]{1,3}"
 _ZH_LINK = rf"{S}(?:、|，|,|和|及|与|至|到|-|–|—|~|～){S}(?:第{S})?"
 _PARA_NUM = rf"\d{{1,3}}(?:{S}\({S}[a-z]{S}\))?"
-_ZH_PARA = re.compile(rf"第{S}(?P<list>{_PARA_NUM}(?:{_ZH_LINK}{_PARA_NUM}){{0,20}}){S}段")
+_ZH_PARA = lazy_re.compile(rf"第{S}(?P<list>{_PARA_NUM}(?:{_ZH_LINK}{_PARA_NUM}){{0,20}}){S}段")
 _ZH_CHAPTER_NUM = rf"(?:\d{{1,2}}|{_ZH_NUMERAL})"
-_ZH_CHAPTER = re.compile(rf"第{S}(?P<list>{_ZH_CHAPTER_NUM}(?:{_ZH_LINK}{_ZH_CHAPTER_NUM}){{0,10}}){S}章")
-_ZH_ANNEX = re.compile(rf"(?P<word>附件|附录){S}(?P<list>{_ZH_NUMERAL}|[IVX]{{1,4}}(?![A-Za-z])|[A-Z](?![A-Za-z])|\d{{1,2}}(?!\d))")
-_ZH_TABLE = re.compile(rf"(?:(?<=[见和及与、（(，,：:；\s])|^)(?P<word>表|图){S}(?P<list>\d{{1,2}})(?![\d年月日%％])")
+_ZH_CHAPTER = lazy_re.compile(rf"第{S}(?P<list>{_ZH_CHAPTER_NUM}(?:{_ZH_LINK}{_ZH_CHAPTER_NUM}){{0,10}}){S}章")
+_ZH_ANNEX = lazy_re.compile(rf"(?P<word>附件|附录){S}(?P<list>{_ZH_NUMERAL}|[IVX]{{1,4}}(?![A-Za-z])|[A-Z](?![A-Za-z])|\d{{1,2}}(?!\d))")
+_ZH_TABLE = lazy_re.compile(rf"(?:(?<=[见和及与、（(，,：:；\s])|^)(?P<word>表|图){S}(?P<list>\d{{1,2}})(?![\d年月日%％])")
 _EN_LINK = rf"{S}(?:,{S}(?:and{S})?|and{S}|to{S}|through{S}|–|-|—){S}"
-_EN_PARA = re.compile(
+_EN_PARA = lazy_re.compile(
     rf"(?<![A-Za-z])(?:[Pp]aragraphs?|[Pp]aras?\.?){S}(?P<list>{_PARA_NUM}(?:{_EN_LINK}{_PARA_NUM}){{0,20}})(?![\d/])"
 )
 _ROMAN = r"(?:[IVXL]{1,6})"
 _EN_CHAPTER_NUM = rf"(?:{_ROMAN}(?:\.[A-Z](?![A-Za-z]))?|\d{{1,2}})"
-_EN_CHAPTER = re.compile(
+_EN_CHAPTER = lazy_re.compile(
     rf"(?<![A-Za-z])(?P<word>[Cc]hapters?|[Ss]ections?){S}(?P<list>{_EN_CHAPTER_NUM}(?:{_EN_LINK}{_EN_CHAPTER_NUM}){{0,10}})(?![A-Za-z0-9/.])"
 )
-_EN_ANNEX = re.compile(rf"(?<![A-Za-z])(?P<word>[Aa]nnex(?:es)?|[Aa]ppendix|[Aa]ppendices){S}(?P<list>{_ROMAN}|[A-Z]|\d{{1,2}})(?![A-Za-z0-9])")
-_EN_TABLE = re.compile(rf"(?<![A-Za-z])(?P<word>[Tt]ables?|[Ff]igures?){S}(?P<list>\d{{1,2}}(?:\.\d{{1,2}})?|{_ROMAN})(?![A-Za-z0-9])")
+_EN_ANNEX = lazy_re.compile(rf"(?<![A-Za-z])(?P<word>[Aa]nnex(?:es)?|[Aa]ppendix|[Aa]ppendices){S}(?P<list>{_ROMAN}|[A-Z]|\d{{1,2}})(?![A-Za-z0-9])")
+_EN_TABLE = lazy_re.compile(rf"(?<![A-Za-z])(?P<word>[Tt]ables?|[Ff]igures?){S}(?P<list>\d{{1,2}}(?:\.\d{{1,2}})?|{_ROMAN})(?![A-Za-z0-9])")
 _RANGE_WORDS = ("至", "到", "-", "–", "—", "~", "～", "to", "through")
-_LIST_ITEM = re.compile(rf"\d{{1,3}}|{_ZH_NUMERAL}|{_ROMAN}(?:\.[A-Z])?|[A-Z]")
+_LIST_ITEM = lazy_re.compile(rf"\d{{1,3}}|{_ZH_NUMERAL}|{_ROMAN}(?:\.[A-Z])?|[A-Z]")
 _ZH_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -353,17 +354,17 @@ _WORD_KINDS = {
 }
 
 # what may stand between a symbol and the internal reference it qualifies
-_QUALIFIER_BEFORE = re.compile(rf"^{S}(?:[,，]{S})?(?:号?{S}(?:文件|决议|决定|报告))?{S}(?:的{S})?(?:[,，]{S})?$")
-_QUALIFIER_AFTER = re.compile(
+_QUALIFIER_BEFORE = lazy_re.compile(rf"^{S}(?:[,，]{S})?(?:号?{S}(?:文件|决议|决定|报告))?{S}(?:的{S})?(?:[,，]{S})?$")
+_QUALIFIER_AFTER = lazy_re.compile(
     rf"^{S}(?:of|to|in){S}(?:the{S})?(?:(?:General{S}Assembly|Security{S}Council|Council|Board|Conference){S})?(?:(?:resolution|decision|document|report){S})?$"
 )
 # "section III of the report of the Secretary-General (A/80/605)": the document is named after a description
-_REPORT_OF = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter|reports){S}(?:of|by){S}(?:the{S})?[A-Z][^.;()\n]{{0,80}}?\({S}$")
-_OTHER_REPORT = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter)\b")
-_AND_NEXT = re.compile(rf"^{S}(?:(?:of|to){S})?(?:and|,){S}$")
-_OWN_AFTER = re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:present|this)\b")
-_NAMED_AFTER = re.compile(rf"^{S}(?:of|to){S}(?:the{S})?[A-Z][a-z]")
-_TITLE_BEFORE = re.compile(rf"》{S}[（(]?{S}$")
+_REPORT_OF = lazy_re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter|reports){S}(?:of|by){S}(?:the{S})?[A-Z][^.;()\n]{{0,80}}?\({S}$")
+_OTHER_REPORT = lazy_re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:report|note|letter)\b")
+_AND_NEXT = lazy_re.compile(rf"^{S}(?:(?:of|to){S})?(?:and|,){S}$")
+_OWN_AFTER = lazy_re.compile(rf"^{S}(?:of|to|in){S}(?:the{S})?(?:present|this)\b")
+_NAMED_AFTER = lazy_re.compile(rf"^{S}(?:of|to){S}(?:the{S})?[A-Z][a-z]")
+_TITLE_BEFORE = lazy_re.compile(rf"》{S}[（(]?{S}$")
 
 
 def find_references(text: str) -> list[Reference]:
@@ -475,8 +476,8 @@ def from_rows(data: Iterable[Sequence[Any]]) -> list[BlockReference]:
 
 # -- resolving inside a report -----------------------------------------------------------------------------
 
-_CAPTION = re.compile(r"^\s*(?P<word>表|图|附件|附录|Table|Figure|Annex|Appendix)\s*(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2})?|[IVXL]{1,6}|[一二三四五六七八九十]{1,3}|[A-Z])(?![A-Za-z0-9])", re.IGNORECASE)
-_INLINE_CAPTION = re.compile(r"(?P<word>表|图|Table|Figure)\s{0,2}(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2})?|[IVXL]{1,6})\s{0,2}[：:]")
+_CAPTION = lazy_re.compile(r"^\s*(?P<word>表|图|附件|附录|Table|Figure|Annex|Appendix)\s*(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2})?|[IVXL]{1,6}|[一二三四五六七八九十]{1,3}|[A-Z])(?![A-Za-z0-9])", re.IGNORECASE)
+_INLINE_CAPTION = lazy_re.compile(r"(?P<word>表|图|Table|Figure)\s{0,2}(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2})?|[IVXL]{1,6})\s{0,2}[：:]")
 _CAPTION_KINDS = {"表": "table", "图": "figure", "附件": "annex", "附录": "appendix", "table": "table", "figure": "figure", "annex": "annex", "appendix": "appendix"}
 
 

@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unidoreader.core.errors import UnidoreaderError
+
+if TYPE_CHECKING:
+    from unidoreader.gui.searching import HelperSearch
 
 CJK_FALLBACKS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 SCREENSHOT_SIZE = (1680, 1000)
@@ -48,16 +53,10 @@ def application(argv: list[str] | None = None):
 
 def create_window(root: Path | None = None, *, restore: bool = True):
     """The main window in the user's language (Chinese unless they chose otherwise)."""
-    from unidoreader.gui import i18n
     from unidoreader.gui.main_window import MainWindow
 
     application()
-    window = MainWindow(root, restore=restore)
-    language = window.userdata.state("language", i18n.DEFAULT_LANGUAGE) if window.userdata else i18n.DEFAULT_LANGUAGE
-    window.language = language
-    i18n.set_language(language)
-    window.retranslate()
-    return window
+    return MainWindow(root, restore=restore, saved_language=True)
 
 
 def _quiet_offscreen_messages() -> None:
@@ -92,6 +91,33 @@ def _preload_search_when_settled(window) -> None:
     window.settled.connect(settled)
 
 
+GC_HELD_AT_MOST_MS = 10_000
+
+
+def _hold_garbage_collection() -> None:
+    """Start-up creates a few hundred thousand objects that live as long as the window
+    (Qt's enums and wrappers, classes, widgets, the reports read) and almost no garbage:
+    the cyclic collector would walk them again and again before the first paint (~10% of
+    the start). It stays off until the window has shown what it was asked for (see
+    `_release_garbage_collection`)."""
+    gc.disable()
+
+
+def _release_garbage_collection(window) -> None:
+    """Collect again once the window is settled (or after GC_HELD_AT_MOST_MS whatever
+    happens); what start-up made is frozen out of later collections (it stays anyway),
+    so the first collection does not walk all of it at once."""
+    from PySide6.QtCore import QTimer
+
+    def release() -> None:
+        if not gc.isenabled():  # once: later settles find it on
+            gc.freeze()
+            gc.enable()
+
+    window.settled.connect(release)
+    QTimer.singleShot(GC_HELD_AT_MOST_MS, release)
+
+
 def window_image(window):
     """The window as it is on screen, as a QPixmap. Offscreen (the screenshot mode), the
     platform keeps the last painted frame in the window's backing store: copying it
@@ -106,7 +132,60 @@ def window_image(window):
     return window.grab()
 
 
-def run(args: argparse.Namespace) -> int:
+def start_early(args: argparse.Namespace) -> "HelperSearch | None":
+    """What a start does before anything else (before the library is read and Qt is
+    loaded): hold the collector, start the start-up search's helper (returned). If the
+    start goes no further (`run` is not called), `abandon_start` undoes both."""
+    _hold_garbage_collection()
+    return start_search_helper(args)
+
+
+def abandon_start(helper: "HelperSearch | None") -> None:
+    if helper is not None:
+        helper.cancel()
+    gc.enable()
+
+
+def start_search_helper(args: argparse.Namespace) -> "HelperSearch | None":
+    """The search asked for at start (`--search Q`), in a helper process started before
+    anything else: it loads the search engine and answers on another core while this
+    process loads Qt and builds the window (see gui/searching.py). None without a query
+    (or where a helper would not pay off)."""
+    query = _start_query(args)
+    if not query:
+        return None
+    from unidoreader import paths
+    from unidoreader.gui.searching import HelperSearch
+
+    root = Path(args.library) if getattr(args, "library", None) else None
+    return HelperSearch.start_if_indexed(root or paths.default_library_dir(), query)
+
+
+def _start_query(args: argparse.Namespace) -> str | None:
+    return (getattr(args, "search", None) or "").strip() or None  # cli gives "-word" a leading space
+
+
+def run(args: argparse.Namespace, helper: "HelperSearch | None" = None) -> int:
+    """Open the window (or save its screenshot). `helper`: the start-up search, if the
+    caller has started it already (start_search_helper); else it is started here."""
+    _hold_garbage_collection()
+    try:
+        return _run(args, helper or start_search_helper(args))
+    finally:  # whatever happened (the window closed early, an error): collect again
+        if not gc.isenabled():
+            gc.enable()
+
+
+def _run(args: argparse.Namespace, helper: "HelperSearch | None") -> int:
+    try:
+        return _open_window(args, helper)
+    except BaseException:
+        if helper is not None:  # no window took it over
+            helper.cancel()
+        raise
+
+
+def _open_window(args: argparse.Namespace, helper: "HelperSearch | None") -> int:
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     from unidoreader.gui import display
 
@@ -118,13 +197,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         raise UnidoreaderError(problem)
     root = Path(args.library) if getattr(args, "library", None) else None
-    query = (getattr(args, "search", None) or "").strip() or None  # cli gives "-word" a leading space
-    helper = None
-    if query:  # started first: it runs on another core while Qt starts (see searching)
-        from unidoreader import paths
-        from unidoreader.gui.searching import HelperSearch
-
-        helper = HelperSearch.start_if_indexed(root or paths.default_library_dir(), query)
+    query = _start_query(args)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         _quiet_offscreen_messages()
     app = application()
@@ -133,6 +206,7 @@ def run(args: argparse.Namespace) -> int:
 
     open_docs = list(getattr(args, "open", None) or [])
     window = create_window(root, restore=not open_docs)
+    _release_garbage_collection(window)
     if screenshot is not None:
         window.persist = False
         window.update_index = False

@@ -13,6 +13,13 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
+_generation = 0  # counts set_language calls: what a window was translated for
+
+
+def generation() -> int:
+    """Changes whenever `set_language` installs a language: a widget that retranslated
+    for the current one can skip the LanguageChange event that follows."""
+    return _generation
 
 
 def translations_dir():
@@ -22,6 +29,8 @@ def translations_dir():
 def set_language(language: str) -> bool:
     """Install the translators for `language` ("en" removes them). Widgets retranslate
     on the LanguageChange event that this sends. Returns False if the catalogue is missing."""
+    global _generation
+    _generation += 1
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)

@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
 
     settled = Signal()
 
-    def __init__(self, library_root: Path | None = None, *, restore: bool = True, language: str | None = None) -> None:
+    def __init__(self, library_root: Path | None = None, *, restore: bool = True, language: str | None = None, saved_language: bool = False) -> None:
+        """`saved_language`: install the language the user chose (kept in the user data)
+        before the window is built, so that it is built in that language once."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.library_root = library_root
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self._build_status()
         userdata_error = self._open_userdata()
+        self._translated = -1  # the i18n.generation() of the last retranslate
+        if saved_language:
+            self.language = self.userdata.state("language", i18n.DEFAULT_LANGUAGE) if self.userdata else i18n.DEFAULT_LANGUAGE
+            i18n.set_language(self.language)
         self._build_features()
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
@@ -328,6 +334,7 @@ class MainWindow(QMainWindow):
     # -- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self._translated = i18n.generation()
         self._update_title()
         titles = {
             "file": self.tr("&File"), "view": self.tr("&View"), "search": self.tr("&Search"),
@@ -354,8 +361,8 @@ class MainWindow(QMainWindow):
         self.retranslate()  # now, not when the LanguageChange event comes round
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and self.menus:
-            self.retranslate()
+        if event.type() == QEvent.Type.LanguageChange and self.menus and self._translated != i18n.generation():
+            self.retranslate()  # (not again for a language it was just translated for)
         super().changeEvent(event)
 
     def _update_title(self) -> None:
@@ -409,10 +416,11 @@ class MainWindow(QMainWindow):
         if not wanted and self._restore and self.userdata:
             wanted = [str(p.get("doc")) for p in self.userdata.state("panes", []) if p.get("doc")]
 
-        def load(job: Job) -> tuple[Library, dict[str, tuple[Report, list[Table]]]]:
-            """The library, with the reports to show at once read in the same job: the
-            window then shows the library and its reports together (one repaint, one
-            round trip through the event loop less than a job per report)."""
+        def load(job: Job) -> tuple[Library, dict[str, tuple[Report, list[Table]]], Any]:
+            """The library, with the reports to show at once read in the same job, and
+            their reference links: the window then shows the library and its reports
+            together, each typeset once with its links (one repaint, one round trip
+            through the event loop less than a job per report)."""
             job.progress(0, 0, "")
             library = Library.open(root)
             reports: dict[str, tuple[Report, list[Table]]] = {}
@@ -426,16 +434,17 @@ class MainWindow(QMainWindow):
                 except Exception:  # noqa: BLE001 - opening it again later reports the problem
                     continue
                 reports[doc_id] = (report, tables_of(report))
-            return library, reports
+            return library, reports, ReferencesFeature.links_at_start(library, list(reports))
 
         self.lane.submit(self.tr("Loading the library…"), load, lambda value: self._library_loaded(*value, open_docs, query), self._fatal)
 
-    def _library_loaded(self, library: Library, reports: dict[str, tuple[Report, list[Table]]], open_docs: list[str] | None, query: str | None) -> None:
+    def _library_loaded(self, library: Library, reports: dict[str, tuple[Report, list[Table]]], links: Any, open_docs: list[str] | None, query: str | None) -> None:
         self.library = library
         self.reading.reports.update(reports)
         self._refresh_entries()
         for feature in self.features:
             feature.library_loaded(library)
+        self.references.adopt(links)
         if open_docs:
             for ref in open_docs:
                 self.reading.open_ref(ref)

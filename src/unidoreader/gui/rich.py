@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_STYLE = "background-color:#f8e45c;color:#000;font-weight:600"
 SECONDARY = "#5e5c64"  # colour of secondary lines in rich items
+DOCUMENTS_KEPT = 1000  # typeset items a delegate keeps (a page of hits is 100, at a few widths)
 
 
 def snippet_html(snippet: str, marks: tuple[tuple[int, int], ...] | list) -> str:
@@ -36,12 +37,20 @@ class HtmlDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._width = -1
+        # the typeset items, by what they depend on: a view asks each item's size, then
+        # paints it, and lays all of them out again on every resize (sizes, then paint)
+        self._documents: dict[tuple[str, bool, str, int], QTextDocument] = {}
+        # resizes that come together (a window laid out at start) relay the rows out once
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(view.doItemsLayout)
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
             self._width = self._view.viewport().width()
-            QTimer.singleShot(0, self._view.doItemsLayout)
+            self._relayout.start()
         return False
 
     def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
@@ -57,13 +66,22 @@ class HtmlDelegate(QStyledItemDelegate):
         markup = index.data(HTML_ROLE)
         if not markup:
             return None
-        if option.state & QStyle.StateFlag.State_Selected:  # grey on the selection colour is unreadable
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        width = max(80, self._text_width(option, index))
+        key = (markup, selected, option.font.key(), width)
+        doc = self._documents.get(key)
+        if doc is not None:
+            return doc
+        if selected:  # grey on the selection colour is unreadable
             markup = markup.replace(SECONDARY, "#eef3f8")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         doc.setHtml(markup)
-        doc.setTextWidth(max(80, self._text_width(option, index)))
+        doc.setTextWidth(width)
+        if len(self._documents) >= DOCUMENTS_KEPT:  # rows of other searches, other widths
+            self._documents.clear()
+        self._documents[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:

@@ -201,6 +201,10 @@ class HelperSearch:
         """True if this helper runs exactly this search."""
         return self.query == query and self.filters == {k: v for k, v in filters.items() if v not in (None, "")}
 
+    def finished(self) -> bool:
+        """True when the helper has ended (its answer, or its error, is ready to read)."""
+        return self._process is not None and self._process.poll() is not None
+
     def hits(self, timeout: float = 60.0) -> list[FoundHit]:
         """The hits, best first. Raises (OSError, ValueError, subprocess errors) on any failure."""
         if self._process is None:

@@ -49,23 +49,33 @@ class _PaneSide:
         self.button.hide()  # shown for reports that have printed pages (it costs a pane's title room)
         self.button.toggled.connect(self.set_wanted)
         pane.header_layout.insertWidget(pane.header_layout.count() - 1, self.button)
-        self.view = PageView(feature.renderer)
-        self.view.hide()
-        pane.body.addWidget(self.view)
+        self._view: PageView | None = None  # made when first shown or given pages (most reports have none)
         self.marks = PageMarks(pane.block_y, lambda: pane.view.verticalScrollBar().value())
         self.marks.hide()
         pane.text_layout.insertWidget(0, self.marks)
         pane.view.verticalScrollBar().valueChanged.connect(lambda _v: self.marks.update())
         pane.reportSet.connect(lambda _pane: self.report_changed())
         pane.topBlockChanged.connect(lambda _pane, block: self.text_scrolled(block))
-        self.view.blockClicked.connect(self.page_clicked)
-        self.view.topBlockChanged.connect(self.pages_scrolled)
         self.retranslate()
+
+    @property
+    def view(self) -> PageView:
+        """The pane's page view, made on first use: a pane whose report has no printed
+        pages never needs one (and the window shows sooner without them)."""
+        if self._view is None:
+            view = PageView(self.feature.renderer)
+            view.hide()
+            self.pane.body.addWidget(view)
+            view.blockClicked.connect(self.page_clicked)
+            view.topBlockChanged.connect(self.pages_scrolled)
+            self._view = view
+        return self._view
 
     def retranslate(self) -> None:
         self.button.setText(QCoreApplication.translate("PagesFeature", "Page"))
         self.button.setToolTip(QCoreApplication.translate("PagesFeature", "Show the printed page beside the text"))
-        self.view.retranslate()
+        if self._view is not None:
+            self._view.retranslate()
 
     # -- the report -------------------------------------------------------------------------------
 
@@ -76,15 +86,16 @@ class _PaneSide:
         if self.pages is not None and report is not None and self.pages.doc_id == report.id:
             return
         self.pages = None
-        self.view.set_pages(None)
+        if self._view is not None:
+            self._view.set_pages(None)
         library = self.feature.library
         has_original = printed and library is not None and report is not None and report.id in library and _is_pdf(library, report.id)
         self.button.setEnabled(bool(has_original))
         self.button.setVisible(bool(has_original))
         if has_original and report is not None:
             self.load(report)
-        else:
-            self.view.hide()
+        elif self._view is not None:
+            self._view.hide()
 
     def load(self, report: "Report") -> None:
         library = self.feature.library
@@ -126,7 +137,8 @@ class _PaneSide:
 
     def apply(self) -> None:
         show = self.wanted and self.pages is not None
-        self.view.setVisible(show)
+        if show or self._view is not None:
+            self.view.setVisible(show)
         if show:
             sizes = self.pane.body.sizes()
             if len(sizes) == 2 and sizes[1] < 50:
@@ -142,7 +154,7 @@ class _PaneSide:
 
     @property
     def showing(self) -> bool:
-        return self.view.isVisible() and self.pages is not None
+        return self._view is not None and self._view.isVisible() and self.pages is not None
 
     # -- following ---------------------------------------------------------------------------------
 

@@ -96,6 +96,8 @@ class ReferencesFeature(Feature):
         self.titles: dict[str, str] = {}
         self.pending = 0
         self._library_stamp: object = None  # the library state the pane's list was made for
+        self._refreshing = False  # a refresh of the pane runs on the lane
+        self._refresh_again = False  # ... and another was asked for meanwhile
         self.panel = ReferencesPanel()
         self.panel.placeActivated.connect(self.go_to)
         self.panel.setSymbolRequested.connect(self.ask_symbol)
@@ -127,6 +129,26 @@ class ReferencesFeature(Feature):
         self.library = library
         self.refs = core_refs.LibraryReferences(library)
 
+    @staticmethod
+    def links_at_start(library: "Library", docs: list[str]) -> tuple[core_refs.LibraryReferences, dict[str, list[Link]]]:
+        """The links of the reports shown at start, found on the lane in the job that reads
+        them (see MainWindow.start), so that each pane is typeset with its links at once:
+        not laid out and painted a second time when they come back from a job of their own.
+        A document whose links cannot be found here is linked the usual way."""
+        refs = core_refs.LibraryReferences(library)
+        links: dict[str, list[Link]] = {}
+        for doc in docs:
+            try:
+                links[doc] = compute_links(refs, library, doc)
+            except Exception:  # noqa: BLE001 - _decorate finds them again, and reports what fails
+                pass
+        return refs, links
+
+    def adopt(self, found: tuple[core_refs.LibraryReferences, dict[str, list[Link]]]) -> None:
+        """Take what `links_at_start` found (after `library_loaded`, before the panes open)."""
+        self.refs, links = found
+        self.links.update(links)
+
     def entries_changed(self, entries: "list[Entry]") -> None:
         self.titles = {e.id: e.metadata.title or e.source for e in entries}
         stale, self.links = self.links, {}  # symbols may have changed: resolve again
@@ -147,18 +169,25 @@ class ReferencesFeature(Feature):
         if pane.report is not None:
             self._decorate(pane)
 
-    def _run(self, label: str, work: Any, done: Any) -> None:
+    def _run(self, label: str, work: Any, done: Any, after: Any = None) -> None:
+        """Run `work` on the lane, then `done(value)`; `after()` in either case (done or failed)."""
         self.pending += 1
 
         def finished(value: Any) -> None:
             self.pending -= 1
-            done(value)
+            try:
+                done(value)
+            finally:
+                if after is not None:
+                    after()
             self.workDone.emit()
 
         def failed(error: BaseException) -> None:
             self.pending -= 1
             self.failed.emit(str(error))
             self.message.emit(str(error))
+            if after is not None:
+                after()
             self.workDone.emit()
 
         self.lane.submit(label, work, finished, failed)
@@ -212,8 +241,8 @@ class ReferencesFeature(Feature):
         # Lay it all out again as when it was set (a full, lazy layout that scrolling completes):
         # a partial relayout would leave later blocks unlaid and scrolling to them short.
         document.setPageSize(document.pageSize())
-        if position[0]:  # the reader stays where it was
-            pane.scroll_to_block(*position)
+        if position[0] and pane.view.verticalScrollBar().value() > 0:  # the reader stays where it was
+            pane.scroll_to_block(*position)  # (at the top it stays there: no need to lay out all now)
 
     def _span(self, pane: ReaderPane, link: Link) -> tuple[int, int] | None:
         """Document positions of a link's characters (None where the text is not typeset as such)."""
@@ -299,10 +328,16 @@ class ReferencesFeature(Feature):
         self._refresh_panel()
 
     def _refresh_panel(self) -> None:
-        """Fill the pane for the active document, and the library's list (on the lane)."""
+        """Fill the pane for the active document, and the library's list (on the lane).
+        One refresh at a time: asked again meanwhile (the active pane changes several times
+        while a session's panes open), it runs once more when the running one is done."""
         pane = self.reading.active
         if self.refs is None or self.library is None:
             return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
         doc = pane.doc_id if pane is not None and pane.report is not None and pane.doc_id in self.library else None
         refs, library, known = self.refs, self.library, self._library_stamp
 
@@ -356,7 +391,13 @@ class ReferencesFeature(Feature):
             cites = [(f"{name}  —  {doc_title or absent}", place) for name, doc_title, place in cited]
             self.panel.set_document(title, symbol, citing, cites)
 
-        self._run(self.tr("Finding references…"), work, done)
+        def after() -> None:
+            self._refreshing = False
+            if self._refresh_again:
+                self._refresh_again = False
+                self._refresh_panel()
+
+        self._run(self.tr("Finding references…"), work, done, after)
 
     # -- the document's symbol ----------------------------------------------------------------
 
