@@ -108,8 +108,14 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
         # a landscape page: its running header and footer may be set sideways along its edges
         get_angle = c.FPDFText_GetCharAngle if width > height else None
         turned: list[tuple[str, float, float, float, float, int, float]] = []
-        for i in range(count):
-            code = get_unicode(raw, i)
+        # the page's characters in one call (one UTF-16 unit per character index, as
+        # FPDFText_GetUnicode gives them one by one): a call per character was a third of the read
+        units = (ctypes.c_ushort * (count + 1))()
+        got = c.FPDFText_GetText(raw, 0, count, units) if count else 0
+        codes = units[:count] if got == count + 1 else [get_unicode(raw, i) for i in range(count)]
+        for i, code in enumerate(codes):
+            if code == 0xFFFE:  # GetText writes PDFium's line-end hyphen mark (2) so: ask for this one
+                code = get_unicode(raw, i)
             if code == 2 and cur is not None and cur.chars and cur.chars[-1] != " ":
                 # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
                 cur.chars.append("-")
