@@ -32,6 +32,7 @@ def test_a_500_page_import_shows_progress_and_cancel_stops_it(qtbot, window, tmp
     pulse.timeout.connect(lambda: ticks.append(time.perf_counter()))
     pulse.start(20)
 
+    started = time.perf_counter()
     window.importing.import_files([long_pdf])
     dialog = None
 
@@ -51,6 +52,7 @@ def test_a_500_page_import_shows_progress_and_cancel_stops_it(qtbot, window, tmp
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     stopped_at = values[-1]
     qtbot.waitUntil(lambda: not window.lane.busy, timeout=60000)
+    ended = time.perf_counter()
     pulse.stop()
 
     assert values[0] < values[1] < PAGES
@@ -59,8 +61,10 @@ def test_a_500_page_import_shows_progress_and_cancel_stops_it(qtbot, window, tmp
     assert _documents(window) == documents
     assert (window.library.root / "catalog.json").read_bytes() == catalog
     assert "cancel" in window.last_message.lower() or "取消" in window.last_message
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert len(ticks) > 20 and max(gaps) < 1.5, (stopped_at, max(gaps))
+    # from the import's start to the cancel's end, never 1.5 s without a tick (however fast the read)
+    beats = [started] + [t for t in ticks if started < t < ended] + [ended]
+    gaps = [b - a for a, b in zip(beats, beats[1:])]
+    assert len(beats) > 3 and max(gaps) < 1.5, (stopped_at, len(beats), max(gaps))
 
     # the app is still in working order: the next import goes through
     before = len(window.library.entries())
