@@ -56,10 +56,7 @@ def main() -> None:
     print(f"{len(costs)} warm queries in one process (ms), snippets of the first 20 hits included")
     print(f"  all: p50 / p95 / p99   {statistics.median(costs):8.1f} {p95:8.1f} {bench_scale.percentile(costs, 0.99):8.1f}"
           f"   p95 < {target:.0f} ms {'MET' if p95 < target else 'NOT MET'}")
-    per_kind: dict[str, list[tuple[float, int]]] = {}
-    for kind, cost, total in search["costs"]:
-        per_kind.setdefault(kind, []).append((cost, total))
-    for kind, values in per_kind.items():
+    for kind, values in bench_scale.by_kind(search["costs"]).items():
         times = [v[0] for v in values]
         print(f"  {kind + ' (' + str(len(values)) + ')':18} p50 / p95 / max {statistics.median(times):8.1f} "
               f"{bench_scale.percentile(times, 0.95):8.1f} {max(times):8.1f}   median {statistics.median(v[1] for v in values):.0f} hits")

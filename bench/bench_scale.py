@@ -70,6 +70,15 @@ def cpu_seconds(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def by_kind(costs: list[tuple[str, float, int]]) -> dict[str, list[tuple[float, int]]]:
+    """The warm queries' (cost in ms, hits) grouped by query kind, in the order first seen:
+    the per-kind rows of this report and of bench_query.py."""
+    kinds: dict[str, list[tuple[float, int]]] = {}
+    for kind, cost, total in costs:
+        kinds.setdefault(kind, []).append((cost, total))
+    return kinds
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -443,10 +452,7 @@ def report(r: dict[str, Any]) -> None:
     print(f"queries: {len(costs)} warm in one process (ms), snippets of the first 20 hits included")
     row("  all: p50 / p95 / p99", f"{statistics.median(costs):.1f}", f"{p95:.1f}", f"{percentile(costs, 0.99):.1f}",
         f"p95 < {TARGETS['warm_p95_ms']:.0f} ms {'MET' if p95 < TARGETS['warm_p95_ms'] else 'NOT MET'}")
-    kinds: dict[str, list[tuple[float, int]]] = {}
-    for kind, cost, total in s["costs"]:
-        kinds.setdefault(kind, []).append((cost, total))
-    for kind, values in kinds.items():
+    for kind, values in by_kind(s["costs"]).items():
         times = [v[0] for v in values]
         hits = statistics.median(v[1] for v in values)
         row(f"  {kind} ({len(values)}): p50 / p95 / max", f"{statistics.median(times):.1f}", f"{percentile(times, 0.95):.1f}",
