@@ -153,3 +153,26 @@ def test_warming_reads_every_search_form_ahead_and_changes_no_answer(tmp_path: P
     assert warmed.warm() == len(archive)
     assert warmed.warm() == 0  # all in memory already
     assert [warmed.search(q, limit=15).record() for q in QUERIES] == _answers(library)
+
+
+def test_a_term_is_found_in_many_documents_at_once_exactly_as_block_by_block(tmp_path: Path, archive: list[Path]) -> None:
+    from unidoreader.core import scan
+
+    library = Library.open(tmp_path / "library", seed=False)
+    library.import_files(archive, workers=0)
+    index.ensure_index(library, workers=0)
+    searcher = Searcher(library)
+    forms = [searcher._form(entry.id) for entry in library.entries()]
+    assert all(forms)
+    # dense (one a block or more), sparse, once, nowhere; a term a heading holds
+    for needle in ("的", "工发组织", "发展", "中等收入国家", "合计", "联合国工业发展组织大会第", "zzzz"):
+        expected = []
+        for position, form in enumerate(forms):
+            counts = [(number, form.block(number).count(needle)) for number in range(len(form.starts))]
+            counts = [(number, count) for number, count in counts if count]
+            if counts:
+                expected.append((position, [n for n, _c in counts], [c for _n, c in counts]))
+        assert list(scan.occurrences_many(needle, forms)) == expected, needle
+        assert [form.occurrences(needle) for form in forms] == [
+            next(((numbers, counts) for p, numbers, counts in expected if p == position), ([], [])) for position in range(len(forms))]
+    assert any(len(numbers) > 1 for _p, numbers, _c in scan.occurrences_many("的", forms))

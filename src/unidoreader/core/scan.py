@@ -33,7 +33,6 @@ from unidoreader.core import analysis
 
 FORM_VERSION = 3
 _CONTAINS = str.__contains__
-_SAMPLE = 2048  # characters of a text a term's density is judged on
 
 
 class _Blocks(Sequence[str]):
@@ -62,6 +61,7 @@ class Form:
     bounds: bytes  # 1 where a word boundary is, over the blocks laid end to end (one apart)
     language: str | None = None  # the document's ("zh", "en")
     unit: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's weight of each block holding a term once, made when first needed
+    norms: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's length norm of each block, made when first needed
     _ends: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]
 
     @property
@@ -95,25 +95,27 @@ class Form:
 
     def occurrences(self, needle: str) -> tuple[list[int], list[int]]:
         """The blocks that contain `needle` (ascending) and how often each does (as
-        str.count of the block), found by one scan of the text in C: a string absent
-        from a document costs one str.__contains__, and each occurrence a few C steps."""
-        text = self.text
-        if needle not in text:
+        str.count of the block), found by scans of the text in C: a string absent
+        from a document costs one str.count, and each occurrence a few C steps."""
+        return self.counted(needle, self.text.count(needle))
+
+    def counted(self, needle: str, total: int) -> tuple[list[int], list[int]]:
+        """`occurrences` when the text is known to hold `needle` `total` times (str.count
+        of the text: a term cannot span blocks, so it is the sum of the blocks' counts)."""
+        if not total:
             return [], []
-        # A term dense in the text (one a block or more, judged on its start) costs less
-        # as a map over the blocks (one C call each) than as steps per occurrence.
-        sample = text.count(needle, 0, _SAMPLE)
-        if sample and sample * len(text) >= _SAMPLE * len(self.starts):
-            blocks = text.split("\n")
-            numbers = list(compress(range(len(blocks)), map(_CONTAINS, blocks, repeat(needle))))
-            return numbers, list(map(str.count, map(blocks.__getitem__, numbers), repeat(needle)))
-        size = len(needle)
+        text = self.text
+        if total == 1:
+            return [bisect_right(self.ends, text.find(needle))], [1]
+        if 2 * total >= len(self.starts):
+            # dense (about one a block or more): a count per block, one C call each
+            each = list(map(str.count, text.split("\n"), repeat(needle)))
+            numbers = list(compress(range(len(each)), each))
+            return numbers, list(map(each.__getitem__, numbers))
+        # sparse: the block of occurrence k is the number of line ends before it
         parts = text.split(needle)
-        del parts[-1]
-        # occurrence k starts at the lengths of parts 0..k plus k needles
-        positions = accumulate(map(operator.add, map(len, parts), repeat(size)), initial=-size)
-        next(positions)
-        counts = Counter(map(bisect_right, repeat(self.ends), positions))
+        parts.pop()
+        counts = Counter(accumulate(map(str.count, parts, repeat("\n"))))
         return list(counts), list(counts.values())
 
     def among(self, needle: str, numbers: Sequence[int], *, absent: bool = False) -> list[int]:
@@ -225,6 +227,18 @@ def load(data: bytes) -> Form | None:
     if starts and (starts[0] != 0 or starts[-1] > len(text)):
         return None
     return Form(doc, session, kind, text, letters, starts, bounds, language)
+
+
+def occurrences_many(needle: str, forms: Sequence[Form]) -> Iterator[tuple[int, list[int], list[int]]]:
+    """`Form.occurrences` of many forms at once, for those that hold `needle`: (position
+    in `forms`, blocks, counts). Which forms hold it is one C map over their texts, so a
+    form without it costs no Python step (a fresh term is scanned over thousands)."""
+    totals = list(map(str.count, map(_TEXT, forms), repeat(needle)))
+    for position in compress(range(len(totals)), totals):
+        yield position, *forms[position].counted(needle, totals[position])
+
+
+_TEXT = operator.attrgetter("text")
 
 
 def kind_letter(kind: str) -> str:
