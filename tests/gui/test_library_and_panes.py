@@ -98,6 +98,17 @@ def test_synchronised_scrolling_off_leaves_other_pane(qtbot, window) -> None:
     assert b.view.verticalScrollBar().value() == before
 
 
+def test_an_unrelated_report_stays_where_it_is_when_the_other_scrolls(qtbot, window) -> None:
+    """The annual report beside a Board report: a jump in one must not move the other."""
+    board, annual = open_docs(qtbot, window, "001", "004")
+    window.set_active(board)
+    before = annual.view.verticalScrollBar().value()
+    board.scroll_to_block(board.report.section("三").heading)
+    qtbot.wait(100)
+    assert annual.view.verticalScrollBar().value() == before
+    assert "004" not in window.statusBar().currentMessage()  # no "paragraph … is not in 004"
+
+
 def test_same_report_twice_scrolls_to_the_same_paragraph(qtbot, window) -> None:
     a, b = open_docs(qtbot, window, "004", "004")
     window.set_active(a)
