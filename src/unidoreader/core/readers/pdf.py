@@ -60,10 +60,15 @@ class Seg:
     size: float = 0.0  # font size in points
     xs: list[float] = field(default_factory=list)  # the x of each character (a table cell's column: readers.pdf_tables)
     turned: bool = False  # set sideways (a landscape page's running header or footer, read along the edge)
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(self.chars).strip()
+        """The characters as one string, made once: furniture, rows, lines and tables ask
+        for it again and again, and a segment's characters do not change once it is read."""
+        if self._text is None:
+            self._text = "".join(self.chars).strip()
+        return self._text
 
     @property
     def width(self) -> float:
@@ -113,11 +118,7 @@ def _char_codes(raw, count: int) -> list[int]:  # raw: FPDF_TEXTPAGE
 
 
 def _page_segments(page, width: float, height: float) -> list[Seg]:
-    """One page's characters -> segments in content-stream order.
-
-    This loop is most of a PDF's read (some 1,300 characters a page): the boxes of the
-    printed characters come from PDFium in bulk (readers.pdfium_calls), and the segment
-    being built is kept in local variables, made a Seg when it ends."""
+    """One page's characters -> segments in content-stream order."""
     import pypdfium2.raw as c
 
     textpage = page.get_textpage()
@@ -128,81 +129,98 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
         printed = [i for i, code in enumerate(codes) if code not in _UNPRINTED]
         got, boxes = pdfium_calls.loose_boxes(handle, printed)
         # a landscape page: its running header and footer may be set sideways along its edges
-        landscape = width > height
-        angles = pdfium_calls.char_angles(handle, printed) if landscape else repeat(0.0)
-        text = unify("".join(map(chr, codes)))  # one character per code: text[i] is character i
-        segs: list[Seg] = []
-        turned: list[tuple[str, float, float, float, float, int, float]] = []
-        # the segment being built (none while `chars` is empty)
-        chars: list[str] = []
-        xs: list[float] = []  # the x of each character (a table cell's column: readers.pdf_tables)
-        x0 = x1 = seg_top = seg_bottom = seg_h = 0.0
-        first = last = 0
-        space = False  # a space PDFium read or generated since the last character
-        after = 0  # the index after the last printed character looked at
-        for i, ok, left, box_top, right, box_bottom, angle in zip(printed, got, boxes[0::4], boxes[1::4], boxes[2::4],
-                                                                   boxes[3::4], angles):
-            if i != after:
-                for code in codes[after:i]:
-                    if code == 2 and chars and chars[-1] != " ":
-                        # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
-                        chars.append("-")
-                        xs.append(x1)  # (one x per character)
-                    elif code in _SPACES:
-                        space = True
-            after = i + 1
-            if not ok:
-                continue
-            top, bottom = height - box_top, height - box_bottom
-            if landscape and 0.5 < angle % math.pi < math.pi - 0.5:
-                turned.append((chr(codes[i]), left, top, right, bottom, i, angle))
-                continue
-            h = bottom - top
-            if h <= 0.1 or right < left:
-                continue
-            ch = text[i]
-            if chars:
-                # (the comparisons are min() and max() written out: this runs per character)
-                overlap = (seg_bottom if seg_bottom < bottom else bottom) - (seg_top if seg_top > top else top)
-                gap = left - x1
-                if overlap >= 0.4 * (seg_h if seg_h < h else h) and -0.6 * seg_h <= gap <= 1.6 * seg_h:
-                    if h < 0.82 * seg_h and bottom < seg_bottom - 0.18 * seg_h and ch.isdigit():
-                        ch = ch.translate(SUPER)  # a raised small digit: a note reference
-                    elif chars[-1] != " ":
-                        wide = ord(chars[-1]) >= 0x2E80 and ord(ch) >= 0x2E80
-                        if (space and not wide) or gap > (0.9 if wide else 0.18) * seg_h:
-                            chars.append(" ")
-                            xs.append((x1 + left) / 2)
-                    chars.append(ch)
-                    xs.append((left + right) / 2)
-                    last = i
-                    space = False
-                    if right > x1:
-                        x1 = right
-                    if h >= 0.82 * seg_h:
-                        if top < seg_top:
-                            seg_top = top
-                        if bottom > seg_bottom:
-                            seg_bottom = bottom
-                        if h > 1.2 * seg_h:
-                            seg_h = h
-                    continue
-                segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
-            x0, seg_top, x1, seg_bottom, seg_h = left, top, right, bottom, h
-            chars, xs = [ch], [(left + right) / 2]
-            first = last = i
-            space = False
-        for code in codes[after:]:
-            if code == 2 and chars and chars[-1] != " ":
-                chars.append("-")
-                xs.append(x1)
-        if chars:
-            segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+        angles = pdfium_calls.char_angles(handle, printed) if width > height else None
+        segs, turned = _segments(codes, printed, got, boxes, angles, height)
         segs += _turned_segments(turned)
         _font_of_segments(handle, segs)
         return [s for s in segs if s.text]
     finally:
         textpage.close()
+
+
+def _segments(codes: list[int], printed: list[int], got: list[int], boxes: list[float], angles: list[float] | None,
+              height: float) -> tuple[list[Seg], list[tuple[str, float, float, float, float, int, float]]]:
+    """A page's characters -> segments, and the characters set sideways (`angles` given).
+
+    `codes` are the page's UTF-16 units, `printed` the indexes of those that print a glyph
+    with whether PDFium gave a box (`got`) and the boxes (left, top, right, bottom in PDF
+    units, flat). This loop is most of a PDF's read (some 1,300 characters a page): the
+    segment being built is kept in local variables, made a Seg when it ends, and the
+    thresholds that scale with its height are worked out when that height changes."""
+    text = unify("".join(map(chr, codes)))  # one character per code: text[i] is character i
+    segs: list[Seg] = []
+    turned: list[tuple[str, float, float, float, float, int, float]] = []
+    # the segment being built (none while `chars` is empty)
+    chars: list[str] = []
+    xs: list[float] = []  # the x of each character (a table cell's column: readers.pdf_tables)
+    x0 = x1 = seg_top = seg_bottom = seg_h = 0.0
+    # its height times 0.6 (the overlap of a gap back), 1.6 (a gap forward), 0.82 (a smaller
+    # character), 0.18 (a raised one; a gap between Latin letters), 0.9 (between ideographs), 1.2 (a taller one)
+    back = ahead = smaller = rise = wide_gap = taller = 0.0
+    first = last = 0
+    space = False  # a space PDFium read or generated since the last character
+    after = 0  # the index after the last printed character looked at
+    for i, ok, left, box_top, right, box_bottom, angle in zip(printed, got, boxes[0::4], boxes[1::4], boxes[2::4],
+                                                               boxes[3::4], angles if angles is not None else repeat(0.0)):
+        if i != after:
+            for code in codes[after:i]:
+                if code == 2 and chars and chars[-1] != " ":
+                    # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
+                    chars.append("-")
+                    xs.append(x1)  # (one x per character)
+                elif code in _SPACES:
+                    space = True
+        after = i + 1
+        if not ok:
+            continue
+        top, bottom = height - box_top, height - box_bottom
+        if angles is not None and 0.5 < angle % math.pi < math.pi - 0.5:
+            turned.append((chr(codes[i]), left, top, right, bottom, i, angle))
+            continue
+        h = bottom - top
+        if h <= 0.1 or right < left:
+            continue
+        ch = text[i]
+        if chars:
+            # (the comparisons are min() and max() written out: this runs per character)
+            overlap = (seg_bottom if seg_bottom < bottom else bottom) - (seg_top if seg_top > top else top)
+            gap = left - x1
+            if overlap >= 0.4 * (seg_h if seg_h < h else h) and back <= gap <= ahead:
+                if h < smaller and bottom < seg_bottom - rise and ch.isdigit():
+                    ch = ch.translate(SUPER)  # a raised small digit: a note reference
+                elif chars[-1] != " ":
+                    wide = ord(chars[-1]) >= 0x2E80 and ord(ch) >= 0x2E80
+                    if (space and not wide) or gap > (wide_gap if wide else rise):
+                        chars.append(" ")
+                        xs.append((x1 + left) / 2)
+                chars.append(ch)
+                xs.append((left + right) / 2)
+                last = i
+                space = False
+                if right > x1:
+                    x1 = right
+                if h >= smaller:
+                    if top < seg_top:
+                        seg_top = top
+                    if bottom > seg_bottom:
+                        seg_bottom = bottom
+                    if h > taller:
+                        seg_h = h
+                        back, ahead, smaller, rise, wide_gap, taller = -0.6 * h, 1.6 * h, 0.82 * h, 0.18 * h, 0.9 * h, 1.2 * h
+                continue
+            segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+        x0, seg_top, x1, seg_bottom, seg_h = left, top, right, bottom, h
+        back, ahead, smaller, rise, wide_gap, taller = -0.6 * h, 1.6 * h, 0.82 * h, 0.18 * h, 0.9 * h, 1.2 * h
+        chars, xs = [ch], [(left + right) / 2]
+        first = last = i
+        space = False
+    for code in codes[after:]:
+        if code == 2 and chars and chars[-1] != " ":
+            chars.append("-")
+            xs.append(x1)
+    if chars:
+        segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+    return segs, turned
 
 
 def _font_of_segments(textpage: int, segs: list[Seg]) -> None:
@@ -616,6 +634,9 @@ def _gap_between(a: list[Seg], b: list[Seg]) -> bool:
 
 
 def _source_line(row: list[Seg], page: int, text: str | None = None) -> SourceLine:
+    if len(row) == 1:  # most lines: one segment (the same values, without a generator each)
+        seg = row[0]
+        return SourceLine(text if text is not None else seg.text, page, (seg.x0, seg.top, seg.x1, seg.bottom), seg.size, bool(seg.bold))
     box = (min(s.x0 for s in row), min(s.top for s in row), max(s.x1 for s in row), max(s.bottom for s in row))
     return SourceLine(text if text is not None else _line_text(row), page, box, max(s.size for s in row), all(s.bold for s in row))
 
