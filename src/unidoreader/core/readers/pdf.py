@@ -40,7 +40,9 @@ PDFIUM_LOCK = threading.RLock()
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SYMBOL_RE = re.compile(r"^[A-Z]{1,8}(\.\d{1,3})?(/[A-Za-z0-9.()\-]+)+$")
 PAGE_NUMBER_RE = re.compile(r"^(-\s*)?\d{1,4}(\s*-)?$|^\d{1,4}\s*/\s*\d{1,4}$|^第\s*\d{1,4}\s*页(\s*/?\s*共\s*\d{1,4}\s*页)?$|^(Page|page)\s+\d{1,4}(\s+of\s+\d{1,4})?$")
+LONE_NUMBER_RE = re.compile(r"\d{1,4}")  # (fullmatch) a page number alone
 NOTE_START_RE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?=\s|[^\d.,:])\s*(.*)$")
+NOTICE_STARTS = ("为节约起见", "出于可持续性", "出于环保原因")  # a printing notice wrapped over two rows starts so
 ZONE = 0.095  # share of the page height at top and bottom where running furniture lives
 
 
@@ -229,12 +231,14 @@ def _font_of_segments(textpage: int, segs: list[Seg]) -> None:
     flags = ctypes.c_int()
     for seg in segs:
         # the size of most of the segment (a note's number may be printed larger or smaller)
+        # (the median of three: the first's when the last's is the same, without asking the middle's)
         first, last = seg.first, seg.last
-        if first == last:
-            seg.size = pdfium_calls.font_size(textpage, first)
-        else:
-            seg.size = sorted((pdfium_calls.font_size(textpage, first), pdfium_calls.font_size(textpage, (first + last) // 2),
-                               pdfium_calls.font_size(textpage, last)))[1]
+        size = pdfium_calls.font_size(textpage, first)
+        if first != last:
+            end = pdfium_calls.font_size(textpage, last)
+            if end != size:
+                size = sorted((size, pdfium_calls.font_size(textpage, (first + last) // 2), end))[1]
+        seg.size = size
         length = pdfium_calls.font_info(textpage, first, name, flags)
         font = name.value[: max(0, length - 1)].lower() if length else b""
         seg.bold = (pdfium_calls.font_weight(textpage, first) >= 600 or b"bold" in font or b"heavy" in font
@@ -356,7 +360,7 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
         head, foot = _edge_rows(rows, sizes[p][1])
         for i in head + foot:
             for seg in rows[i]:
-                if re.fullmatch(r"\d{1,4}", seg.text.strip("- ")):
+                if LONE_NUMBER_RE.fullmatch(seg.text.strip("- ")):
                     offset = int(seg.text.strip("- ")) - (p + 1)
                     offsets[offset] = offsets.get(offset, 0) + 1
     page_offset = max(offsets, key=lambda k: offsets[k]) if offsets else None
@@ -391,12 +395,11 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
                             symbols[printed] = symbols.get(printed, 0) + 1
     # the printing notice, on one row or wrapped over two, anywhere on the page
     for p, rows in enumerate(rows_by_page):
-        texts = [" ".join(s.text for s in row) for row in rows]
+        texts = [" ".join([s.text for s in row]) for row in rows]
         for i, text in enumerate(texts):
-            joined = [text, text + (texts[i + 1] if i + 1 < len(texts) else "")]
             if furniture_rules.is_notice(text.strip()):
                 removed[p].update(id(s) for s in rows[i])
-            elif i + 1 < len(texts) and furniture_rules.is_notice(joined[1].strip()) and text.startswith(("为节约起见", "出于可持续性", "出于环保原因")):
+            elif i + 1 < len(texts) and text.startswith(NOTICE_STARTS) and furniture_rules.is_notice((text + texts[i + 1]).strip()):
                 removed[p].update(id(s) for s in rows[i] + rows[i + 1])
     symbol = max(symbols, key=lambda k: symbols[k]) if symbols else None
     if symbol is None and rows_by_page:
@@ -428,7 +431,7 @@ def _page_number(text: str, page: int, npages: int, offset: int | None) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     if len(numbers) == 2 and "/" in text:
         return numbers[1] == npages and numbers[0] <= npages
-    if re.fullmatch(r"\d{1,4}", text.strip("- ")):
+    if LONE_NUMBER_RE.fullmatch(text.strip("- ")):
         return offset is not None and numbers[0] - page == offset
     return numbers[0] <= npages + 50
 
