@@ -28,11 +28,12 @@ import math
 import re
 import threading
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 from unidoreader.core.errors import InputError
 from unidoreader.core.parse import furniture as furniture_rules
-from unidoreader.core.readers import Progress, SourceLine, SourceText, file_digest, pdf_tables
-from unidoreader.core.readers.cjk import unify_char
+from unidoreader.core.readers import Progress, SourceLine, SourceText, file_digest, pdf_tables, pdfium_calls
+from unidoreader.core.readers.cjk import unify, unify_char
 
 PDFIUM_LOCK = threading.RLock()
 
@@ -90,93 +91,136 @@ def page_count(data: bytes, name: str) -> int:
             document.close()
 
 
+# characters PDFium hands on that print no glyph: controls, spaces (read or generated: line
+# breaks come from the boxes), the byte-order mark, non-characters and lone surrogates
+_UNPRINTED = frozenset([*range(33), 0xA0, 0x3000, 0xFEFF, 0xFFFE, *range(0xD800, 0xE000)])
+_SPACES = frozenset((32, 0xA0, 0x3000))
+
+
+def _char_codes(raw, count: int) -> list[int]:  # raw: FPDF_TEXTPAGE
+    """The page's characters, one UTF-16 unit per character index as FPDFText_GetUnicode
+    gives them, in one FPDFText_GetText call (a call per character was a third of the read)."""
+    import pypdfium2.raw as c
+
+    units = (ctypes.c_ushort * (count + 1))()
+    got = c.FPDFText_GetText(raw, 0, count, units) if count else 0
+    codes = units[:count] if got == count + 1 else [c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+    if 0xFFFE in codes:
+        for i, code in enumerate(codes):
+            if code == 0xFFFE:  # GetText writes PDFium's line-end hyphen mark (2) so: ask for this one
+                codes[i] = c.FPDFText_GetUnicode(raw, i)
+    return codes
+
+
 def _page_segments(page, width: float, height: float) -> list[Seg]:
-    """One page's characters -> segments in content-stream order."""
+    """One page's characters -> segments in content-stream order.
+
+    This loop is most of a PDF's read (some 1,300 characters a page): the boxes of the
+    printed characters come from PDFium in bulk (readers.pdfium_calls), and the segment
+    being built is kept in local variables, made a Seg when it ends."""
     import pypdfium2.raw as c
 
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
-        count = c.FPDFText_CountChars(raw)
-        rect = c.FS_RECTF()
-        get_unicode = c.FPDFText_GetUnicode
-        get_box = c.FPDFText_GetLooseCharBox
-        ref = ctypes.byref(rect)
-        segs: list[Seg] = []
-        cur: Seg | None = None
-        space = False
+        handle = pdfium_calls.address(raw)
+        codes = _char_codes(raw, c.FPDFText_CountChars(raw))
+        printed = [i for i, code in enumerate(codes) if code not in _UNPRINTED]
+        got, boxes = pdfium_calls.loose_boxes(handle, printed)
         # a landscape page: its running header and footer may be set sideways along its edges
-        get_angle = c.FPDFText_GetCharAngle if width > height else None
+        landscape = width > height
+        angles = pdfium_calls.char_angles(handle, printed) if landscape else repeat(0.0)
+        text = unify("".join(map(chr, codes)))  # one character per code: text[i] is character i
+        segs: list[Seg] = []
         turned: list[tuple[str, float, float, float, float, int, float]] = []
-        # the page's characters in one call (one UTF-16 unit per character index, as
-        # FPDFText_GetUnicode gives them one by one): a call per character was a third of the read
-        units = (ctypes.c_ushort * (count + 1))()
-        got = c.FPDFText_GetText(raw, 0, count, units) if count else 0
-        codes = units[:count] if got == count + 1 else [get_unicode(raw, i) for i in range(count)]
-        for i, code in enumerate(codes):
-            if code == 0xFFFE:  # GetText writes PDFium's line-end hyphen mark (2) so: ask for this one
-                code = get_unicode(raw, i)
-            if code == 2 and cur is not None and cur.chars and cur.chars[-1] != " ":
-                # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
-                cur.chars.append("-")
-                cur.xs.append(cur.x1)  # (one x per character: readers.pdf_tables)
+        # the segment being built (none while `chars` is empty)
+        chars: list[str] = []
+        xs: list[float] = []  # the x of each character (a table cell's column: readers.pdf_tables)
+        x0 = x1 = seg_top = seg_bottom = seg_h = 0.0
+        first = last = 0
+        space = False  # a space PDFium read or generated since the last character
+        after = 0  # the index after the last printed character looked at
+        for i, ok, left, box_top, right, box_bottom, angle in zip(printed, got, boxes[0::4], boxes[1::4], boxes[2::4],
+                                                                   boxes[3::4], angles):
+            if i != after:
+                for code in codes[after:i]:
+                    if code == 2 and chars and chars[-1] != " ":
+                        # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
+                        chars.append("-")
+                        xs.append(x1)  # (one x per character)
+                    elif code in _SPACES:
+                        space = True
+            after = i + 1
+            if not ok:
                 continue
-            if code <= 32 or code == 0xFFFE or code == 0xFEFF or 0xD800 <= code <= 0xDFFF or code == 0xA0 or code == 0x3000:
-                space = space or code in (32, 0xA0, 0x3000)  # a space PDFium read or generated; line breaks come from the boxes
-                continue
-            if not get_box(raw, i, ref):
-                continue
-            left, right = rect.left, rect.right
-            top, bottom = height - rect.top, height - rect.bottom
-            angle = get_angle(raw, i) if get_angle is not None else 0.0
-            if 0.5 < angle % math.pi < math.pi - 0.5:
-                turned.append((chr(code), left, top, right, bottom, i, angle))
+            top, bottom = height - box_top, height - box_bottom
+            if landscape and 0.5 < angle % math.pi < math.pi - 0.5:
+                turned.append((chr(codes[i]), left, top, right, bottom, i, angle))
                 continue
             h = bottom - top
             if h <= 0.1 or right < left:
                 continue
-            ch = unify_char(chr(code)) if code >= 0x2E80 else chr(code)
-            if cur is not None:
-                overlap = min(bottom, cur.bottom) - max(top, cur.top)
-                gap = left - cur.x1
-                if overlap >= 0.4 * min(h, cur.height) and -0.6 * cur.height <= gap <= 1.6 * cur.height:
-                    if h < 0.82 * cur.height and bottom < cur.bottom - 0.18 * cur.height and ch.isdigit():
+            ch = text[i]
+            if chars:
+                # (the comparisons are min() and max() written out: this runs per character)
+                overlap = (seg_bottom if seg_bottom < bottom else bottom) - (seg_top if seg_top > top else top)
+                gap = left - x1
+                if overlap >= 0.4 * (seg_h if seg_h < h else h) and -0.6 * seg_h <= gap <= 1.6 * seg_h:
+                    if h < 0.82 * seg_h and bottom < seg_bottom - 0.18 * seg_h and ch.isdigit():
                         ch = ch.translate(SUPER)  # a raised small digit: a note reference
-                    elif cur.chars and cur.chars[-1] != " ":
-                        before = cur.chars[-1]
-                        wide = ord(before) >= 0x2E80 and ord(ch) >= 0x2E80
-                        if (space and not wide) or gap > (0.9 if wide else 0.18) * cur.height:
-                            cur.chars.append(" ")
-                            cur.xs.append((cur.x1 + left) / 2)
-                    cur.chars.append(ch)
-                    cur.xs.append((left + right) / 2)
-                    cur.last = i
+                    elif chars[-1] != " ":
+                        wide = ord(chars[-1]) >= 0x2E80 and ord(ch) >= 0x2E80
+                        if (space and not wide) or gap > (0.9 if wide else 0.18) * seg_h:
+                            chars.append(" ")
+                            xs.append((x1 + left) / 2)
+                    chars.append(ch)
+                    xs.append((left + right) / 2)
+                    last = i
                     space = False
-                    cur.x1 = max(cur.x1, right)
-                    if h >= 0.82 * cur.height:
-                        cur.top = min(cur.top, top)
-                        cur.bottom = max(cur.bottom, bottom)
-                        if h > 1.2 * cur.height:
-                            cur.height = h
+                    if right > x1:
+                        x1 = right
+                    if h >= 0.82 * seg_h:
+                        if top < seg_top:
+                            seg_top = top
+                        if bottom > seg_bottom:
+                            seg_bottom = bottom
+                        if h > 1.2 * seg_h:
+                            seg_h = h
                     continue
-                segs.append(cur)
-            cur = Seg(left, top, right, bottom, h, [ch], i, i, xs=[(left + right) / 2])
+                segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+            x0, seg_top, x1, seg_bottom, seg_h = left, top, right, bottom, h
+            chars, xs = [ch], [(left + right) / 2]
+            first = last = i
             space = False
-        if cur is not None:
-            segs.append(cur)
+        for code in codes[after:]:
+            if code == 2 and chars and chars[-1] != " ":
+                chars.append("-")
+                xs.append(x1)
+        if chars:
+            segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
         segs += _turned_segments(turned)
-        name = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        for seg in segs:
-            # the size of most of the segment (a note's number may be printed larger or smaller)
-            seg.size = sorted(c.FPDFText_GetFontSize(raw, k) for k in (seg.first, (seg.first + seg.last) // 2, seg.last))[1]
-            length = c.FPDFText_GetFontInfo(raw, seg.first, name, 128, ctypes.byref(flags))
-            font = name.value[: max(0, length - 1)].lower() if length else b""
-            seg.bold = (c.FPDFText_GetFontWeight(raw, seg.first) >= 600 or b"bold" in font or b"heavy" in font
-                        or b"black" in font or bool(flags.value & 0x40000))
+        _font_of_segments(handle, segs)
         return [s for s in segs if s.text]
     finally:
         textpage.close()
+
+
+def _font_of_segments(textpage: int, segs: list[Seg]) -> None:
+    """Each segment's font size and weight, from PDFium's font of its characters."""
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for seg in segs:
+        # the size of most of the segment (a note's number may be printed larger or smaller)
+        first, last = seg.first, seg.last
+        if first == last:
+            seg.size = pdfium_calls.font_size(textpage, first)
+        else:
+            seg.size = sorted((pdfium_calls.font_size(textpage, first), pdfium_calls.font_size(textpage, (first + last) // 2),
+                               pdfium_calls.font_size(textpage, last)))[1]
+        length = pdfium_calls.font_info(textpage, first, name, flags)
+        font = name.value[: max(0, length - 1)].lower() if length else b""
+        seg.bold = (pdfium_calls.font_weight(textpage, first) >= 600 or b"bold" in font or b"heavy" in font
+                    or b"black" in font or bool(flags.value & 0x40000))
 
 
 def _turned_segments(chars: list[tuple[str, float, float, float, float, int, float]]) -> list[Seg]:
