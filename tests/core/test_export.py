@@ -13,6 +13,8 @@ from unidoreader.core.export import (
     briefing_html,
     chinese_dates,
     chinese_number,
+    english_dates,
+    english_ordinal,
     parse_section_spec,
     selected_sections,
 )
@@ -152,6 +154,17 @@ def test_section_spec_rule(r2018: Report, r2024: Report) -> None:
         parse_section_spec("3:三", [r2018, r2024], refs)
     with pytest.raises(InputError, match="b2024: no section '四.D'"):
         parse_section_spec("三,2:四.D", [r2018, r2024], refs)
+
+
+def test_english_session_ordinals_and_dates_as_un_covers_print_them() -> None:
+    assert [english_ordinal(n) for n in (1, 2, 3, 12, 20, 46, 80, 81, 100, 105, 121)] == [
+        "First", "Second", "Third", "Twelfth", "Twentieth", "Forty-sixth", "Eightieth", "Eighty-first",
+        "One hundredth", "One hundred and fifth", "One hundred and twenty-first"]
+    assert english_dates(("2018-11-26", "2018-11-28")) == "26–28 November 2018"
+    assert english_dates(("2020-11-30", "2020-12-02")) == "30 November–2 December 2020"
+    assert english_dates(("2018-12-30", "2019-01-02")) == "30 December 2018–2 January 2019"
+    assert english_dates(("2026-01-26", "2026-01-26")) == "26 January 2026"
+    assert english_dates(None) == ""
 
 
 def test_chinese_numbers_and_dates() -> None:

@@ -10,7 +10,7 @@ import pytest
 from unidoreader.cli import main
 from unidoreader.core.language import detect_language
 from unidoreader.core.library import Library
-from unidoreader.core.versions import group_versions, other_versions, preferred_version, symbol_key
+from unidoreader.core.versions import group_versions, other_versions, preferred_version, same_series, symbol_key
 
 from ..conftest import DATA, seed
 
@@ -81,3 +81,20 @@ def test_a_published_pdf_pairs_with_a_chinese_text_of_its_symbol(tmp_path: Path,
     zh = imported["A_80_604_Add.5.zh.txt"]
     assert main(["pair", zh["id"], "--json", "--library", str(lib.root)]) == 0
     assert [o["id"] for o in json.loads(capsys.readouterr().out)] == [pdf["id"]]
+
+
+def test_only_versions_of_one_report_are_one_series(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "seeds", seed=True)
+    meta = {e.source[:3]: e.metadata for e in lib.entries()}
+    assert same_series(meta["000"], meta["001"])  # one item of the Board, sessions 46 and 52
+    assert same_series(meta["001"], meta["000"])
+    assert not same_series(meta["001"], meta["004"])  # the annual report is another kind
+    assert not same_series(meta["001"], meta["003"])  # the Director General on another item
+    assert not same_series(meta["000"], meta["002"])
+
+
+def test_the_two_language_versions_are_one_series(library: Library) -> None:
+    zh, en = next(g for g in group_versions(library.entries()) if len(g) == 2)
+    assert same_series(zh.metadata, en.metadata)
+    alone = next(e for e in library.entries() if e.source.startswith("001"))
+    assert not same_series(alone.metadata, en.metadata)

@@ -98,6 +98,31 @@ def test_synchronised_scrolling_off_leaves_other_pane(qtbot, window) -> None:
     assert b.view.verticalScrollBar().value() == before
 
 
+def test_an_unrelated_report_stays_where_it_is_when_the_other_scrolls(qtbot, window) -> None:
+    """The annual report beside a Board report: a jump in one must not move the other."""
+    board, annual = open_docs(qtbot, window, "001", "004")
+    window.set_active(board)
+    before = annual.view.verticalScrollBar().value()
+    board.scroll_to_block(board.report.section("三").heading)
+    qtbot.wait(100)
+    assert annual.view.verticalScrollBar().value() == before
+    assert "004" not in window.statusBar().currentMessage()  # no "paragraph … is not in 004"
+
+
+def test_a_report_with_tables_needs_no_sideways_scrolling(qtbot, window) -> None:
+    """The annual report in a wide pane has no horizontal scroll bar (Qt's layout made it a
+    few pixels wider than the pane, and every pane of 004 had one); in a pane narrower than
+    its widest table (144 pixels: the library, outline and search panes take the rest) the
+    bar is there, as it must be."""
+    (pane,) = open_docs(qtbot, window, "004")
+    bar = pane.view.horizontalScrollBar()
+    for width, sideways in ((1680, False), (1920, False), (2400, False), (900, True)):
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda: pane.view.document().textWidth() == pane.view.viewport().width(), timeout=5000)
+        qtbot.wait(400)  # the scroll bar's range follows the layout a moment later
+        assert bar.isVisibleTo(pane) is sideways, (width, bar.maximum())
+
+
 def test_same_report_twice_scrolls_to_the_same_paragraph(qtbot, window) -> None:
     a, b = open_docs(qtbot, window, "004", "004")
     window.set_active(a)

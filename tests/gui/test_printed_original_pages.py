@@ -62,6 +62,20 @@ def test_an_english_report_cites_its_pages_in_english(tmp_path: Path) -> None:
     assert not any("原文" in p for p in pages)
 
 
+def test_an_english_report_prints_its_furniture_in_english(tmp_path: Path) -> None:
+    """Cover lines, running header and page footer of an English report are English, as
+    the original's are, in the (default) Chinese interface: no "第八十届会议" over an
+    English text."""
+    pages = _printed(tmp_path, DATA / "un-en" / "A_80_600.pdf", "I", "II")
+    first = pages[0]
+    assert "General Assembly, Eightieth session A/80/600" in first  # the running header
+    assert "26 January 2026" in first and "Agenda item 158 Financing of the United Nations Mission" in first
+    assert "Printed from this document: I. Mandate, results achieved and planned outcome; II. Financial resources" in first
+    assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, 1))
+    han = [re.findall(r"[\u4e00-\u9fff]+", page) for page in pages]
+    assert han == [[] for _ in pages]  # not one Chinese word on any page
+
+
 def test_text_and_word_reports_cite_no_original_pages(tmp_path: Path) -> None:
     for source in (seed("001"), DATA / "typeset" / "001.docx"):
         pages = _printed(tmp_path, source, "二")

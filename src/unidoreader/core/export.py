@@ -195,14 +195,87 @@ def running_title(report: _Report) -> str:
     return report.metadata.title or report.source or report.id
 
 
+_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ORDINAL_OF = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+               "nine": "ninth", "twelve": "twelfth"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def english_ordinal(n: int) -> str:
+    """80 -> "Eightieth", 81 -> "Eighty-first", 105 -> "One hundred and fifth": how UN
+    covers name a session ("Eightieth session")."""
+    if n <= 0 or n >= 1000:
+        return f"{n}th"
+    hundreds, rest = divmod(n, 100)
+    words = [_ONES[hundreds], "hundred"] if hundreds else []
+    if hundreds and rest:
+        words.append("and")
+    if rest >= 20:
+        words.append(_TENS[rest // 10] + ("-" + _ONES[rest % 10] if rest % 10 else ""))
+    elif rest:
+        words.append(_ONES[rest])
+    head, dash, last = words[-1].rpartition("-")  # only the last word takes the ordinal ending
+    if last in _ORDINAL_OF:
+        last = _ORDINAL_OF[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    words[-1] = head + dash + last
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
+def english_dates(dates: tuple[str, str] | None) -> str:
+    """("2018-11-26", "2018-11-28") -> "26–28 November 2018" (a UN English cover's style)."""
+    if not dates:
+        return ""
+    try:
+        (y1, m1, d1), (y2, m2, d2) = ([int(x) for x in d.split("-")] for d in dates)
+        month1, month2 = _MONTHS[m1 - 1], _MONTHS[m2 - 1]
+    except (ValueError, IndexError):
+        return "–".join(dates)
+    if (y1, m1, d1) == (y2, m2, d2):
+        return f"{d1} {month1} {y1}"
+    if y1 != y2:
+        return f"{d1} {month1} {y1}–{d2} {month2} {y2}"
+    if m1 != m2:
+        return f"{d1} {month1}–{d2} {month2} {y1}"
+    return f"{d1}–{d2} {month1} {y1}"
+
+
+def _english(report: _Report) -> bool:
+    """Whether a printed part's own words (cover lines, running header, page footer) are
+    English: they follow the report's language, as a document's furniture does, whatever
+    the interface's language."""
+    return report.metadata.language == "en"
+
+
+def session_name(report: _Report) -> str:
+    """"第四十六届会议" / "Eightieth session", or "" when the report names no session."""
+    session = report.metadata.session
+    if not session:
+        return ""
+    return f"{english_ordinal(session)} session" if _english(report) else f"第{chinese_number(session)}届会议"
+
+
 def running_context(report: _Report) -> str:
     """The right-hand running header: body and session, or the year."""
     meta = report.metadata
     if meta.session:
-        return f"{meta.body + ' ' if meta.body else ''}第{chinese_number(meta.session)}届会议"
+        between = ", " if _english(report) else " "
+        return f"{meta.body + between if meta.body else ''}{session_name(report)}"
     if meta.year:
-        return f"{meta.year}年"
+        return str(meta.year) if _english(report) else f"{meta.year}年"
     return ""
+
+
+def page_footer(report: _Report, page: int, total: int) -> str:
+    """The foot of a printed page, in the language of the report printed on it."""
+    return f"Page {page} of {total}" if _english(report) else f"第 {page} 页 / 共 {total} 页"
 
 
 # -- where each printed section stands in the original (PDF-imported reports) ------------------
@@ -278,25 +351,31 @@ def _esc(text: str) -> str:
 
 def _cover(report: _Report, sections: list[_Section], first: bool) -> list[str]:
     meta = report.metadata
+    english = _english(report)
     out = [f'<div style="page-break-before: always;">' if not first else "<div>"]
     if meta.body or meta.session:
-        session = f"第{chinese_number(meta.session)}届会议" if meta.session else ""
+        session = session_name(report)
         out.append(f'<p class="cover-body"><b>{_esc(meta.body or "")}</b>{"　" if meta.body and session else ""}{_esc(session)}</p>')
-    place_date = "，".join(x for x in (chinese_dates(meta.dates), meta.place or "") if x)
+    if english:
+        place_date = ", ".join(x for x in (meta.place or "", english_dates(meta.dates)) if x)
+    else:
+        place_date = "，".join(x for x in (chinese_dates(meta.dates), meta.place or "") if x)
     if place_date:
         out.append(f'<p class="cover-meta">{_esc(place_date)}</p>')
     if meta.agenda_item:
-        agenda = f"临时议程项目 {meta.agenda_item}" + (f"　{meta.agenda_title}" if meta.agenda_title else "")
+        item = f"Agenda item {meta.agenda_item}" if english else f"临时议程项目 {meta.agenda_item}"
+        agenda = item + (f"{' ' if english else '　'}{meta.agenda_title}" if meta.agenda_title else "")
         out.append(f'<p class="cover-meta">{_esc(agenda)}</p>')
     if meta.symbol:
         out.append(f'<p class="cover-meta">{_esc(meta.symbol)}</p>')
     out.append(f"<h1>{_esc(running_title(report))}</h1>")
     if meta.kind:
         out.append(f'<p class="cover-kind">{_esc(meta.kind)}</p>')
-    listed = "；".join(
+    listed = ("; " if english else "；").join(
         f"{s.label}. {s.title}" if s.label else s.title for s in sections
     )
-    out.append(f'<p class="cover-extract">本文件摘录：{_esc(listed)}</p>')
+    extract = "Printed from this document: " if english else "本文件摘录："
+    out.append(f'<p class="cover-extract">{_esc(extract + listed)}</p>')
     out.append('<hr width="100%" />')
     out.append("</div>")
     return out

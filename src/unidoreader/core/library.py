@@ -18,12 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import re
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -33,8 +30,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from filelock import FileLock, Timeout
-
 from unidoreader import paths
 from unidoreader.core import parse
 from unidoreader.core.errors import InputError, LibraryError, UnknownDocumentError
@@ -42,6 +37,8 @@ from unidoreader.core.model import Metadata, Report, document_id
 from unidoreader.core.safeio import read_regular, scrub
 
 if TYPE_CHECKING:
+    from filelock import FileLock
+
     from unidoreader.core import index, readers
 
 CATALOG_FORMAT = 1
@@ -92,6 +89,8 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     `durable`: on disk (fsync) before it is renamed into place; a caller that writes many
     files passes False and makes them durable together (`make_durable`) before it writes
     what names them."""
+    import tempfile  # here: reading a library (the app's start) writes nothing
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -192,8 +191,18 @@ class Library:
         #: What was set aside or could not be done, for the user (the CLI prints these on stderr).
         self.warnings: list[str] = []
         self._read_empty = False  # the catalog last read from disk listed no document
-        # one lock object per library: re-entrant in this process, exclusive across processes
-        self._file_lock = FileLock(str(root / ".catalog.lock"), timeout=LOCK_TIMEOUT_S)
+        self._catalog_lock: FileLock | None = None
+
+    @property
+    def _file_lock(self) -> "FileLock":
+        """One lock object per library: re-entrant in this process, exclusive across
+        processes. Made when first written to (filelock is not loaded to read a library)."""
+        with self._lock:
+            if self._catalog_lock is None:
+                from filelock import FileLock
+
+                self._catalog_lock = FileLock(str(self.root / ".catalog.lock"), timeout=LOCK_TIMEOUT_S)
+            return self._catalog_lock
 
     # -- opening -----------------------------------------------------------------
 
@@ -261,6 +270,8 @@ class Library:
         """Held while the catalog changes. A second copy of the app working on the same
         library waits here, then sees the first one's changes (the catalog is re-read
         inside the lock), so neither loses the other's imports."""
+        from filelock import Timeout
+
         with self._lock:
             try:
                 with self._file_lock:
@@ -640,6 +651,8 @@ class Library:
                 old = {}
         items = [(text, old[doc_id].source if doc_id in old else f"{doc_id}.txt") for doc_id, text in texts.items()]
         reports = dict(zip(texts, _parse_many(items, None)))
+        from filelock import Timeout
+
         with self._lock:
             try:
                 with self._file_lock:
@@ -738,6 +751,8 @@ def _adopt_prebuilt_index(library: Library) -> None:
     indexing. core.index checks the copy's signature and documents like any index: a
     mismatch costs a rebuild, never a wrong answer. A failed copy leaves no index at all.
     """
+    import shutil
+
     prebuilt = paths.seeds_dir() / "index"
     if not prebuilt.is_dir() or library.index_dir.exists():
         return
@@ -810,7 +825,7 @@ def _parse_many(items: list[tuple[str, str]], workers: int | None) -> list[Repor
             for item, report in parallel.shared(len(items), workers, local, remote):
                 reports[item] = report
         except parallel.UNAVAILABLE as error:  # no processes here: parse the rest inline
-            logging.getLogger(__name__).warning("parallel parsing unavailable (%s); parsing in-process", error)
+            _log_no_workers(error)
     return [report if report is not None else _parse_cached(*items[item]) for item, report in enumerate(reports)]
 
 
@@ -837,8 +852,14 @@ def _prepare_many(root: Path, items: list[tuple[str, str, str]], workers: int | 
             for item, prepared in parallel.shared(len(items), workers, local, remote, lambda item: len(items[item][1])):
                 results[item] = prepared
         except parallel.UNAVAILABLE as error:  # no processes here: the rest in-process
-            logging.getLogger(__name__).warning("parallel parsing unavailable (%s); parsing in-process", error)
+            _log_no_workers(error)
     return [prepared if prepared is not None else local(item) for item, prepared in enumerate(results)]
+
+
+def _log_no_workers(error: BaseException) -> None:
+    import logging  # here: only a big import needs it
+
+    logging.getLogger(__name__).warning("parallel parsing unavailable (%s); parsing in-process", error)
 
 
 def _same(value: object) -> object:

@@ -9,10 +9,8 @@ Wayland session or an explicit QT_QPA_PLATFORM is the user's own choice.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import re
-import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +74,8 @@ def platform_library_problem(plugin: Path) -> str | None:
     """The X11 platform plugin and every library it links load: Qt would abort otherwise."""
     if not plugin.is_file():
         return None  # a build without the plugin: Qt's own message says which it has
+    import ctypes  # (here, as socket below: the offscreen screenshot mode needs neither)
+
     try:
         ctypes.CDLL(str(plugin))
     except OSError as error:
@@ -101,6 +101,8 @@ def _quiet_stderr() -> Iterator[None]:
 
 def _x_socket_answers(number: str) -> bool:
     """Something listens on the local X socket of display `number` (abstract or file)."""
+    import socket
+
     for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
             probe.settimeout(2)
@@ -114,6 +116,8 @@ def _x_socket_answers(number: str) -> bool:
 
 def connection_problem(display: str) -> str | None:
     """The X server named by `display` accepts this process (the check Qt aborts on)."""
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError as error:

@@ -446,8 +446,7 @@ class MainWindow(QMainWindow):
             feature.library_loaded(library)
         self.references.adopt(links)
         if open_docs:
-            for ref in open_docs:
-                self.reading.open_ref(ref)
+            self.reading.open_refs(open_docs)
         elif self._restore:
             self.reading.restore_panes()
         self.search_feature.start(query, self.update_index)

@@ -10,6 +10,7 @@ preview (`print_dialog`). Text is set in the bundled CJK font, which the PDF emb
 from __future__ import annotations
 
 import os
+from functools import partial
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,8 @@ from PySide6.QtGui import (
 
 from unidoreader.core.errors import InputError
 from unidoreader.core.safeio import replacing
-from unidoreader.core.export import PrintPart, briefing_html, original_pages, parse_original_anchor, running_context, running_title
+from unidoreader.core.export import (PrintPart, briefing_html, original_pages, page_footer, parse_original_anchor, running_context,
+                                     running_title)
 from unidoreader.gui.fonts import CJK_FAMILY, register_bundled_fonts
 
 Progress = Callable[[int, int, str], None]
@@ -126,6 +128,7 @@ class Printable:
     title: str
     context: str
     cite: Callable[[int, int], str] | None = None
+    footer: Callable[[int, int], str] | None = None  # (page, total) -> its foot; None: Chinese
 
 
 def _printables(parts: Sequence[PrintPart]) -> list[Printable]:
@@ -134,7 +137,8 @@ def _printables(parts: Sequence[PrintPart]) -> list[Printable]:
     for part in parts:
         report = part.report
         cite = (lambda first, last, report=report: original_pages(report, first, last)) if any(b.pages for b in report.blocks) else None
-        out.append(Printable(briefing_html([part]), running_title(report), running_context(report), cite))
+        footer = partial(page_footer, report)
+        out.append(Printable(briefing_html([part]), running_title(report), running_context(report), cite, footer))
     return out
 
 
@@ -379,7 +383,8 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
             y = frame.header.bottom() + device.resolution() / 25.4
             painter.drawLine(frame.header.left(), y, frame.header.right(), y)
             painter.setPen(QColor("#444444"))
-            painter.drawText(frame.footer, Qt.AlignmentFlag.AlignCenter, f"第 {page_no} 页 / 共 {total} 页")
+            foot = printable.footer(page_no, total) if printable.footer else f"第 {page_no} 页 / 共 {total} 页"
+            painter.drawText(frame.footer, Qt.AlignmentFlag.AlignCenter, foot)
             painter.restore()
             if progress:
                 progress(page_no, total, title)

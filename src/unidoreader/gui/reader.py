@@ -42,6 +42,17 @@ class _Browser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
+        self.horizontalScrollBar().rangeChanged.connect(self._sideways_if_needed)
+
+    _ROUNDING = 8  # pixels: Qt's layout of a table or a line can come out a few pixels wider than the pane
+
+    def _sideways_if_needed(self, _low: int, high: int) -> None:
+        """A horizontal scroll bar only for a table really wider than the pane: the text
+        wraps to the pane, and a bar for a few pixels of rounding (every pane of the annual
+        report had one) takes a line of the view and scrolls nothing a reader would miss."""
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if high <= self._ROUNDING else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Report text never loads anything: no images, no style sheets, no network."""

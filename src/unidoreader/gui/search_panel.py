@@ -281,6 +281,14 @@ class SearchPanel(QWidget):
         self._show_hit(hit)
         self._update_summary()
 
+    def add_hits(self, hits: list[Any]) -> None:
+        """Hits that came all at once (the start-up search's helper): shown together,
+        the summary counted once, not once per hit."""
+        for hit in hits:
+            self.hits.append(hit)
+            self._show_hit(hit)
+        self._update_summary()
+
     def _show_hit(self, hit: Any) -> None:
         where = " › ".join(hit.section_path) if hit.section_path else ""
         page = getattr(hit, "page", None)

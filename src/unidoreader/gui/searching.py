@@ -103,13 +103,19 @@ class FoundHit:
 def _unmark(marked: str, marks: list[tuple[int, int]]) -> str:
     """The plain snippet of a JSON hit: its «» markers dropped (mark i's « sits at
     start + 2i, its » at end + 2i + 1). ValueError if they are not where expected."""
-    cuts: set[int] = set()
+    cuts: list[int] = []
     for i, (start, end) in enumerate(marks):
         left, right = start + 2 * i, end + 2 * i + 1
         if not (0 <= left < right < len(marked)) or marked[left] != "«" or marked[right] != "»":
             raise ValueError("snippet marks do not match")
-        cuts.update((left, right))
-    return "".join(ch for i, ch in enumerate(marked) if i not in cuts)
+        cuts += (left, right)
+    pieces: list[str] = []
+    pos = 0
+    for cut in sorted(set(cuts)):  # the text between the markers, sliced (not one character at a time)
+        pieces.append(marked[pos:cut])
+        pos = cut + 1
+    pieces.append(marked[pos:])
+    return "".join(pieces)
 
 
 def _found_hit(record: dict[str, Any]) -> FoundHit:

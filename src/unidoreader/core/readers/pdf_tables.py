@@ -41,20 +41,21 @@ NEAR = 3.0  # points: the same x or y
 
 
 def page_rules(page, height: float) -> list[Rect]:
-    """The thin path objects of a page (rules and cell borders), top-level only."""
-    import pypdfium2.raw as c
-
-    raw = page.raw
-    left, bottom, right, top = (c.c_float(), c.c_float(), c.c_float(), c.c_float())
+    """The thin path objects of a page (rules and cell borders), top-level only. A page
+    has hundreds of text objects and few paths: the objects' types are asked in bulk
+    (readers.pdfium_calls), the bounds of the paths alone."""
     import ctypes
 
-    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    import pypdfium2.raw as c
+
+    from unidoreader.core.readers import pdfium_calls
+
+    raw = page.raw
+    bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+    left, bottom, right, top = bounds
     out: list[Rect] = []
-    for i in range(c.FPDFPage_CountObjects(raw)):
-        obj = c.FPDFPage_GetObject(raw, i)
-        if c.FPDFPageObj_GetType(obj) != c.FPDF_PAGEOBJ_PATH:
-            continue
-        if not c.FPDFPageObj_GetBounds(obj, *refs):
+    for obj in pdfium_calls.objects_of_type(pdfium_calls.address(raw), c.FPDFPage_CountObjects(raw), c.FPDF_PAGEOBJ_PATH):
+        if not pdfium_calls.object_bounds(obj, bounds):
             continue
         x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
         w, h = x1 - x0, y1 - y0

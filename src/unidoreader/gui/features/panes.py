@@ -144,6 +144,26 @@ class ReadingPanes(Feature):
         """A library id for `ref` (see doc_for_ref)."""
         return doc_for_ref(self.entries, ref)
 
+    def open_refs(self, refs: list[str]) -> None:
+        """Open documents named as on the command line, each in a new pane, as `open_ref`
+        does. The panes of those already read (the library's, at start) are all made and
+        laid out side by side first: each report is then typeset once, at its pane's
+        final width (opened one by one, a report was laid out at the whole width, then
+        again at each narrower one as the next pane came)."""
+        ready = [(ref, doc) for ref in refs if (doc := self.library_doc_for(ref)) is not None and doc in self.reports]
+        panes = [self.new_pane() for _ready in ready]
+        for pane in panes:
+            layout = pane.layout()
+            if layout is not None:
+                layout.activate()
+        for pane, (_ref, doc) in zip(panes, ready):
+            self.set_active(pane)  # as a new pane is when its report comes
+            block = self.userdata.position(doc) if self.userdata else None  # resume where it was read
+            self.open_document(doc, pane=pane, block=block)
+        for ref in refs:
+            if not any(ref == r for r, _doc in ready):
+                self.open_ref(ref)
+
     def open_ref(self, ref: str, **where: Any) -> None:
         """Open a document named as on the command line (id, id prefix, source name or path)."""
         assert self.library is not None

@@ -187,8 +187,7 @@ class SearchFeature(Feature):
             return False
         self._job = None
         self.panel.receive(("counts", helper.total, helper.per_document))
-        for hit in found:
-            self.panel.receive(hit)
+        self.panel.add_hits(found)
         done_with(helper.total if helper.total is not None else len(found))
         self.showPane.emit(self.panel)
         return True

@@ -1,5 +1,6 @@
-"""Synchronised scrolling: the other panes follow the one being scrolled, aligned by
-chapter, section and paragraph number (gui/alignment.py)."""
+"""Synchronised scrolling: the other panes that show a version of the same report (another
+session's, the other language's) follow the one being scrolled, aligned by chapter,
+section and paragraph number (gui/alignment.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from unidoreader.core.versions import same_series
 from unidoreader.gui.alignment import Alignment
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes
@@ -54,6 +56,11 @@ class SyncScrolling(Feature):
             return source.alignment, pane.alignment  # type: ignore[return-value]
         return self._neutral(a), self._neutral(b)
 
+    def _related(self, source: ReaderPane, pane: ReaderPane) -> bool:
+        """Only versions of one report follow each other (core.versions.same_series)."""
+        a, b = source.report, pane.report
+        return a is not None and b is not None and same_series(a.metadata, b.metadata)
+
     def _neutral(self, report: "Report") -> Alignment:
         found = self._neutral_cache.get(report.id)
         if found is None:
@@ -95,6 +102,8 @@ class SyncScrolling(Feature):
                     continue
                 if pane.doc_id == source.doc_id:
                     pane.scroll_to_block(block_id, offset)
+                    continue
+                if not self._related(source, pane):
                     continue
                 mine, theirs = self._alignments(source, pane)
                 key = mine.keys.get(block_id)
