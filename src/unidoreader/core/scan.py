@@ -61,7 +61,6 @@ class Form:
     bounds: bytes  # 1 where a word boundary is, over the blocks laid end to end (one apart)
     language: str | None = None  # the document's ("zh", "en")
     unit: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's weight of each block holding a term once, made when first needed
-    norms: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's length norm of each block, made when first needed
     _ends: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]
 
     @property

@@ -431,33 +431,41 @@ class Searcher:
                 return self._searcher
         self._close()
         ix = index.open_index(self.library)
-        if ix is None or not self._matches(ix, wanted):
+        opened = self._opened(ix, wanted) if ix is not None else None
+        if opened is None:
             if ix is not None:
                 ix.close()
             index.ensure_index(self.library)
             ix = index.open_index(self.library)
             if ix is None:  # pragma: no cover - ensure_index just built it
                 raise RuntimeError("the search index could not be opened")
+            opened = ix.searcher(), None
         self._ix = ix
-        self._searcher = ix.searcher()
-        self._read_indexed()
+        self._searcher = opened[0]
+        self._read_indexed(opened[1])
         return self._searcher
 
-    def _matches(self, ix: Any, wanted: set[str]) -> bool:
+    def _opened(self, ix: Any, wanted: set[str]) -> tuple[Any, dict[int, str]] | None:
+        """A searcher of `ix` and its documents' ids by number, if it holds exactly the
+        documents `wanted` with their stored files (the stored fields read once, for both)."""
+        searcher = None
         try:
-            present = index.indexed_documents(ix)
+            searcher = ix.searcher()
+            ids = {number: fields["doc"] for number, fields in searcher.reader().iter_docs()}
+            names = set(os.listdir(index.blocks_dir(self.library)))  # one listing of the folder, not two file checks per document
         except Exception:
-            return False
-        try:  # one listing of the folder, not two file checks per document
-            names = set(os.listdir(index.blocks_dir(self.library)))
-        except OSError:
-            return False
-        return present == wanted and all(f"{doc}.bin" in names and f"{doc}.srch" in names for doc in wanted)
+            if searcher is not None:
+                searcher.close()
+            return None
+        if set(ids.values()) == wanted and all(f"{doc}.bin" in names and f"{doc}.srch" in names for doc in wanted):
+            return searcher, ids
+        searcher.close()
+        return None
 
-    def _read_indexed(self) -> None:
+    def _read_indexed(self, ids: dict[int, str] | None = None) -> None:
         """Which document each Whoosh number is (read once per index version, not per
         candidate: a common term has thousands), and forget rankings of the old version."""
-        self._ids = {number: fields["doc"] for number, fields in self._searcher.reader().iter_docs()}
+        self._ids = ids if ids is not None else {number: fields["doc"] for number, fields in self._searcher.reader().iter_docs()}
         self._numbers = {doc: number for number, doc in self._ids.items()}
         self._all_bits = _bits_of(self._ids)
         self._bits.clear()
@@ -701,7 +709,13 @@ class Searcher:
         bits = self._bits.get(key)
         if bits is None:
             reader = self._searcher.reader()
-            bits = self._bits[key] = _bits_of(reader.postings(field, text).all_ids()) if key in reader else 0
+            if key not in reader:
+                bits = 0
+            elif reader.doc_frequency(field, text) == reader.doc_count_all():  # in every document: no postings to decode
+                bits = self._all_bits
+            else:
+                bits = _bits_of(reader.postings(field, text).all_ids())
+            self._bits[key] = bits
             if len(self._bits) > CACHED_TERMS:
                 for old in list(self._bits)[: CACHED_TERMS // 4]:
                     del self._bits[old]
@@ -1052,33 +1066,30 @@ _NO_MATCH: tuple[array[int], array[float]] = (array("l"), array("d"))
 
 def _weigh(form: scan.Form, found: list[int], counts: list[int]) -> tuple[array[int], array[float]]:
     """Blocks `found` of `form` (which hold a term `counts` times) and their weights, by
-    maps in C: a block that holds the term once (most do) has its weight made in advance;
-    when many hold it more often, every weight is made by the formula of `_weight`, mapped."""
+    maps in C: from the weights of the form's blocks holding a term once when they are
+    made (the next terms in this form), else by the formula of `_weight`, mapped over
+    the blocks found only (a form's first scan, e.g. the first query of a process)."""
     if not found:
         return _NO_MATCH
     several = len(counts) - counts.count(1)
-    if several * 4 > len(counts):
-        # _weight(count, length, kind) for each: count x saturation / (count + norm), x 1.3 in a heading
-        weights = array("d", map(operator.truediv, map(operator.mul, counts, repeat(_SATURATION)),
-                                 map(operator.add, counts, map(_norms(form).__getitem__, found))))
+    if form.unit is None or several * 4 > len(counts):
+        # _weight(count, length, kind) for each: count x saturation / (count + (lean + slope x length)), x 1.3 in a heading
+        starts, ends = form.starts, form.ends
+        lengths = map(operator.sub, map(ends.__getitem__, found), map(starts.__getitem__, found))
+        norms = map(operator.add, repeat(_LEAN), map(operator.mul, repeat(_SLOPE), lengths))
+        weights = array("d", map(operator.truediv, map(operator.mul, counts, repeat(_SATURATION)), map(operator.add, counts, norms)))
         if _HEADING in form.kinds:
             weights = array("d", map(operator.mul, weights, map(_KIND_WEIGHT.__getitem__, map(form.kinds.__getitem__, found))))
+        if form.unit is None and len(found) * 4 > len(form.starts):  # a term in many of its blocks: the next ones likely too
+            _unit_weights(form)
         return array("l", found), weights
-    weights = array("d", map(_unit_weights(form).__getitem__, found))
+    weights = array("d", map(form.unit.__getitem__, found))
     if several:
         starts, ends, kinds = form.starts, form.ends, form.kinds
         for position in compress(range(len(counts)), map(operator.ne, counts, repeat(1))):
             number = found[position]
             weights[position] = _weight(counts[position], ends[number] - starts[number], kinds[number])
     return array("l", found), weights
-
-
-def _norms(form: scan.Form) -> array[float]:
-    """lean + slope x length of each block of a form (`_weight`'s length norm, made once per form)."""
-    norms = form.norms
-    if norms is None:
-        norms = form.norms = array("d", map(operator.add, repeat(_LEAN), map(operator.mul, repeat(_SLOPE), form.lengths())))
-    return norms
 
 
 _SATURATION = _K1 + 1.0
