@@ -26,18 +26,36 @@ joining), structure (roles and tokens), assemble (blocks, sections, the Report).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from unidoreader.core.model import Block, BlockKind, Metadata, Report, block_id, document_id
 from unidoreader.core.parse.decode import MAX_REPORT_BYTES, decode_bytes, read_text
-from unidoreader.core.parse.structure import Parsed, parse_document
+
+if TYPE_CHECKING:
+    from unidoreader.core.parse.structure import Parsed, parse_document
 
 PARSER_VERSION = 9
 
 __all__ = ["PARSER_VERSION", "MAX_REPORT_BYTES", "Parsed", "decode_bytes", "parse_document", "parse_text", "read_text"]
 
 
+def __getattr__(name: str) -> Any:
+    """`Parsed` and `parse_document`, from the parser proper (structure and the modules it
+    uses: some eighty regular expressions compiled at import), loaded when first asked
+    for: opening a library and its reports, whose parses it keeps (core.report_json),
+    never loads it."""
+    if name in ("Parsed", "parse_document"):
+        from unidoreader.core.parse import structure
+
+        return getattr(structure, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def parse_text(text: str, source: str = "") -> Report:
     """Parse a report's text into a structured Report. Never raises: text the parser
     cannot structure still comes back, as plain paragraphs."""
+    from unidoreader.core.parse.structure import parse_document
+
     try:
         return parse_document(text, source).report
     except Exception:  # pragma: no cover - a bug must not lose the user's document
