@@ -40,13 +40,16 @@ PDFIUM_LOCK = threading.RLock()
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SYMBOL_RE = re.compile(r"^[A-Z]{1,8}(\.\d{1,3})?(/[A-Za-z0-9.()\-]+)+$")
 PAGE_NUMBER_RE = re.compile(r"^(-\s*)?\d{1,4}(\s*-)?$|^\d{1,4}\s*/\s*\d{1,4}$|^第\s*\d{1,4}\s*页(\s*/?\s*共\s*\d{1,4}\s*页)?$|^(Page|page)\s+\d{1,4}(\s+of\s+\d{1,4})?$")
+LONE_NUMBER_RE = re.compile(r"\d{1,4}")  # (fullmatch) a page number alone
 NOTE_START_RE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?=\s|[^\d.,:])\s*(.*)$")
+NOTICE_STARTS = ("为节约起见", "出于可持续性", "出于环保原因")  # a printing notice wrapped over two rows starts so
 ZONE = 0.095  # share of the page height at top and bottom where running furniture lives
 
 
-@dataclass
+@dataclass(slots=True)
 class Seg:
-    """Characters on one baseline without a wide gap."""
+    """Characters on one baseline without a wide gap. (Slots: a page makes dozens and the
+    reader reads their fields over and over; no instance dict to make, look in or collect.)"""
 
     x0: float
     top: float
@@ -60,10 +63,15 @@ class Seg:
     size: float = 0.0  # font size in points
     xs: list[float] = field(default_factory=list)  # the x of each character (a table cell's column: readers.pdf_tables)
     turned: bool = False  # set sideways (a landscape page's running header or footer, read along the edge)
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(self.chars).strip()
+        """The characters as one string, made once: furniture, rows, lines and tables ask
+        for it again and again, and a segment's characters do not change once it is read."""
+        if self._text is None:
+            self._text = "".join(self.chars).strip()
+        return self._text
 
     @property
     def width(self) -> float:
@@ -113,11 +121,7 @@ def _char_codes(raw, count: int) -> list[int]:  # raw: FPDF_TEXTPAGE
 
 
 def _page_segments(page, width: float, height: float) -> list[Seg]:
-    """One page's characters -> segments in content-stream order.
-
-    This loop is most of a PDF's read (some 1,300 characters a page): the boxes of the
-    printed characters come from PDFium in bulk (readers.pdfium_calls), and the segment
-    being built is kept in local variables, made a Seg when it ends."""
+    """One page's characters -> segments in content-stream order."""
     import pypdfium2.raw as c
 
     textpage = page.get_textpage()
@@ -128,81 +132,98 @@ def _page_segments(page, width: float, height: float) -> list[Seg]:
         printed = [i for i, code in enumerate(codes) if code not in _UNPRINTED]
         got, boxes = pdfium_calls.loose_boxes(handle, printed)
         # a landscape page: its running header and footer may be set sideways along its edges
-        landscape = width > height
-        angles = pdfium_calls.char_angles(handle, printed) if landscape else repeat(0.0)
-        text = unify("".join(map(chr, codes)))  # one character per code: text[i] is character i
-        segs: list[Seg] = []
-        turned: list[tuple[str, float, float, float, float, int, float]] = []
-        # the segment being built (none while `chars` is empty)
-        chars: list[str] = []
-        xs: list[float] = []  # the x of each character (a table cell's column: readers.pdf_tables)
-        x0 = x1 = seg_top = seg_bottom = seg_h = 0.0
-        first = last = 0
-        space = False  # a space PDFium read or generated since the last character
-        after = 0  # the index after the last printed character looked at
-        for i, ok, left, box_top, right, box_bottom, angle in zip(printed, got, boxes[0::4], boxes[1::4], boxes[2::4],
-                                                                   boxes[3::4], angles):
-            if i != after:
-                for code in codes[after:i]:
-                    if code == 2 and chars and chars[-1] != " ":
-                        # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
-                        chars.append("-")
-                        xs.append(x1)  # (one x per character)
-                    elif code in _SPACES:
-                        space = True
-            after = i + 1
-            if not ok:
-                continue
-            top, bottom = height - box_top, height - box_bottom
-            if landscape and 0.5 < angle % math.pi < math.pi - 0.5:
-                turned.append((chr(codes[i]), left, top, right, bottom, i, angle))
-                continue
-            h = bottom - top
-            if h <= 0.1 or right < left:
-                continue
-            ch = text[i]
-            if chars:
-                # (the comparisons are min() and max() written out: this runs per character)
-                overlap = (seg_bottom if seg_bottom < bottom else bottom) - (seg_top if seg_top > top else top)
-                gap = left - x1
-                if overlap >= 0.4 * (seg_h if seg_h < h else h) and -0.6 * seg_h <= gap <= 1.6 * seg_h:
-                    if h < 0.82 * seg_h and bottom < seg_bottom - 0.18 * seg_h and ch.isdigit():
-                        ch = ch.translate(SUPER)  # a raised small digit: a note reference
-                    elif chars[-1] != " ":
-                        wide = ord(chars[-1]) >= 0x2E80 and ord(ch) >= 0x2E80
-                        if (space and not wide) or gap > (0.9 if wide else 0.18) * seg_h:
-                            chars.append(" ")
-                            xs.append((x1 + left) / 2)
-                    chars.append(ch)
-                    xs.append((left + right) / 2)
-                    last = i
-                    space = False
-                    if right > x1:
-                        x1 = right
-                    if h >= 0.82 * seg_h:
-                        if top < seg_top:
-                            seg_top = top
-                        if bottom > seg_bottom:
-                            seg_bottom = bottom
-                        if h > 1.2 * seg_h:
-                            seg_h = h
-                    continue
-                segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
-            x0, seg_top, x1, seg_bottom, seg_h = left, top, right, bottom, h
-            chars, xs = [ch], [(left + right) / 2]
-            first = last = i
-            space = False
-        for code in codes[after:]:
-            if code == 2 and chars and chars[-1] != " ":
-                chars.append("-")
-                xs.append(x1)
-        if chars:
-            segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+        angles = pdfium_calls.char_angles(handle, printed) if width > height else None
+        segs, turned = _segments(codes, printed, got, boxes, angles, height)
         segs += _turned_segments(turned)
         _font_of_segments(handle, segs)
         return [s for s in segs if s.text]
     finally:
         textpage.close()
+
+
+def _segments(codes: list[int], printed: list[int], got: list[int], boxes: list[float], angles: list[float] | None,
+              height: float) -> tuple[list[Seg], list[tuple[str, float, float, float, float, int, float]]]:
+    """A page's characters -> segments, and the characters set sideways (`angles` given).
+
+    `codes` are the page's UTF-16 units, `printed` the indexes of those that print a glyph
+    with whether PDFium gave a box (`got`) and the boxes (left, top, right, bottom in PDF
+    units, flat). This loop is most of a PDF's read (some 1,300 characters a page): the
+    segment being built is kept in local variables, made a Seg when it ends, and the
+    thresholds that scale with its height are worked out when that height changes."""
+    text = unify("".join(map(chr, codes)))  # one character per code: text[i] is character i
+    segs: list[Seg] = []
+    turned: list[tuple[str, float, float, float, float, int, float]] = []
+    # the segment being built (none while `chars` is empty)
+    chars: list[str] = []
+    xs: list[float] = []  # the x of each character (a table cell's column: readers.pdf_tables)
+    x0 = x1 = seg_top = seg_bottom = seg_h = 0.0
+    # its height times 0.6 (the overlap of a gap back), 1.6 (a gap forward), 0.82 (a smaller
+    # character), 0.18 (a raised one; a gap between Latin letters), 0.9 (between ideographs), 1.2 (a taller one)
+    back = ahead = smaller = rise = wide_gap = taller = 0.0
+    first = last = 0
+    space = False  # a space PDFium read or generated since the last character
+    after = 0  # the index after the last printed character looked at
+    for i, ok, left, box_top, right, box_bottom, angle in zip(printed, got, boxes[0::4], boxes[1::4], boxes[2::4],
+                                                               boxes[3::4], angles if angles is not None else repeat(0.0)):
+        if i != after:
+            for code in codes[after:i]:
+                if code == 2 and chars and chars[-1] != " ":
+                    # PDFium's mark for a hyphen printed at a line's end ("COVID-" / "19)"): it is on the page
+                    chars.append("-")
+                    xs.append(x1)  # (one x per character)
+                elif code in _SPACES:
+                    space = True
+        after = i + 1
+        if not ok:
+            continue
+        top, bottom = height - box_top, height - box_bottom
+        if angles is not None and 0.5 < angle % math.pi < math.pi - 0.5:
+            turned.append((chr(codes[i]), left, top, right, bottom, i, angle))
+            continue
+        h = bottom - top
+        if h <= 0.1 or right < left:
+            continue
+        ch = text[i]
+        if chars:
+            # (the comparisons are min() and max() written out: this runs per character)
+            overlap = (seg_bottom if seg_bottom < bottom else bottom) - (seg_top if seg_top > top else top)
+            gap = left - x1
+            if overlap >= 0.4 * (seg_h if seg_h < h else h) and back <= gap <= ahead:
+                if h < smaller and bottom < seg_bottom - rise and ch.isdigit():
+                    ch = ch.translate(SUPER)  # a raised small digit: a note reference
+                elif chars[-1] != " ":
+                    wide = ord(chars[-1]) >= 0x2E80 and ord(ch) >= 0x2E80
+                    if (space and not wide) or gap > (wide_gap if wide else rise):
+                        chars.append(" ")
+                        xs.append((x1 + left) / 2)
+                chars.append(ch)
+                xs.append((left + right) / 2)
+                last = i
+                space = False
+                if right > x1:
+                    x1 = right
+                if h >= smaller:
+                    if top < seg_top:
+                        seg_top = top
+                    if bottom > seg_bottom:
+                        seg_bottom = bottom
+                    if h > taller:
+                        seg_h = h
+                        back, ahead, smaller, rise, wide_gap, taller = -0.6 * h, 1.6 * h, 0.82 * h, 0.18 * h, 0.9 * h, 1.2 * h
+                continue
+            segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+        x0, seg_top, x1, seg_bottom, seg_h = left, top, right, bottom, h
+        back, ahead, smaller, rise, wide_gap, taller = -0.6 * h, 1.6 * h, 0.82 * h, 0.18 * h, 0.9 * h, 1.2 * h
+        chars, xs = [ch], [(left + right) / 2]
+        first = last = i
+        space = False
+    for code in codes[after:]:
+        if code == 2 and chars and chars[-1] != " ":
+            chars.append("-")
+            xs.append(x1)
+    if chars:
+        segs.append(Seg(x0, seg_top, x1, seg_bottom, seg_h, chars, first, last, xs=xs))
+    return segs, turned
 
 
 def _font_of_segments(textpage: int, segs: list[Seg]) -> None:
@@ -211,12 +232,14 @@ def _font_of_segments(textpage: int, segs: list[Seg]) -> None:
     flags = ctypes.c_int()
     for seg in segs:
         # the size of most of the segment (a note's number may be printed larger or smaller)
+        # (the median of three: the first's when the last's is the same, without asking the middle's)
         first, last = seg.first, seg.last
-        if first == last:
-            seg.size = pdfium_calls.font_size(textpage, first)
-        else:
-            seg.size = sorted((pdfium_calls.font_size(textpage, first), pdfium_calls.font_size(textpage, (first + last) // 2),
-                               pdfium_calls.font_size(textpage, last)))[1]
+        size = pdfium_calls.font_size(textpage, first)
+        if first != last:
+            end = pdfium_calls.font_size(textpage, last)
+            if end != size:
+                size = sorted((size, pdfium_calls.font_size(textpage, (first + last) // 2), end))[1]
+        seg.size = size
         length = pdfium_calls.font_info(textpage, first, name, flags)
         font = name.value[: max(0, length - 1)].lower() if length else b""
         seg.bold = (pdfium_calls.font_weight(textpage, first) >= 600 or b"bold" in font or b"heavy" in font
@@ -338,7 +361,7 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
         head, foot = _edge_rows(rows, sizes[p][1])
         for i in head + foot:
             for seg in rows[i]:
-                if re.fullmatch(r"\d{1,4}", seg.text.strip("- ")):
+                if LONE_NUMBER_RE.fullmatch(seg.text.strip("- ")):
                     offset = int(seg.text.strip("- ")) - (p + 1)
                     offsets[offset] = offsets.get(offset, 0) + 1
     page_offset = max(offsets, key=lambda k: offsets[k]) if offsets else None
@@ -373,12 +396,11 @@ def _furniture(pages: list[list[Seg]], sizes: list[tuple[float, float]]) -> tupl
                             symbols[printed] = symbols.get(printed, 0) + 1
     # the printing notice, on one row or wrapped over two, anywhere on the page
     for p, rows in enumerate(rows_by_page):
-        texts = [" ".join(s.text for s in row) for row in rows]
+        texts = [" ".join([s.text for s in row]) for row in rows]
         for i, text in enumerate(texts):
-            joined = [text, text + (texts[i + 1] if i + 1 < len(texts) else "")]
             if furniture_rules.is_notice(text.strip()):
                 removed[p].update(id(s) for s in rows[i])
-            elif i + 1 < len(texts) and furniture_rules.is_notice(joined[1].strip()) and text.startswith(("为节约起见", "出于可持续性", "出于环保原因")):
+            elif i + 1 < len(texts) and text.startswith(NOTICE_STARTS) and furniture_rules.is_notice((text + texts[i + 1]).strip()):
                 removed[p].update(id(s) for s in rows[i] + rows[i + 1])
     symbol = max(symbols, key=lambda k: symbols[k]) if symbols else None
     if symbol is None and rows_by_page:
@@ -410,7 +432,7 @@ def _page_number(text: str, page: int, npages: int, offset: int | None) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     if len(numbers) == 2 and "/" in text:
         return numbers[1] == npages and numbers[0] <= npages
-    if re.fullmatch(r"\d{1,4}", text.strip("- ")):
+    if LONE_NUMBER_RE.fullmatch(text.strip("- ")):
         return offset is not None and numbers[0] - page == offset
     return numbers[0] <= npages + 50
 
@@ -616,6 +638,9 @@ def _gap_between(a: list[Seg], b: list[Seg]) -> bool:
 
 
 def _source_line(row: list[Seg], page: int, text: str | None = None) -> SourceLine:
+    if len(row) == 1:  # most lines: one segment (the same values, without a generator each)
+        seg = row[0]
+        return SourceLine(text if text is not None else seg.text, page, (seg.x0, seg.top, seg.x1, seg.bottom), seg.size, bool(seg.bold))
     box = (min(s.x0 for s in row), min(s.top for s in row), max(s.x1 for s in row), max(s.bottom for s in row))
     return SourceLine(text if text is not None else _line_text(row), page, box, max(s.size for s in row), all(s.bold for s in row))
 

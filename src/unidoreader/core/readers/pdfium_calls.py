@@ -5,9 +5,11 @@ call that returns more than one character's box. Through pypdfium2's typed bindi
 call also converts its handle and `byref` arguments and each box is read field by field
 from a ctypes structure, which costs more than PDFium's own work. So the few functions
 called per character or object are bound again here with plain argument types (handles
-and buffers passed as addresses), called through `map` (the loop stays in C) and their
-boxes written into one buffer that is read back in one go. The values are the ones the
-typed bindings give: the same functions, the same float32 boxes.
+and buffers passed as addresses; the character box with none at all), called through
+`map` (the loop stays in C) and their boxes written into one buffer that is read back in
+one go. The values are the ones the typed bindings give: the same functions, the same
+float32 boxes (tests/core/readers/test_pdfium_calls.py compares them). Callers keep the
+pypdfium2 page or text page whose address they pass open while they call.
 
 Callers hold `readers.pdf.PDFIUM_LOCK`, as for every PDFium call.
 """
@@ -38,8 +40,17 @@ def _rebound(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     return fresh
 
 
+def _unchecked(function: Any, restype: Any) -> Callable[..., Any]:
+    """The same library function with no argument types at all: ctypes then converts
+    nothing (a ctypes pointer or `byref` goes as a pointer, a Python int as a C int), the
+    cheapest call there is, for the one made once per character."""
+    fresh = type(function)(address(function))
+    fresh.restype = restype
+    return fresh
+
+
 class _Calls(NamedTuple):
-    loose_box: Callable[[int, int, int], int]
+    loose_box: Callable[[ctypes.c_void_p, int, Any], int]  # unchecked: see loose_boxes
     char_angle: Callable[[int, int], float]
     font_size: Callable[[int, int], float]
     font_weight: Callable[[int, int], int]
@@ -54,7 +65,7 @@ def _calls() -> _Calls:
     import pypdfium2.raw as c
 
     return _Calls(
-        loose_box=_rebound(c.FPDFText_GetLooseCharBox, _INT, _VOIDP, _INT, _VOIDP),
+        loose_box=_unchecked(c.FPDFText_GetLooseCharBox, _INT),
         char_angle=_rebound(c.FPDFText_GetCharAngle, ctypes.c_float, _VOIDP, _INT),
         font_size=_rebound(c.FPDFText_GetFontSize, ctypes.c_double, _VOIDP, _INT),
         font_weight=_rebound(c.FPDFText_GetFontWeight, _INT, _VOIDP, _INT),
@@ -70,8 +81,9 @@ def loose_boxes(textpage: int, indexes: Sequence[int]) -> tuple[list[int], list[
     and the boxes as one flat list (left, top, right, bottom per character, PDF units)."""
     n = len(indexes)
     buffer = (ctypes.c_float * (4 * n))()
-    base = ctypes.addressof(buffer)
-    got = list(map(_calls().loose_box, repeat(textpage, n), indexes, range(base, base + 16 * n, 16)))
+    # unchecked call: the page as a ctypes pointer, each index a C int, each box a byref
+    # into the buffer (16 bytes a box); a fifth cheaper than converting typed arguments
+    got = list(map(_calls().loose_box, repeat(_VOIDP(textpage), n), indexes, map(ctypes.byref, repeat(buffer, n), range(0, 16 * n, 16))))
     return got, array("f", bytes(buffer)).tolist()
 
 
