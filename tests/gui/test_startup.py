@@ -68,3 +68,24 @@ def test_window_appears_before_the_reference_patterns_are_compiled(library_dir) 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert "shown True patterns True compiled 0" in out.stdout, out.stdout + out.stderr
     assert "found ['IDB.51/Dec.4']" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_busy_bar_shows_for_long_work_only(qtbot, window) -> None:
+    """A job of a few ms (most at start: references, a search answered by the helper)
+    does not flash the busy bar in the status bar; one that keeps the lane busy shows
+    it until it ends."""
+    import time
+
+    from unidoreader.gui.main_window import BUSY_BAR_AFTER_MS
+
+    at_start: list[bool] = []
+    window.lane.started.connect(lambda _label: at_start.append(window.progress.isVisible()))  # after the window's own slot
+    window.lane.submit("quick", lambda job: None)
+    qtbot.waitUntil(lambda: not window.lane.busy, timeout=5000)
+    assert at_start == [False]
+    qtbot.wait(BUSY_BAR_AFTER_MS + 100)
+    assert not window.progress.isVisible()
+    window.lane.submit("slow", lambda job: time.sleep(3 * BUSY_BAR_AFTER_MS / 1000))
+    qtbot.waitUntil(window.progress.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: not window.lane.busy, timeout=5000)
+    assert not window.progress.isVisible()

@@ -4,6 +4,8 @@ Layout of a library folder::
 
     catalog.json        the documents, in import order, with cached metadata
     documents/<id>.txt  each document's decoded text (UTF-8); <id> is its content hash
+    documents/<id>.report.json  its parse, kept for the next start (core.report_json;
+                        derived data: missing, damaged or another parser's, it is parsed again)
     index/              the search index (core.index)
     userdata.sqlite     bookmarks, notes, history (core.userdata)
 
@@ -363,11 +365,26 @@ class Library:
         return sorted(n[:-4] for n in names if n.endswith(".txt") and DOCUMENT_ID.fullmatch(n[:-4]))
 
     def report(self, doc_id: str) -> Report:
-        """The parsed report (memoised: parsing is pure, the text never changes for an id)."""
+        """The parsed report (memoised: parsing is pure, the text never changes for an id).
+        A text document's parse is kept beside it (`parse_path`) and read back from there
+        by the next process that opens it: no parse, and no parser loaded."""
         entry = self.entry(doc_id)
         if entry.original:
             return _source_report(self.documents_dir, doc_id, entry.original, entry.source)
-        return _parse_cached(self.text(doc_id), entry.source)
+        text = self.text(doc_id)
+        report = _parse_cached.peek(text, entry.source)
+        if report is None:
+            report = _kept_parse(self.parse_path(doc_id), doc_id, entry.source)
+            if report is not None:
+                _parse_cached.put(text, entry.source, report)
+        if report is None:
+            report = _parse_cached(text, entry.source)
+            _keep_parse(self.parse_path(doc_id), report)
+        return report
+
+    def parse_path(self, doc_id: str) -> Path:
+        """The kept parse of a text document (derived data: core.report_json)."""
+        return self.documents_dir / f"{doc_id}.report.json"
 
     def parsed(self, doc_id: str) -> Report | None:
         """The report if this process parsed it recently (an import just did), else None:
@@ -613,6 +630,7 @@ class Library:
             del self._entries[doc_id]
             self._save_catalog()
             self.text_path(doc_id).unlink(missing_ok=True)
+            self.parse_path(doc_id).unlink(missing_ok=True)
             if original is not None:
                 original.unlink(missing_ok=True)
                 self.source_path(doc_id).unlink(missing_ok=True)
@@ -900,6 +918,27 @@ def _load_source(documents: Path, doc_id: str, original: Path) -> "readers.Sourc
         except OSError:  # a read-only library still reads
             pass
     return source
+
+
+def _kept_parse(path: Path, doc_id: str, source: str) -> Report | None:
+    """The parse kept in `path` if it is this parser's parse of this document, else None."""
+    from unidoreader.core import report_json
+
+    try:
+        return report_json.report_from_record(json.loads(read_regular(path, MAX_STORED_BYTES * 4)), parse.PARSER_VERSION, doc_id, source)
+    except (OSError, InputError, ValueError, RecursionError):  # none yet, another parser's, damaged: parse again
+        return None
+
+
+def _keep_parse(path: Path, report: Report) -> None:
+    """Keep a parse for the next process (not durable: a lost one is parsed again)."""
+    from unidoreader.core import report_json
+
+    try:
+        record = report_json.report_record(report, parse.PARSER_VERSION)
+        atomic_write(path, json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), durable=False)
+    except OSError:  # a read-only library still reads
+        pass
 
 
 def _source_report(documents: Path, doc_id: str, suffix: str, name: str) -> Report:

@@ -73,6 +73,10 @@ MENU_LAYOUT: dict[str, list[list[str]]] = {
 }
 
 
+#: A job of the lane shows the busy bar in the status bar once it has run this long.
+BUSY_BAR_AFTER_MS = 300
+
+
 class MainWindow(QMainWindow):
     """The app window. `settled` is emitted whenever no load or search is pending."""
 
@@ -289,6 +293,10 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumHeight(14)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self._busy_bar = QTimer(self)  # shows the busy bar of a job that takes a while
+        self._busy_bar.setSingleShot(True)
+        self._busy_bar.setInterval(BUSY_BAR_AFTER_MS)
+        self._busy_bar.timeout.connect(self.progress.show)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
 
@@ -491,18 +499,24 @@ class MainWindow(QMainWindow):
         return box
 
     def _lane_started(self, label: str) -> None:
+        """The job's name at once; the busy bar only once the lane has been busy for
+        BUSY_BAR_AFTER_MS (most jobs take a few ms: a bar shown and hidden again would only
+        flicker, and lay out and repaint the status bar twice)."""
         self._set_status(label)
         self.progress.setRange(0, 0)
-        self.progress.show()
+        if not self.progress.isVisible() and not self._busy_bar.isActive():
+            self._busy_bar.start()
 
     def _lane_progress(self, done: int, total: int, message: str) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+            self.progress.show()  # a count to show: at once
         if message:
             self._set_status(message)
 
     def _lane_idle(self) -> None:
+        self._busy_bar.stop()
         self.progress.hide()
         self._set_status(self.last_message)
         self._check_settled()

@@ -26,18 +26,42 @@ joining), structure (roles and tokens), assemble (blocks, sections, the Report).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from unidoreader.core.model import Block, BlockKind, Metadata, Report, block_id, document_id
 from unidoreader.core.parse.decode import MAX_REPORT_BYTES, decode_bytes, read_text
-from unidoreader.core.parse.structure import Parsed, parse_document
+
+if TYPE_CHECKING:
+    from unidoreader.core.parse.structure import Parsed, parse_document
 
 PARSER_VERSION = 9
 
 __all__ = ["PARSER_VERSION", "MAX_REPORT_BYTES", "Parsed", "decode_bytes", "parse_document", "parse_text", "read_text"]
 
 
+def _load_parser() -> None:
+    """Load the parser proper (structure and the modules it uses: some eighty regular
+    expressions compiled at import) on first use: opening a library and its reports,
+    whose parses it keeps (core.report_json), never loads it."""
+    from unidoreader.core.parse import structure
+
+    globals().setdefault("Parsed", structure.Parsed)
+    globals().setdefault("parse_document", structure.parse_document)
+
+
+def __getattr__(name: str) -> Any:
+    """`Parsed` and `parse_document`, loaded when first asked for (`_load_parser`)."""
+    if name in ("Parsed", "parse_document"):
+        _load_parser()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def parse_text(text: str, source: str = "") -> Report:
     """Parse a report's text into a structured Report. Never raises: text the parser
     cannot structure still comes back, as plain paragraphs."""
+    if "parse_document" not in globals():
+        _load_parser()
     try:
         return parse_document(text, source).report
     except Exception:  # pragma: no cover - a bug must not lose the user's document
