@@ -16,7 +16,9 @@ LANGUAGES = ("zh", "en")
 #: Display names of the document languages (what the library shows: 中 / EN).
 SHORT_NAMES = {"zh": "中", "en": "EN"}
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# runs of Han characters, counted by their lengths: a Chinese report has a fifth as many
+# runs as characters, and a match per character was most of the time taken here
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: Enough text to decide on: a prefix this long reads the same as the whole report.
 _SAMPLE = 200_000
 
@@ -24,7 +26,7 @@ _SAMPLE = 200_000
 def detect_language(text: str) -> str | None:
     """"zh" or "en" for a report's text; None when it holds neither Han nor Latin words."""
     sample = text[:_SAMPLE]
-    han = len(_HAN.findall(sample))
+    han = sum(map(len, _HAN_RUN.findall(sample)))
     latin = len(_LATIN_WORD.findall(sample))
     if han == 0 and latin == 0:
         return None

@@ -9,6 +9,7 @@ lines are long, and numbered paragraphs and dates are sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 from unidoreader.core.parse.tokens import Tok, width
@@ -28,6 +29,7 @@ def _compact(s: str) -> str:
     return re.sub(r"[\s\u3000]+", "", s)
 
 
+@lru_cache(maxsize=8192)  # the passes ask about the same lines again (a line and the one after it)
 def data_kind(s: str) -> str | None:
     """'num' (figures only), 'row' (a short label with figures), 'label' (a short label),
     or None for running text."""
