@@ -42,6 +42,18 @@ def test_current_section_follows_the_scroll(qtbot, window) -> None:
     assert window.outline.tree.currentItem().text(0) == "B. 增强经济竞争力"
 
 
+def test_a_report_opened_at_its_cover_shows_no_section_as_read(qtbot, window) -> None:
+    """The annual report opens at its title page, before its first section: the outline
+    marks nothing (it marked the last section, 简称, as the one being read)."""
+    board, annual = open_docs(qtbot, window, "001", "004")
+    assert window.active is annual and annual.current_section() is None
+    assert window.outline.current_section() is None
+    assert window.outline.tree.selectedItems() == []
+    first = next(b for b in annual.report.blocks if b.section)  # scrolling into 序言 marks it
+    annual.scroll_to_block(first.id)
+    assert window.outline.current_section() == first.section
+
+
 def test_a_checked_chapter_checks_its_sections_across_reports(qtbot, window) -> None:
     a, b = open_docs(qtbot, window, "000", "001")
     window.set_active(a)

@@ -298,6 +298,10 @@ class ReaderPane(QWidget):
         """The block at the top of the view and how far (pixels) the view is into it."""
         if not self.map.ids:
             return None, 0.0
+        if self.view.verticalScrollBar().value() == 0:
+            # the top of the document, whatever the hit test says: just after a report is
+            # typeset its layout is not done, and the test gave the annual report's last block
+            return self.map.ids[0], 0.0
         position = self.view.cursorForPosition(QPoint(24, 2)).position()
         block_id = self.map.block_at(position)
         if block_id is None:
