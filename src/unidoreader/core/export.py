@@ -273,9 +273,9 @@ def running_context(report: _Report) -> str:
     return ""
 
 
-def page_footer(report: _Report, page: int, total: int) -> str:
+def page_footer(language: str | None, page: int, total: int) -> str:
     """The foot of a printed page, in the language of the report printed on it."""
-    return f"Page {page} of {total}" if _english(report) else f"第 {page} 页 / 共 {total} 页"
+    return f"Page {page} of {total}" if language == "en" else f"第 {page} 页 / 共 {total} 页"
 
 
 # -- where each printed section stands in the original (PDF-imported reports) ------------------

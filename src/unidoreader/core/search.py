@@ -981,14 +981,19 @@ class Matches:
         self._terms.clear()
         self._size = 0
 
-    def of(self, needle: str, form: scan.Form) -> tuple[array[int], array[float]]:
-        """(block numbers, weights) of the blocks of `form` that contain `needle`."""
+    def _term(self, needle: str) -> tuple[set[str] | None, dict[str, tuple[array[int], array[float]]]]:
+        """(possible documents or None, matches kept per document) of `needle`, made the
+        most recently used."""
         term = self._terms.get(needle)
         if term is None:
             term = self._terms[needle] = (self._possible(needle), {})
         else:
             self._terms.move_to_end(needle)
-        possible, entries = term
+        return term
+
+    def of(self, needle: str, form: scan.Form) -> tuple[array[int], array[float]]:
+        """(block numbers, weights) of the blocks of `form` that contain `needle`."""
+        possible, entries = self._term(needle)
         found = entries.get(form.doc)
         if found is None:
             if possible is not None and form.doc not in possible:
@@ -1003,12 +1008,7 @@ class Matches:
         of them hold `needle` is one map in C over their texts (`scan.occurrences_many`),
         so a fresh term costs a Python step only per document that holds it. The documents
         found without it are struck from the term's possible ones."""
-        term = self._terms.get(needle)
-        if term is None:
-            term = self._terms[needle] = (self._possible(needle), {})
-        else:
-            self._terms.move_to_end(needle)
-        possible, entries = term
+        possible, entries = self._term(needle)
         if possible is None:  # no list of possible documents to strike the others from: each asked for
             return
         todo = [form for form in forms if form.doc in possible and form.doc not in entries]

@@ -10,7 +10,6 @@ preview (`print_dialog`). Text is set in the bundled CJK font, which the PDF emb
 from __future__ import annotations
 
 import os
-from functools import partial
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,7 +127,7 @@ class Printable:
     title: str
     context: str
     cite: Callable[[int, int], str] | None = None
-    footer: Callable[[int, int], str] | None = None  # (page, total) -> its foot; None: Chinese
+    language: str | None = None  # of its page footers (core.export.page_footer)
 
 
 def _printables(parts: Sequence[PrintPart]) -> list[Printable]:
@@ -137,8 +136,8 @@ def _printables(parts: Sequence[PrintPart]) -> list[Printable]:
     for part in parts:
         report = part.report
         cite = (lambda first, last, report=report: original_pages(report, first, last)) if any(b.pages for b in report.blocks) else None
-        footer = partial(page_footer, report)
-        out.append(Printable(briefing_html([part]), running_title(report), running_context(report), cite, footer))
+        out.append(Printable(briefing_html([part]), running_title(report), running_context(report), cite,
+                             report.metadata.language))
     return out
 
 
@@ -383,8 +382,7 @@ def _paint(painter: QPainter, device: QPagedPaintDevice, parts: Sequence[PrintPa
             y = frame.header.bottom() + device.resolution() / 25.4
             painter.drawLine(frame.header.left(), y, frame.header.right(), y)
             painter.setPen(QColor("#444444"))
-            foot = printable.footer(page_no, total) if printable.footer else f"第 {page_no} 页 / 共 {total} 页"
-            painter.drawText(frame.footer, Qt.AlignmentFlag.AlignCenter, foot)
+            painter.drawText(frame.footer, Qt.AlignmentFlag.AlignCenter, page_footer(printable.language, page_no, total))
             painter.restore()
             if progress:
                 progress(page_no, total, title)
