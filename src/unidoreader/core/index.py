@@ -641,16 +641,39 @@ def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, wo
         try:
             with quiet_damage() as damage:
                 try:
-                    return _update(library, ix, present, report, workers)
+                    changed = _update(library, ix, present, report, workers)
+                    return _update_grams(library, report) or changed
                 except Exception as error:
                     if not _is_damage(error):
                         raise
                     damage.seen = True
             ix.close()  # damage found while updating: start again from the library
             ix = _reset(library)
-            return _update(library, ix, set(), report, workers)
+            changed = _update(library, ix, set(), report, workers)
+            return _update_grams(library, report) or changed
         finally:
             ix.close()
+
+
+def _update_grams(library: Library, report: Progress) -> bool:
+    """Bring the gram index (core.grams, what search finds terms with) up to date with
+    the search forms just written; a damaged one is made again from them."""
+    from unidoreader.core import grams
+
+    wanted = [entry.id for entry in library.entries()]
+
+    def read_form(doc: str) -> scan.Form | None:
+        try:
+            form = scan.load(read_regular(form_path(library, doc), 16 * parse.MAX_REPORT_BYTES))
+        except (OSError, InputError):
+            return None
+        return form if form is not None and form.doc == doc else None
+
+    report(len(wanted), len(wanted), "indexing characters")
+    try:
+        return grams.update(library.index_dir, blocks_dir(library), wanted, read_form)
+    except grams.GramIndexError as error:
+        raise DamagedIndexError(str(error)) from None
 
 
 def _reset_once(library: Library, rebuild: bool) -> tuple[Any, set[str]]:

@@ -60,12 +60,15 @@ class Form:
     starts: array  # type: ignore[type-arg]  # where each block starts in `text` and in `bounds`
     bounds: bytes  # 1 where a word boundary is, over the blocks laid end to end (one apart)
     language: str | None = None  # the document's ("zh", "en")
-    unit: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's weight of each block holding a term once, made when first needed
     _ends: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]
 
     @property
     def chars(self) -> int:
         return len(self.bounds)
+
+    @property
+    def block_count(self) -> int:
+        return len(self.starts)
 
     @property
     def blocks(self) -> Sequence[str]:
@@ -226,18 +229,6 @@ def load(data: bytes) -> Form | None:
     if starts and (starts[0] != 0 or starts[-1] > len(text)):
         return None
     return Form(doc, session, kind, text, letters, starts, bounds, language)
-
-
-def occurrences_many(needle: str, forms: Sequence[Form]) -> Iterator[tuple[int, list[int], list[int]]]:
-    """`Form.occurrences` of many forms at once, for those that hold `needle`: (position
-    in `forms`, blocks, counts). Which forms hold it is one C map over their texts, so a
-    form without it costs no Python step (a fresh term is scanned over thousands)."""
-    totals = list(map(str.count, map(_TEXT, forms), repeat(needle)))
-    for position in compress(range(len(totals)), totals):
-        yield position, *forms[position].counted(needle, totals[position])
-
-
-_TEXT = operator.attrgetter("text")
 
 
 def kind_letter(kind: str) -> str:
