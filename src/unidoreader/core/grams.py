@@ -43,11 +43,10 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from unidoreader.core import scan
+from unidoreader.core.index import DamagedIndexError
 
 GRAMS_VERSION = 1
 #: The most characters one segment holds (bounds the memory of building one: ~40 bytes
@@ -55,14 +54,30 @@ GRAMS_VERSION = 1
 SEGMENT_CHARS = 8_000_000
 #: Segments of one size class merged at once.
 MERGE_FACTOR = 4
-_SHIFT = np.uint64(21)  # code points need 21 bits: a pair is (first << 21) | second
+_SHIFT = 21  # code points need 21 bits: a pair is (first << 21) | second
 _NEWLINE = 10
 _ARRAYS = ("grams", "offsets", "positions", "starts", "kinds", "bounds")
-_EMPTY = np.zeros(0, dtype=np.int64)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy is imported by the functions that compute (`_np`), not with the module: checking
+# that the gram index is up to date (every start of the app) needs only the manifest.
 
 
-class GramIndexError(Exception):
-    """The gram index is damaged (a segment unreadable or inconsistent)."""
+def _np() -> Any:
+    import numpy
+
+    return numpy
+
+
+def _empty(dtype: str = "int64") -> "np.ndarray":
+    return _np().zeros(0, dtype=dtype)
+
+
+class GramIndexError(DamagedIndexError):
+    """The gram index is damaged (a segment unreadable or inconsistent): it is made
+    again from the search forms, without rebuilding the rest of the index."""
 
 
 # -- building a segment -----------------------------------------------------------------------
@@ -70,6 +85,7 @@ class GramIndexError(Exception):
 
 def _segment_arrays(forms: Sequence[scan.Form]) -> tuple[dict[str, np.ndarray], list[list[Any]]]:
     """The arrays and document list of a segment of `forms` (see the module docstring)."""
+    np = _np()
     texts: list[str] = []
     starts_parts: list[np.ndarray] = []
     bounds_parts: list[bytes] = []
@@ -89,7 +105,7 @@ def _segment_arrays(forms: Sequence[scan.Form]) -> tuple[dict[str, np.ndarray], 
     starts = np.concatenate([*starts_parts, np.array([offset], dtype=np.int64)])
     if len(codes) > 1:
         firsts = codes[:-1]
-        pairs = (firsts.astype(np.uint64) << _SHIFT) | codes[1:].astype(np.uint64)
+        pairs = (firsts.astype(np.uint64) << np.uint64(_SHIFT)) | codes[1:].astype(np.uint64)
         keep = np.flatnonzero(firsts != _NEWLINE)  # a pair starting at a separator is never searched
         pairs = pairs[keep]
         order = np.argsort(pairs, kind="stable")  # by pair, then by position
@@ -117,6 +133,7 @@ def _segment_arrays(forms: Sequence[scan.Form]) -> tuple[dict[str, np.ndarray], 
 
 def _write_segment(directory: Path, name: str, forms: Sequence[scan.Form]) -> None:
     """Write a segment into directory/name, whole or not at all (made aside, renamed)."""
+    np = _np()
     arrays, docs = _segment_arrays(forms)
     tmp = directory / f".{name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -138,6 +155,7 @@ class Segment:
     """One segment, its arrays mapped from disk (only the pages a query touches are read)."""
 
     def __init__(self, path: Path) -> None:
+        np = _np()
         try:
             self.docs: list[list[Any]] = json.loads((path / "docs.json").read_text(encoding="utf-8"))
             loaded = {key: np.load(path / f"{key}.npy", mmap_mode="r", allow_pickle=False) for key in _ARRAYS}
@@ -158,6 +176,7 @@ class Segment:
         self.doc_first = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(counts, dtype=np.int64)])
 
     def _positions_of(self, pair: int) -> np.ndarray | None:
+        np = _np()
         at = int(np.searchsorted(self.grams, np.uint64(pair)))
         if at >= len(self.grams) or int(self.grams[at]) != pair:
             return None
@@ -165,18 +184,19 @@ class Segment:
 
     def positions_of(self, needle: str) -> np.ndarray:
         """Every position where `needle` starts (ascending, int64)."""
+        np = _np()
         points = [ord(char) for char in needle]
         if not points:
-            return _EMPTY
+            return _empty()
         if len(points) == 1:  # every pair the character begins (each character but a block's last begins one)
-            low = int(np.searchsorted(self.grams, np.uint64(points[0]) << _SHIFT))
-            high = int(np.searchsorted(self.grams, np.uint64(points[0] + 1) << _SHIFT))
+            low = int(np.searchsorted(self.grams, np.uint64(points[0] << _SHIFT)))
+            high = int(np.searchsorted(self.grams, np.uint64((points[0] + 1) << _SHIFT)))
             return np.sort(self.positions[int(self.offsets[low]) : int(self.offsets[high])].astype(np.int64))
         lists = []
         for i in range(len(points) - 1):
-            found = self._positions_of((points[i] << 21) | points[i + 1])
+            found = self._positions_of((points[i] << _SHIFT) | points[i + 1])
             if found is None or not len(found):
-                return _EMPTY
+                return _empty()
             lists.append(found)
         rarest = min(range(len(lists)), key=lambda i: len(lists[i]))
         candidates = lists[rarest].astype(np.int64) - rarest
@@ -191,7 +211,7 @@ class Segment:
             hit[inside] = pairs[at[inside]] == wanted[inside]
             candidates = candidates[hit]
             if not len(candidates):
-                return _EMPTY
+                return _empty()
         return candidates
 
 
@@ -199,9 +219,10 @@ def occurrences(segment: Segment, needle: str) -> tuple[np.ndarray, np.ndarray, 
     """(blocks, counts, alignment) of the segment's blocks holding `needle`: block numbers
     ascending; how often each holds it as str.count counts (not overlapping); and how the
     occurrences sit on word boundaries, as core.scan.Form.alignment (2 both ends, 1 one, 0)."""
+    np = _np()
     positions = segment.positions_of(needle)
     if not len(positions):
-        return _EMPTY, _EMPTY, _EMPTY.astype(np.int8)
+        return _empty(), _empty(), _empty("int8")
     size = len(needle)
     blocks = np.searchsorted(segment.starts, positions, side="right") - 1
     bounds = segment.bounds
@@ -401,6 +422,7 @@ class Corpus:
     was written are there but not `live`."""
 
     def __init__(self, segments: list[Segment], live_docs: list[tuple[int, int]]) -> None:
+        np = _np()
         self.segments = segments
         self.bases = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum([s.blocks for s in segments], dtype=np.int64)])
         self.blocks = int(self.bases[-1])
@@ -413,7 +435,7 @@ class Corpus:
         self.block_entry = np.repeat(np.arange(len(entries), dtype=np.int64), sizes)
         self.kinds = np.concatenate([s.kinds for s in segments]) if segments else np.zeros(0, dtype=np.uint8)
         lengths = [np.diff(s.starts) - 1 for s in segments]
-        self.lengths = np.concatenate(lengths).astype(np.int64) if lengths else _EMPTY
+        self.lengths = np.concatenate(lengths).astype(np.int64) if lengths else _empty()
         self.entry_live = np.zeros(len(entries), dtype=bool)
         for key in live_docs:
             self.entry_live[self.entry_of[key]] = True
@@ -432,12 +454,13 @@ class Corpus:
     def occurrences(self, needle: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """`occurrences` over every segment, in global block numbers (live and not); the
         last terms asked for are kept (a query's next page, or a term typed again)."""
+        np = _np()
         found = self._cache.get(needle)
         if found is None:
             parts = [occurrences(segment, needle) for segment in self.segments]
-            blocks = np.concatenate([part[0] + base for part, base in zip(parts, self.bases.tolist())]) if parts else _EMPTY
-            counts = np.concatenate([part[1] for part in parts]) if parts else _EMPTY
-            align = np.concatenate([part[2] for part in parts]) if parts else _EMPTY.astype(np.int8)
+            blocks = np.concatenate([part[0] + base for part, base in zip(parts, self.bases.tolist())]) if parts else _empty()
+            counts = np.concatenate([part[1] for part in parts]) if parts else _empty()
+            align = np.concatenate([part[2] for part in parts]) if parts else _empty("int8")
             found = (blocks, counts, align)
             if len(self._cache) >= 256:
                 self._cache.pop(next(iter(self._cache)))

@@ -624,10 +624,25 @@ class Searcher:
                     if not _is_index_damage(error):
                         raise
                     damage.seen = True
+                    if type(error).__name__ == "GramIndexError":  # only the gram index: made again from the search forms
+                        ranking = self._regram(key, parsed, filters)
             if ranking is None:  # a damaged index: rebuild it from the library, then retry once
                 self._heal()
                 ranking = self._ranking(key, parsed, filters)
             return ranking
+
+    def _regram(self, key: tuple[Any, ...], parsed: ParsedQuery, filters: dict[str, Any]) -> _Ranking | None:
+        """The ranking after making the gram index again; None if the index is damaged further."""
+        from unidoreader.core import grams
+
+        self._corpus = None
+        grams.clear(self.library.index_dir)
+        try:
+            return self._ranking(key, parsed, filters)
+        except Exception as error:
+            if not _is_index_damage(error):
+                raise
+            return None
 
     def _heal(self) -> None:
         """Rebuild a damaged index from the library and forget everything read from it."""
@@ -695,7 +710,7 @@ class Searcher:
         """The documents passing the query's filters, by id; the query's plain terms get
         the words of their lower tiers (from the index's vocabulary). Which of their
         blocks hold the terms is the gram index's answer (`_rank`), not Whoosh's."""
-        searcher = self._whoosh()
+        searcher = self._whoosh() if self._searcher is None else self._searcher  # _ranking has just checked it
         reader = searcher.reader()
         for clause in parsed.positive:
             clause.alternatives = [_with_forms(lit, reader) if lit.stem else _with_pieces(lit, reader) for lit in clause.alternatives]
