@@ -54,6 +54,8 @@ GRAMS_VERSION = 1
 SEGMENT_CHARS = 8_000_000
 #: Segments of one size class merged at once.
 MERGE_FACTOR = 4
+#: Blocks of the terms last searched that a corpus keeps (17 bytes each: about 50 MB).
+CACHED_BLOCKS = 3_000_000
 _SHIFT = 21  # code points need 21 bits: a pair is (first << 21) | second
 _NEWLINE = 10
 _ARRAYS = ("grams", "offsets", "positions", "starts", "kinds", "bounds")
@@ -443,6 +445,7 @@ class Corpus:
         #: the live entry of each document id
         self.doc_entry: dict[str, int] = {self.entry_docs[n][0]: n for n in np.flatnonzero(self.entry_live).tolist()}
         self._cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._cached = 0  # blocks held by the cache, over all its terms
 
     def doc(self, entry: int) -> str:
         return self.entry_docs[entry][0]
@@ -462,9 +465,10 @@ class Corpus:
             counts = np.concatenate([part[1] for part in parts]) if parts else _empty()
             align = np.concatenate([part[2] for part in parts]) if parts else _empty("int8")
             found = (blocks, counts, align)
-            if len(self._cache) >= 256:
-                self._cache.pop(next(iter(self._cache)))
             self._cache[needle] = found
+            self._cached += len(blocks)
+            while self._cached > CACHED_BLOCKS and len(self._cache) > 1:  # the terms asked for longest ago go
+                self._cached -= len(self._cache.pop(next(iter(self._cache)))[0])
         return found
 
 
