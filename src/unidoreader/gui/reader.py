@@ -30,6 +30,14 @@ FIND_COLOR = QColor("#f8e45c")
 CURRENT_FIND_COLOR = QColor("#ff9f1a")
 HIT_COLOR = QColor("#ffbe6f")
 NOTE_COLOR = QColor("#dcebfa")
+#: A pane's title bar, active or not: the bar's own style sheet, set again whenever the
+#: pane becomes active or inactive (Qt applies a changed [active] property only when the
+#: sheet is set again). Not style().unpolish/polish: a QStyle in Python makes PySide
+#: build every enum of QStyle, ~10 ms on the way to the first window.
+HEADER_STYLE = """
+QWidget#paneHeader { background: #eceff3; border-bottom: 1px solid #d0d4da; }
+QWidget#paneHeader[active="true"] { background: #dbe7f7; border-bottom: 2px solid #1a5fb4; }
+"""
 ZOOM_MIN, ZOOM_MAX = -6, 12
 
 
@@ -122,6 +130,7 @@ class ReaderPane(QWidget):
         self.close_button.clicked.connect(lambda: self.closeRequested.emit(self))
         header = QWidget()
         header.setObjectName("paneHeader")
+        header.setStyleSheet(HEADER_STYLE)
         hl = QHBoxLayout(header)
         hl.setContentsMargins(8, 3, 3, 3)
         hl.addWidget(self.title, 1)
@@ -612,10 +621,9 @@ class ReaderPane(QWidget):
 
     def set_active(self, active: bool) -> None:
         self.setProperty("active", active)
-        self.title.parentWidget().setProperty("active", active)
-        for widget in (self, self.title.parentWidget(), self.title):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        header = self.title.parentWidget()
+        header.setProperty("active", active)
+        header.setStyleSheet(HEADER_STYLE)  # set again: the bar and its children are styled anew
 
 
 def document_of(pane: ReaderPane) -> QTextDocument:
