@@ -4,10 +4,10 @@ that the outline and synchronised scrolling use."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from unidoreader.core.model import Report, Table
 from unidoreader.gui.alignment import Alignment
 from unidoreader.gui.render import LINE_SPACING, DocumentMap, build_document
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 FIND_COLOR = QColor("#f8e45c")
 CURRENT_FIND_COLOR = QColor("#ff9f1a")
@@ -414,6 +417,9 @@ class ReaderPane(QWidget):
                 doc.documentLayout().blockBoundingRect(doc.lastBlock())
                 self.view.verticalScrollBar().setValue(int(y))
             return
+        from PySide6.QtCore import QUrl  # (here: a Qt class imported is a Qt class built, enums and all)
+        from PySide6.QtGui import QDesktopServices
+
         url = QUrl(href)
         if url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
@@ -546,7 +552,7 @@ class ReaderPane(QWidget):
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(color))
+        fmt.setBackground(QBrush(color, Qt.BrushStyle.SolidPattern))
         sel.format = fmt
         return sel
 

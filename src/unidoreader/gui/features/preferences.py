@@ -9,18 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from unidoreader import paths
 from unidoreader.gui import i18n
@@ -46,6 +35,10 @@ class Preferences:
 
 class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget, current: Preferences | str, default_font_size: int = 10) -> None:
+        # the dialog's widget classes are imported as it opens (an imported Qt class is
+        # built by PySide, enums and all: not on the way to the first window)
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox
+
         super().__init__(parent)
         if isinstance(current, str):
             current = Preferences(language=current)
