@@ -65,12 +65,13 @@ def application(argv: list[str] | None = None):
     return app
 
 
-def create_window(root: Path | None = None, *, restore: bool = True):
-    """The main window in the user's language (Chinese unless they chose otherwise)."""
+def create_window(root: Path | None = None, *, restore: bool = True, open_docs: list[str] | None = None):
+    """The main window in the user's language (Chinese unless they chose otherwise).
+    `open_docs`: what `start()` will open (read from the moment the window is built)."""
     from unidoreader.gui.main_window import MainWindow
 
     application()
-    return MainWindow(root, restore=restore, saved_language=True)
+    return MainWindow(root, restore=restore, saved_language=True, open_docs=open_docs)
 
 
 def _quiet_offscreen_messages() -> None:
@@ -245,7 +246,7 @@ def _open_window(args: argparse.Namespace, helper: "HelperSearch | None") -> int
     from PySide6.QtCore import QTimer
 
     open_docs = list(getattr(args, "open", None) or [])
-    window = create_window(root, restore=not open_docs)
+    window = create_window(root, restore=not open_docs, open_docs=open_docs)
     _release_garbage_collection(window)
     if screenshot is not None:
         window.persist = False
