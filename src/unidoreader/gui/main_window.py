@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "PreferencesDialog", "doc_for_ref", "tables_of"]
 
 STYLE = """
+QWidget#paneHeader { background: #eceff3; border-bottom: 1px solid #d0d4da; }
 QLabel#paneTitle { font-weight: 600; color: #241f31; }
 QTextBrowser { border: none; background: #fffefb; }
 QDockWidget::title { padding: 4px 6px; background: #eceff3; }

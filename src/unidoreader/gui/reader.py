@@ -33,14 +33,12 @@ FIND_COLOR = QColor("#f8e45c")
 CURRENT_FIND_COLOR = QColor("#ff9f1a")
 HIT_COLOR = QColor("#ffbe6f")
 NOTE_COLOR = QColor("#dcebfa")
-#: A pane's title bar, active or not: the bar's own style sheet, set again whenever the
-#: pane becomes active or inactive (Qt applies a changed [active] property only when the
-#: sheet is set again). Not style().unpolish/polish: a QStyle in Python makes PySide
+#: The title bar of the active pane: its own style sheet, over the window's rule for
+#: every pane's bar (main_window.STYLE), set as the pane becomes active and removed as
+#: it stops being so (Qt styles a widget anew when its sheet is set). Not a property
+#: selector, which needs style().unpolish/polish: a QStyle in Python makes PySide
 #: build every enum of QStyle, ~10 ms on the way to the first window.
-HEADER_STYLE = """
-QWidget#paneHeader { background: #eceff3; border-bottom: 1px solid #d0d4da; }
-QWidget#paneHeader[active="true"] { background: #dbe7f7; border-bottom: 2px solid #1a5fb4; }
-"""
+ACTIVE_HEADER_STYLE = "QWidget#paneHeader { background: #dbe7f7; border-bottom: 2px solid #1a5fb4; }"
 ZOOM_MIN, ZOOM_MAX = -6, 12
 
 
@@ -133,7 +131,7 @@ class ReaderPane(QWidget):
         self.close_button.clicked.connect(lambda: self.closeRequested.emit(self))
         header = QWidget()
         header.setObjectName("paneHeader")
-        header.setStyleSheet(HEADER_STYLE)
+        header.setProperty("active", False)
         hl = QHBoxLayout(header)
         hl.setContentsMargins(8, 3, 3, 3)
         hl.addWidget(self.title, 1)
@@ -626,10 +624,12 @@ class ReaderPane(QWidget):
         menu.addAction(self.tr("Note on this paragraph…"), lambda: self.noteRequested.emit(self, block_id))
 
     def set_active(self, active: bool) -> None:
+        if self.title.parentWidget().property("active") == active:
+            return  # (restyling the bar costs: only when it changes)
         self.setProperty("active", active)
         header = self.title.parentWidget()
         header.setProperty("active", active)
-        header.setStyleSheet(HEADER_STYLE)  # set again: the bar and its children are styled anew
+        header.setStyleSheet(ACTIVE_HEADER_STYLE if active else "")
 
 
 def document_of(pane: ReaderPane) -> QTextDocument:
