@@ -165,8 +165,11 @@ def phase_incremental(root: str, extra: str) -> dict[str, Any]:
     searcher.search("工发组织", limit=20)
     out: dict[str, Any] = {}
 
-    def segments() -> int:
-        return len(list(library.index_dir.glob("*.seg")))
+    def segments() -> str:
+        """Whoosh's segments + the gram index's (core.grams)."""
+        from unidoreader.core import grams
+
+        return f"{len(list(library.index_dir.glob('*.seg')))}+{len(grams._read_manifest(grams.grams_dir(library.index_dir)))}"
 
     for label, batch in (("add_one", files[:1]), ("add_fifty", files[1:51])):
         started = time.perf_counter()
@@ -475,7 +478,7 @@ def report(r: dict[str, Any]) -> None:
     for label in ("add_one", "add_fifty"):
         row(f"    first search after {label.replace('_', ' ')} (s)", f"{inc[label + '_search']:.2f}", "", "",
             "sees it" if inc[label + "_found"] else "DOES NOT SEE IT")
-    row("    index segments after add 1 / 50 / remove", f"{inc['add_one_segments']}/{inc['add_fifty_segments']}/{inc['remove_one_segments']}")
+    row("    index segments (Whoosh+grams) after add 1 / 50 / remove", f"{inc['add_one_segments']}/{inc['add_fifty_segments']}/{inc['remove_one_segments']}")
     gui = r.get("gui")
     if gui:
         if "error" in gui or "library" not in gui:

@@ -6,6 +6,7 @@ pages of a ranking are those of scoring every block and sorting."""
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -155,24 +156,96 @@ def test_warming_reads_every_search_form_ahead_and_changes_no_answer(tmp_path: P
     assert [warmed.search(q, limit=15).record() for q in QUERIES] == _answers(library)
 
 
-def test_a_term_is_found_in_many_documents_at_once_exactly_as_block_by_block(tmp_path: Path, archive: list[Path]) -> None:
-    from unidoreader.core import scan
-
+def test_a_term_is_found_in_every_document_at_once_exactly_as_block_by_block(tmp_path: Path, archive: list[Path]) -> None:
+    """The gram index's blocks, counts and word-boundary classes of a term over the whole
+    library are those of counting and aligning in each block's normal form."""
     library = Library.open(tmp_path / "library", seed=False)
     library.import_files(archive, workers=0)
     index.ensure_index(library, workers=0)
     searcher = Searcher(library)
-    forms = [searcher._form(entry.id) for entry in library.entries()]
-    assert all(forms)
-    # dense (one a block or more), sparse, once, nowhere; a term a heading holds
-    for needle in ("的", "工发组织", "发展", "中等收入国家", "合计", "联合国工业发展组织大会第", "zzzz"):
-        expected = []
-        for position, form in enumerate(forms):
-            counts = [(number, form.block(number).count(needle)) for number in range(len(form.starts))]
-            counts = [(number, count) for number, count in counts if count]
-            if counts:
-                expected.append((position, [n for n, _c in counts], [c for _n, c in counts]))
-        assert list(scan.occurrences_many(needle, forms)) == expected, needle
-        assert [form.occurrences(needle) for form in forms] == [
-            next(((numbers, counts) for p, numbers, counts in expected if p == position), ([], [])) for position in range(len(forms))]
-    assert any(len(numbers) > 1 for _p, numbers, _c in scan.occurrences_many("的", forms))
+    searcher.search("工发组织")
+    corpus = searcher._corpus_now()
+    forms = {entry.id: searcher._form(entry.id) for entry in library.entries()}
+    assert all(forms.values())
+    # dense (one a block or more), sparse, once, nowhere; one character; overlapping ("00" in "000")
+    for needle in ("的", "工发组织", "发展", "中等收入国家", "合计", "联合国工业发展组织大会第", "zzzz", "年", "00", "。"):
+        expected = {}
+        for doc, form in forms.items():
+            for number in range(form.block_count):
+                count = form.block(number).count(needle)
+                if count:
+                    expected[(doc, number)] = (count, form.alignment(number, needle))
+        blocks, counts, aligns = corpus.occurrences(needle)
+        found = {(corpus.doc(int(corpus.block_entry[b])), corpus.local(int(b))): (int(c), int(a))
+                 for b, c, a in zip(blocks, counts, aligns) if corpus.live[b]}
+        assert found == expected, needle
+    assert any(count > 1 for count, _align in found.values())
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory, archive: list[Path]) -> Library:
+    """The small archive and an English report (for stems and word pieces)."""
+    library = Library.open(tmp_path_factory.mktemp("mixed") / "library", seed=False)
+    library.import_files([*archive, REPO / "tests" / "data" / "un-en" / "A_80_600.docx"], workers=0)
+    index.ensure_index(library, workers=0)
+    return library
+
+
+@pytest.mark.parametrize("query", ["工发组织", "的 发展", "技术 OR 投资", "工发组织 -合作", "中等收入国家", "kind:heading 工发组织",
+                                   "可持续 工业", "budget performance", "budgets", "performing", "mission OR 决议", "sahara referendum",
+                                   "session:46 工发组织", "lang:en the"])
+def test_the_ranking_in_arrays_gives_every_block_the_key_of_its_definition(mixed: Library, query: str) -> None:
+    """`_rank` computes keys for all matches at once; each equals `_block_key`'s, the
+    definition, block by block, and the order is that of sorting by them."""
+    from unidoreader.core import search
+
+    searcher = Searcher(mixed)
+    parsed = search.parse_query(query)
+    filters = dict(parsed.filters)
+    candidates = searcher._candidates(parsed, filters)
+    ranking = search._rank(parsed, filters, searcher._corpus_now(), candidates, searcher._form)
+    matches = ranking.top(None)
+    assert matches and len(matches) == ranking.total
+    positive = parsed.positive
+    scanned = sum(searcher._form(doc).block_count for doc in candidates)
+    keys = []
+    for key, where, number, per_clause in matches:
+        form = searcher._form(where.doc)
+        assert where.block_count == form.block_count
+        together = "".join(c.alternatives[0].text for c in positive) if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive) else ""
+        idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in _df(parsed, forms_of(searcher, candidates), filters)]
+        expected = search._block_key(positive, idf, together, form, number)
+        assert key == expected[0], (where.doc, number)
+        assert [(lit.text, exact, count, align) for lit, exact, count, align in per_clause] == \
+            [(lit.text, exact, count, align) for lit, exact, count, align in expected[3]]
+        keys.append((key, -candidates.index(where.doc), -number))
+    assert keys == sorted(keys, reverse=True)
+
+
+def forms_of(searcher: Searcher, docs: list[str]) -> list[Any]:
+    return [searcher._form(doc) for doc in docs]
+
+
+def _df(parsed: Any, forms: list[Any], filters: dict[str, Any]) -> list[int]:
+    """Per clause, the blocks matching it and every clause before it, among those holding
+    every plain required term and none of the negated ones, counted block by block."""
+    from unidoreader.core import search
+
+    positive = parsed.positive
+    required = [c.alternatives[0].text for c in positive if len(c.alternatives) == 1 and not c.alternatives[0].pieces
+                and not c.alternatives[0].forms]
+    negated = [lit.text for c in parsed.clauses if c.negated for lit in c.alternatives]
+    kind = str(filters.get("kind") or "")
+    counts = [0] * len(positive)
+    for form in forms:
+        for number in range(form.block_count):
+            norm = form.block(number)
+            if kind and form.kinds[number] != kind[:1]:
+                continue
+            alive = all(t in norm for t in required) and not any(t in norm for t in negated)
+            for i, clause in enumerate(positive):
+                if alive:
+                    alive = any(lit.text in norm or (lit.forms and search._stem_count(lit, form, number))
+                                or (lit.pieces and all(p in norm for p in lit.pieces)) for lit in clause.alternatives)
+                counts[i] += alive
+    return counts

@@ -9,6 +9,8 @@ Layout of `library.index_dir`::
     blocks/<doc>.srch per document, its search form (core.scan): the normal form of its
                       blocks and their word boundaries, which search verifies candidates
                       against (compact: a whole archive's stays in memory)
+    grams/            the positional index of character pairs that search finds terms with
+                      (core.grams), made from the search forms after each update
     incoming/<doc>.*  what an import prepared for the index (stored blocks, search form,
                       postings), made by the worker that parsed the document; moved into
                       blocks/ and filed by the next update (see `prepare_document`)
@@ -18,8 +20,8 @@ The unit indexed is the whole document. Whoosh's pure-Python writer pays per pos
 (measured here: ~7 us each, more than jieba spends per character), and a posting is a
 distinct term of an entry, so the fewer and larger the entries, the fewer the postings;
 section-sized entries cost 1.6x the postings of whole documents on the seeds. Whoosh
-selects candidate documents (and filters by session and year); core.search then finds
-the matching blocks in the candidates' stored blocks.
+filters documents (session, year, language, kind) and holds the vocabulary; core.search
+finds the matching blocks with the gram index (core.grams), over the whole library at once.
 
 A document id is the content hash of its text, so "incremental by content hash" is the
 set difference between the library and the index: new ids are segmented and added,
@@ -641,16 +643,39 @@ def _ensure_index(library: Library, progress: Progress | None, rebuild: bool, wo
         try:
             with quiet_damage() as damage:
                 try:
-                    return _update(library, ix, present, report, workers)
+                    changed = _update(library, ix, present, report, workers)
+                    return _update_grams(library, report) or changed
                 except Exception as error:
                     if not _is_damage(error):
                         raise
                     damage.seen = True
             ix.close()  # damage found while updating: start again from the library
             ix = _reset(library)
-            return _update(library, ix, set(), report, workers)
+            changed = _update(library, ix, set(), report, workers)
+            return _update_grams(library, report) or changed
         finally:
             ix.close()
+
+
+def _update_grams(library: Library, report: Progress) -> bool:
+    """Bring the gram index (core.grams, what search finds terms with) up to date with
+    the search forms just written; a damaged one is made again from them."""
+    from unidoreader.core import grams
+
+    wanted = [entry.id for entry in library.entries()]
+
+    def read_form(doc: str) -> scan.Form | None:
+        try:
+            form = scan.load(read_regular(form_path(library, doc), 16 * parse.MAX_REPORT_BYTES))
+        except (OSError, InputError):
+            return None
+        return form if form is not None and form.doc == doc else None
+
+    report(len(wanted), len(wanted), "indexing characters")
+    try:
+        return grams.update(library.index_dir, blocks_dir(library), wanted, read_form)
+    except grams.GramIndexError as error:
+        raise DamagedIndexError(str(error)) from None
 
 
 def _reset_once(library: Library, rebuild: bool) -> tuple[Any, set[str]]:

@@ -1,20 +1,19 @@
-"""The search form of a document: what search scans, compact enough to keep a whole
-archive in memory.
+"""The search form of a document: the normal form of its blocks and jieba's word
+boundaries, as search and the gram index need them.
 
-A search verifies candidate documents against their text. At 3,000 documents the stored
-blocks (text, seg form, ids, sections: about 4x the text as Python objects) neither fit
-a small cache nor load fast, and a common term sends every document through it. So the
-index also writes, per document, its *search form* (`blocks/<doc>.srch`):
+The index writes, per document, its *search form* (`blocks/<doc>.srch`):
 
-- the normal form of each block (one line each of one str in memory: a scan of it in C
-  finds the blocks that contain a term, without a Python step per block);
+- the normal form of each block (one line each of one str in memory);
 - one letter per block for its kind (`h` heading, `t` table, ...);
 - the word boundaries of jieba's segmentation as one byte per character of the blocks
   laid end to end (block i starts at `starts[i]`; a block's start and end are
   boundaries): how a match sits on word boundaries is two lookups, not a regex.
 
-About 3 bytes per character in memory (35 MB of UTF-16 text is ~110 MB). The full blocks
-(original text, ids, sections) are read only for the hits shown (snippets).
+The gram index (core.grams) is made from the forms, and answers which blocks hold a
+term over the whole library; search reads a form itself only for the few blocks that
+need more than that (another form of an English stem among the block's words, the
+blocks of a symbol query). The full blocks (original text, ids, sections) are read only
+for the hits shown (snippets).
 """
 
 from __future__ import annotations
@@ -23,16 +22,13 @@ import marshal
 import operator
 import sys
 from array import array
-from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from typing import Iterator, Sequence
+from itertools import accumulate, repeat
+from typing import Sequence
 
 from unidoreader.core import analysis
 
 FORM_VERSION = 3
-_CONTAINS = str.__contains__
 
 
 class _Blocks(Sequence[str]):
@@ -60,12 +56,15 @@ class Form:
     starts: array  # type: ignore[type-arg]  # where each block starts in `text` and in `bounds`
     bounds: bytes  # 1 where a word boundary is, over the blocks laid end to end (one apart)
     language: str | None = None  # the document's ("zh", "en")
-    unit: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]  # search's weight of each block holding a term once, made when first needed
     _ends: array | None = field(default=None, repr=False, compare=False)  # type: ignore[type-arg]
 
     @property
     def chars(self) -> int:
         return len(self.bounds)
+
+    @property
+    def block_count(self) -> int:
+        return len(self.starts)
 
     @property
     def blocks(self) -> Sequence[str]:
@@ -88,45 +87,6 @@ class Form:
     def block(self, number: int) -> str:
         """The normal form of block `number`."""
         return self.text[self.starts[number] : self.ends[number]]
-
-    def lengths(self) -> Iterator[int]:
-        return map(operator.sub, self.ends, self.starts)
-
-    def occurrences(self, needle: str) -> tuple[list[int], list[int]]:
-        """The blocks that contain `needle` (ascending) and how often each does (as
-        str.count of the block), found by scans of the text in C: a string absent
-        from a document costs one str.count, and each occurrence a few C steps."""
-        return self.counted(needle, self.text.count(needle))
-
-    def counted(self, needle: str, total: int) -> tuple[list[int], list[int]]:
-        """`occurrences` when the text is known to hold `needle` `total` times (str.count
-        of the text: a term cannot span blocks, so it is the sum of the blocks' counts)."""
-        if not total:
-            return [], []
-        text = self.text
-        if total == 1:
-            return [bisect_right(self.ends, text.find(needle))], [1]
-        if 2 * total >= len(self.starts):
-            # dense (about one a block or more): a count per block, one C call each
-            each = list(map(str.count, text.split("\n"), repeat(needle)))
-            numbers = list(compress(range(len(each)), each))
-            return numbers, list(map(each.__getitem__, numbers))
-        # sparse: the block of occurrence k is the number of line ends before it
-        parts = text.split(needle)
-        parts.pop()
-        counts = Counter(accumulate(map(str.count, parts, repeat("\n"))))
-        return list(counts), list(counts.values())
-
-    def among(self, needle: str, numbers: Sequence[int], *, absent: bool = False) -> list[int]:
-        """Those of blocks `numbers` that contain `needle` (or, `absent`, that do not)."""
-        starts, ends = self.starts, self.ends
-        cut = map(self.text.__getitem__, map(slice, map(starts.__getitem__, numbers), map(ends.__getitem__, numbers)))
-        found = map(_CONTAINS, cut, repeat(needle))
-        return list(compress(numbers, map(operator.not_, found) if absent else found))
-
-    def containing(self, needle: str) -> list[int]:
-        """Numbers of the blocks whose normal form contains `needle` (the scan runs in C)."""
-        return self.occurrences(needle)[0]
 
     def seg(self, number: int) -> str:
         """Block `number` in seg form: its words joined by analysis.BOUNDARY."""
@@ -226,18 +186,6 @@ def load(data: bytes) -> Form | None:
     if starts and (starts[0] != 0 or starts[-1] > len(text)):
         return None
     return Form(doc, session, kind, text, letters, starts, bounds, language)
-
-
-def occurrences_many(needle: str, forms: Sequence[Form]) -> Iterator[tuple[int, list[int], list[int]]]:
-    """`Form.occurrences` of many forms at once, for those that hold `needle`: (position
-    in `forms`, blocks, counts). Which forms hold it is one C map over their texts, so a
-    form without it costs no Python step (a fresh term is scanned over thousands)."""
-    totals = list(map(str.count, map(_TEXT, forms), repeat(needle)))
-    for position in compress(range(len(totals)), totals):
-        yield position, *forms[position].counted(needle, totals[position])
-
-
-_TEXT = operator.attrgetter("text")
 
 
 def kind_letter(kind: str) -> str:

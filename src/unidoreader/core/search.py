@@ -6,11 +6,11 @@ How a query runs:
    -word) and filters (session:46 year:2020 doc:ID kind:…). Nothing is a syntax error:
    a stray quote is dropped, a dangling OR/NOT is a word, and a query with no positive
    term searches its whole text literally.
-2. Whoosh selects the documents that contain every character gram of every required
-   term (and pass the session/year/doc filters): exact for recall, since a text that
-   contains a string contains all its grams.
-3. The candidates' stored blocks are checked against the normal form (NFKC, case
-   folded, whitespace removed): a term matches a block that contains it, like Ctrl+F.
+2. Whoosh selects the documents that pass the session/year/lang/doc filters, and gives
+   the words of a term's lower tiers from its vocabulary.
+3. The gram index (core.grams) gives, over the whole library at once, the blocks whose
+   normal form (NFKC, case folded, whitespace removed) contains each term, how often
+   and how on word boundaries: a term matches a block that contains it, like Ctrl+F.
    A plain English word also matches, one tier lower, a block holding another form of
    its Porter stem as a whole word ("budgets" finds "budget", "performing" finds
    "performance"; the forms come from the index, see analysis.english_forms). A plain
@@ -32,13 +32,10 @@ import math
 import os
 import re
 import threading
-import operator
-from array import array
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import compress, repeat
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from unidoreader.core import analysis, index, scan
@@ -48,12 +45,9 @@ from unidoreader.core.safeio import scrub
 
 #: Documents whose stored blocks (for snippets) a Searcher keeps in memory.
 CACHED_DOCUMENTS = 64
-#: Characters of search forms a Searcher keeps in memory (about 3 bytes each: a whole
-#: 100 MB archive is about 35 million).
-FORM_CHARS = 60_000_000
-#: Blocks a Searcher remembers as containing the strings searched (over all strings; see
-#: `Matches`): 12 bytes each.
-CACHED_MATCHES = 2_000_000
+#: Characters of search forms a Searcher keeps in memory (about 3 bytes each), for the
+#: blocks that need one (stems, symbols): the gram index answers the rest.
+FORM_CHARS = 8_000_000
 #: Terms whose documents a Searcher keeps as bit maps (a few hundred bytes each).
 CACHED_TERMS = 50_000
 #: Rankings kept for the next page of the same query.
@@ -415,7 +409,7 @@ class Searcher:
         self._form_chars = 0
         self._docs: OrderedDict[str, _Doc] = OrderedDict()
         self._rankings: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
-        self._found = Matches(CACHED_MATCHES, self._possible)
+        self._corpus: Any = None  # core.grams.Corpus of the indexed documents, opened on first use
         self._references: Any = None  # core.references.LibraryReferences, made on first use
 
     # -- index access --------------------------------------------------------------------
@@ -471,7 +465,7 @@ class Searcher:
         self._bits.clear()
         self._indexed = set(self._ids.values())
         self._rankings.clear()
-        self._found.clear()
+        self._corpus = None
         for gone in [doc for doc in self._forms if doc not in self._indexed]:
             self._form_chars -= self._forms.pop(gone).chars
         for gone in [doc for doc in self._docs if doc not in self._indexed]:
@@ -486,27 +480,27 @@ class Searcher:
         self._ix = None
 
     def warm(self, stop: Callable[[], bool] = lambda: False) -> int:
-        """Read the search forms of the whole library ahead of the first search (a few
-        seconds for thousands of reports, better spent before the user asks); the lock
-        is taken per document, so a search asked for meanwhile waits for one read only.
-        Only an index that is already up to date is warmed. Returns documents read."""
+        """Open the index and the gram index ahead of the first search, and read the
+        gram tables each query looks terms up in (the positions are read as queries need
+        them). Only an index that is already up to date is warmed (nothing is built
+        behind the user's back). Returns the documents made ready (0: they were)."""
         with self._lock:
             ix = index.open_index(self.library)
-            if ix is None:
+            if ix is None or stop():
+                if ix is not None:
+                    ix.close()
                 return 0
             ix.close()
             self._whoosh()
-            todo = sorted(self._indexed - self._forms.keys())
-        done = 0
-        for doc_id in todo:
-            if stop():
-                break
-            with self._lock:
-                if self._form_chars > FORM_CHARS * 0.9:
+            if self._corpus is not None:
+                return 0
+            corpus = self._corpus_now()
+            for segment in corpus.segments:
+                if stop():
                     break
-                if self._form(doc_id) is not None:
-                    done += 1
-        return done
+                segment.grams = segment.grams[:].copy()
+                segment.offsets = segment.offsets[:].copy()
+            return len(corpus.doc_entry)
 
     def close(self) -> None:
         """Close the index files (also done when the Searcher is garbage collected)."""
@@ -568,12 +562,9 @@ class Searcher:
         offset: int = 0,
     ) -> SearchResult:
         """The hits `offset` to `offset + limit` (best first) and the counts of all hits."""
-        ranking = self._run(query, doc=doc, session=session, year=year, kind=kind, lang=lang)
-        offset = max(offset, 0)
-        with self._lock:  # the ranking scores as far as asked, and keeps what it scored
-            page = ranking.top(offset + max(limit, 0))[offset:]
-        hits = tuple(self._hit(m) for m in page)
-        return SearchResult(query, ranking.total, hits, ranking.per_document, ranking.per_session, ranking.per_language)
+        filters = {"doc": doc, "session": session, "year": year, "kind": kind, "lang": lang}
+        ranking, hits = self._hits(query, filters, max(offset, 0), limit)
+        return SearchResult(query, ranking.total, tuple(hits), ranking.per_document, ranking.per_session, ranking.per_language)
 
     def page(
         self,
@@ -624,64 +615,107 @@ class Searcher:
         if not parsed.clauses and not filters:
             return _Sorted([], {}, {})
         with self._lock:
-            forms: list[scan.Form] | None = None
+            ranking = None
+            key = (query, tuple(sorted((k, str(v)) for k, v in filters.items())))
             with index.quiet_damage() as damage:
                 try:
-                    forms = self._load(self._candidates(parsed, filters))
+                    ranking = self._ranking(key, parsed, filters)
                 except Exception as error:
                     if not _is_index_damage(error):
                         raise
                     damage.seen = True
-            if forms is None:  # a damaged index: rebuild it from the library, then retry once
-                self._close()
-                self._forms.clear()
-                self._form_chars = 0
-                self._docs.clear()
-                self._found.clear()
-                index.ensure_index(self.library, rebuild=True)
-                forms = self._load(self._candidates(parsed, filters))
-            key = (query, tuple(sorted((k, str(v)) for k, v in filters.items())))
-            ranking = self._rankings.get(key)
-            if ranking is None:  # the same query again (the next page): ranked already
-                ranking = self._with_references(query, filters, _rank(parsed, filters, forms, self._found))
-                self._rankings[key] = ranking
-                while len(self._rankings) > CACHED_RANKINGS:
-                    self._rankings.popitem(last=False)
+                    if type(error).__name__ == "GramIndexError":  # only the gram index: made again from the search forms
+                        ranking = self._regram(key, parsed, filters)
+            if ranking is None:  # a damaged index: rebuild it from the library, then retry once
+                self._heal()
+                ranking = self._ranking(key, parsed, filters)
             return ranking
 
+    def _regram(self, key: tuple[Any, ...], parsed: ParsedQuery, filters: dict[str, Any]) -> _Ranking | None:
+        """The ranking after making the gram index again; None if the index is damaged further."""
+        from unidoreader.core import grams
+
+        self._corpus = None
+        grams.clear(self.library.index_dir)
+        try:
+            return self._ranking(key, parsed, filters)
+        except Exception as error:
+            if not _is_index_damage(error):
+                raise
+            return None
+
+    def _heal(self) -> None:
+        """Rebuild a damaged index from the library and forget everything read from it."""
+        from unidoreader.core import grams
+
+        with self._lock:
+            self._close()
+            self._corpus = None
+            self._forms.clear()
+            self._form_chars = 0
+            self._docs.clear()
+            self._rankings.clear()
+            grams.clear(self.library.index_dir)
+            index.ensure_index(self.library, rebuild=True)
+
+    def _hits(self, query: str, filters: dict[str, Any], offset: int, limit: int | None) -> tuple[_Ranking, list[Hit]]:
+        """The ranking of a query and its hits offset..offset+limit with snippets; stored
+        blocks found damaged while cutting them heal the index, and the query runs again."""
+        for attempt in (1, 2):
+            ranking = self._run(query, **filters)
+            with self._lock:  # the ranking sorts as far as asked, and keeps what it made
+                page = ranking.top(None if limit is None else offset + max(limit, 0))[offset:]
+            with index.quiet_damage() as damage:
+                try:
+                    return ranking, [self._hit(m) for m in page]
+                except Exception as error:
+                    if attempt == 2 or not _is_index_damage(error):
+                        raise
+                    damage.seen = True
+            self._heal()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _ranking(self, key: tuple[Any, ...], parsed: ParsedQuery, filters: dict[str, Any]) -> _Ranking:
+        """The ranking of a query, made or (the same query again: the next page) kept."""
+        self._whoosh()  # an index changed since forgets the rankings of the old one
+        ranking = self._rankings.get(key)
+        if ranking is None:
+            candidates = self._candidates(parsed, filters)
+            corpus = self._corpus_now()
+            ranking = self._with_references(key[0], filters, _rank(parsed, filters, corpus, candidates, self._form))
+            self._rankings[key] = ranking
+            while len(self._rankings) > CACHED_RANKINGS:
+                self._rankings.popitem(last=False)
+        return ranking
+
+    def _corpus_now(self) -> Any:
+        """The gram index of the documents indexed (core.grams), brought up to date first
+        if it does not hold them as their search forms are (made by an older version,
+        or left behind by a crash): it heals itself from the forms."""
+        if self._corpus is None:
+            from unidoreader.core import grams
+
+            def read_form(doc_id: str) -> scan.Form | None:  # for indexing: not kept
+                try:
+                    with open(os.path.join(self._blocks_dir, f"{doc_id}.srch"), "rb") as file:
+                        form = scan.load(file.read())
+                except OSError:
+                    return None
+                return form if form is not None and form.doc == doc_id else None
+
+            self._corpus = grams.open_corpus(self.library.index_dir, Path(self._blocks_dir), sorted(self._indexed), read_form)
+        return self._corpus
+
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
-        """The documents that may match: those holding every gram of the query's terms (and
-        passing the filters), as Whoosh's query of those terms would select them, but from
-        each term's documents kept as a bit map (`_term_bits`): a common gram's postings are
-        read once per index version, not walked by a pure-Python matcher per query."""
-        searcher = self._whoosh()
+        """The documents passing the query's filters, by id; the query's plain terms get
+        the words of their lower tiers (from the index's vocabulary). Which of their
+        blocks hold the terms is the gram index's answer (`_rank`), not Whoosh's."""
+        searcher = self._whoosh() if self._searcher is None else self._searcher  # _ranking has just checked it
         reader = searcher.reader()
-        for clause in parsed.positive:  # words for the lower tiers, from the index's vocabulary
+        for clause in parsed.positive:
             clause.alternatives = [_with_forms(lit, reader) if lit.stem else _with_pieces(lit, reader) for lit in clause.alternatives]
         term = self._term_bits
         selected = self._all_bits
-        # Candidates need not match every gram of every clause: any subset selects a superset
-        # of the matches, and the blocks are verified against every clause in _rank. A
-        # bounded subset keeps the cost independent of the query's length.
-        clauses = sorted(parsed.positive, key=lambda c: len(c.alternatives))[:_CANDIDATE_CLAUSES]
-        for clause in clauses:
-            if len(clause.alternatives) > _CANDIDATE_ALTERNATIVES or any(len(lit.forms) > _CANDIDATE_ALTERNATIVES for lit in clause.alternatives):
-                continue  # too many alternatives to list: this clause does not narrow the candidates
-            alternatives = 0
-            for literal in clause.alternatives:
-                needed: set[str] = set()
-                for piece in literal.pieces or (literal.text,):
-                    needed |= analysis.grams(piece)
-                chosen = sorted(needed, key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]  # bigrams select best
-                having = self._all_bits
-                for gram in chosen:
-                    having &= term("grams", gram)
-                    if not having:
-                        break
-                alternatives |= having
-                for form in literal.forms:
-                    alternatives |= term("forms", f"{literal.stem}{analysis.FORM_SEPARATOR}{form}")
-            selected &= alternatives
         for key in ("lang", "session", "year"):
             if key in filters:
                 selected &= term(key, str(filters[key]))
@@ -721,17 +755,6 @@ class Searcher:
                     del self._bits[old]
         return bits
 
-    def _possible(self, needle: str) -> set[str]:
-        """The documents that hold every gram of `needle` chosen for candidates (a superset
-        of those that contain it)."""
-        having = self._all_bits
-        for gram in sorted(analysis.grams(needle), key=lambda g: (-len(g), g))[:_CANDIDATE_GRAMS]:
-            having &= self._term_bits("grams", gram)
-            if not having:
-                return set()
-        ids = self._ids
-        return {ids[number] for number in _set_bits(having)}
-
     def _doc_bits(self, docs: Iterable[str]) -> int:
         return _bits_of(self._numbers[doc] for doc in docs if doc in self._numbers)
 
@@ -748,7 +771,7 @@ class Searcher:
         """(document id, block id) of a match."""
         form, number = match[1], match[2]
         doc = self._doc(form.doc)
-        if doc is None or len(doc.blocks) != len(form.blocks):
+        if doc is None or len(doc.blocks) != form.block_count:
             raise index.DamagedIndexError(f"the stored blocks of {form.doc} do not match its search form")
         return form.doc, doc.blocks[number].id
 
@@ -810,16 +833,6 @@ class Searcher:
                 out.append(((tier, 0, 0.0), form, number, marks))
         return out
 
-    def _load(self, candidates: list[str]) -> list[scan.Form]:
-        """The candidates' search forms; a missing or unreadable one is damage."""
-        forms = []
-        for doc_id in candidates:
-            form = self._form(doc_id)
-            if form is None:
-                raise index.DamagedIndexError(f"no search form for {doc_id}")
-            forms.append(form)
-        return forms
-
     def _doc_ids(self, ref: str) -> list[str]:
         entries = self.library.entries()
         exact = [e.id for e in entries if e.id == ref or e.source == ref]
@@ -830,7 +843,7 @@ class Searcher:
     def _hit(self, match: _Match) -> Hit:
         (tier, classes, raw), form, number, per_clause = match
         doc = self._doc(form.doc)
-        if doc is None or len(doc.blocks) != len(form.blocks):
+        if doc is None or len(doc.blocks) != form.block_count:
             raise index.DamagedIndexError(f"the stored blocks of {form.doc} do not match its search form")
         block = doc.blocks[number]
         text = block.text
@@ -963,420 +976,214 @@ def _stem_count(literal: Literal, form: scan.Form, number: int) -> int:
     return sum(1 for word in analysis.english_words(form.seg(number)) if word in forms)
 
 
-class Matches:
-    """Which blocks of a document contain a string, and a weight for each, kept per
-    Searcher for the strings searched (a term in most blocks is scanned once per process,
-    not once per query). The weight is the one `_rank_one` ranks by: occurrences x
-    saturation / (occurrences + length norm), x 1.3 in a heading. `possible(needle)` names
-    the documents that may hold a string (from the index's grams): the others are not
-    scanned for it."""
+class _Where:
+    """The document of a match as the hits need it (its search form is read only for
+    the blocks that need one: stems, and symbol queries)."""
 
-    def __init__(self, limit: int, possible: Callable[[str], set[str] | None] = lambda _needle: None) -> None:
-        self.limit = limit  # blocks remembered, over all strings
-        self._possible = possible
-        self._terms: OrderedDict[str, tuple[set[str] | None, dict[str, tuple[array[int], array[float]]]]] = OrderedDict()
-        self._size = 0
+    __slots__ = ("doc", "session", "language", "block_count")
 
-    def clear(self) -> None:
-        self._terms.clear()
-        self._size = 0
-
-    def _term(self, needle: str) -> tuple[set[str] | None, dict[str, tuple[array[int], array[float]]]]:
-        """(possible documents or None, matches kept per document) of `needle`, made the
-        most recently used."""
-        term = self._terms.get(needle)
-        if term is None:
-            term = self._terms[needle] = (self._possible(needle), {})
-        else:
-            self._terms.move_to_end(needle)
-        return term
-
-    def of(self, needle: str, form: scan.Form) -> tuple[array[int], array[float]]:
-        """(block numbers, weights) of the blocks of `form` that contain `needle`."""
-        possible, entries = self._term(needle)
-        found = entries.get(form.doc)
-        if found is None:
-            if possible is not None and form.doc not in possible:
-                return _NO_MATCH
-            found = entries[form.doc] = _weigh(form, *form.occurrences(needle))
-            self._size += len(found[0])
-            self._forget()
-        return found
-
-    def prefetch(self, needle: str, forms: Sequence[scan.Form]) -> None:
-        """`of` for every form of `forms` at once (then served from what is kept): which
-        of them hold `needle` is one map in C over their texts (`scan.occurrences_many`),
-        so a fresh term costs a Python step only per document that holds it. The documents
-        found without it are struck from the term's possible ones."""
-        possible, entries = self._term(needle)
-        if possible is None:  # no list of possible documents to strike the others from: each asked for
-            return
-        todo = [form for form in forms if form.doc in possible and form.doc not in entries]
-        if not todo:
-            return
-        having: set[str] = set()
-        for position, numbers, counts in scan.occurrences_many(needle, todo):
-            form = todo[position]
-            found = entries[form.doc] = _weigh(form, numbers, counts)
-            having.add(form.doc)
-            self._size += len(numbers)
-        possible.difference_update([form.doc for form in todo if form.doc not in having])
-        self._forget()
-
-    def _forget(self) -> None:
-        while self._size > self.limit and len(self._terms) > 1:  # forget the strings searched longest ago
-            _needle, (_possible, old) = self._terms.popitem(last=False)
-            self._size -= sum(len(numbers) for numbers, _weights in old.values())
-
-    def without(self, needle: str, form: scan.Form, numbers: list[int]) -> list[int]:
-        """Those of blocks `numbers` (ascending) that do not contain `needle`."""
-        term = self._terms.get(needle)
-        if term is not None:
-            found = term[1].get(form.doc)
-            if found is None and term[0] is not None and form.doc not in term[0]:
-                return numbers  # the document cannot hold it
-            if found is not None:
-                having = set(found[0])
-                return list(compress(numbers, map(operator.not_, map(having.__contains__, numbers))))
-        return form.among(needle, numbers, absent=True)
-
-    def known(self, needle: str) -> bool:
-        """True if `needle` was scanned for (in some documents) and is remembered."""
-        return needle in self._terms
-
-    def among(self, needle: str, form: scan.Form, numbers: Sequence[int]) -> tuple[list[int], list[float]]:
-        """`of` for the blocks `numbers` (ascending) only: from what is kept, else by a scan
-        of those blocks alone (a term every block must hold, checked where the others are)."""
-        term = self._terms.get(needle)
-        found = term[1].get(form.doc) if term is not None else None
-        if found is None and term is not None and term[0] is not None and form.doc not in term[0]:
-            return [], []  # the document cannot hold it
-        if found is not None:
-            wanted = set(numbers)
-            keep = list(map(wanted.__contains__, found[0]))
-            return list(compress(found[0], keep)), list(compress(found[1], keep))
-        having = form.among(needle, numbers)
-        block = form.block
-        chosen = _weigh(form, having, list(map(str.count, map(block, having), repeat(needle))))
-        return list(chosen[0]), list(chosen[1])
-
-
-_NO_MATCH: tuple[array[int], array[float]] = (array("l"), array("d"))
-
-
-def _weigh(form: scan.Form, found: list[int], counts: list[int]) -> tuple[array[int], array[float]]:
-    """Blocks `found` of `form` (which hold a term `counts` times) and their weights, by
-    maps in C: from the weights of the form's blocks holding a term once when they are
-    made (the next terms in this form), else by the formula of `_weight`, mapped over
-    the blocks found only (a form's first scan, e.g. the first query of a process)."""
-    if not found:
-        return _NO_MATCH
-    several = len(counts) - counts.count(1)
-    if form.unit is None or several * 4 > len(counts):
-        # _weight(count, length, kind) for each: count x saturation / (count + (lean + slope x length)), x 1.3 in a heading
-        starts, ends = form.starts, form.ends
-        lengths = map(operator.sub, map(ends.__getitem__, found), map(starts.__getitem__, found))
-        norms = map(operator.add, repeat(_LEAN), map(operator.mul, repeat(_SLOPE), lengths))
-        weights = array("d", map(operator.truediv, map(operator.mul, counts, repeat(_SATURATION)), map(operator.add, counts, norms)))
-        if _HEADING in form.kinds:
-            weights = array("d", map(operator.mul, weights, map(_KIND_WEIGHT.__getitem__, map(form.kinds.__getitem__, found))))
-        if form.unit is None and len(found) * 4 > len(form.starts):  # a term in many of its blocks: the next ones likely too
-            _unit_weights(form)
-        return array("l", found), weights
-    weights = array("d", map(form.unit.__getitem__, found))
-    if several:
-        starts, ends, kinds = form.starts, form.ends, form.kinds
-        for position in compress(range(len(counts)), map(operator.ne, counts, repeat(1))):
-            number = found[position]
-            weights[position] = _weight(counts[position], ends[number] - starts[number], kinds[number])
-    return array("l", found), weights
+    def __init__(self, doc: str, session: int | None, language: str | None, block_count: int) -> None:
+        self.doc = doc
+        self.session = session
+        self.language = language
+        self.block_count = block_count
 
 
 _SATURATION = _K1 + 1.0
-_LEAN = _K1 * (1.0 - _B)
-_SLOPE = _K1 * _B / _AVG_BLOCK
+#: Weight of a clause's match by its `align` code + 2: by pieces, by stem, then exact by boundary class.
+_WEIGHT_BY_ALIGN = (_FUZZY_WEIGHT, _STEM_WEIGHT, *_ALIGN_WEIGHT)
+_NOT_MATCHED = -9  # an `align` code below every real one
+_TIE = 1 << 32  # a match's place among ties: its document's place (by id) x _TIE + block number
 
 
-def _weight(count: int, length: int, kind: str) -> float:
-    """occurrences x saturation / (occurrences + lean + slope x length), x 1.3 in a heading
-    (the operations in this order: a bound must equal the score it bounds)."""
-    weight = count * _SATURATION / (count + (_LEAN + _SLOPE * length))
-    return weight * _KIND_WEIGHT[kind] if kind == _HEADING else weight
+class _Vector(_Ranking):
+    """Every matching block with its exact key (tier, boundary classes, weight), as arrays
+    computed in C (numpy). `top(n)` sorts only the blocks that can be among the first n
+    (found by a partition), and makes the matches' Python tuples only for those: a term
+    in nearly every block costs array operations, not a Python step per block. The
+    order is that of sorting every match by key, best first, ties by document id then
+    block order (an incremental update ranks as a full rebuild does)."""
 
+    def __init__(self, keys: dict[str, Any], clauses: list[tuple[list[Literal], Any, Any, Any]],
+                 make: Callable[[int, int], tuple[Any, int]], per_document: dict[str, int],
+                 per_session: dict[int | None, int], per_language: dict[str | None, int]) -> None:
+        super().__init__(len(keys["block"]), per_document, per_session, per_language)
+        self._keys = keys  # block, tier, classes, raw, tie: one array each
+        self._clauses = clauses  # per clause: its literals, and per match the literal chosen, count, align
+        self._make = make  # (global block, row) -> (where, block number in its document)
+        self._order: Any = None  # rows of the matches ranked so far, best first
+        self._made: list[_Match] = []
 
-def _unit_weights(form: scan.Form) -> array[float]:
-    """The weight of each block of a form holding a term once (made once per form)."""
-    unit = form.unit
-    if unit is None:
-        kinds = form.kinds
-        # _weight(1, length, kind) for every block, by maps in C: 1 x saturation / (1 + (lean + slope x length)), x 1.3 in a heading
-        weights = map(operator.truediv, repeat(1 * _SATURATION),
-                      map(operator.add, repeat(1), map(operator.add, repeat(_LEAN), map(operator.mul, repeat(_SLOPE), form.lengths()))))
-        if _HEADING in kinds:
-            weights = map(operator.mul, weights, map(_KIND_WEIGHT.__getitem__, kinds))
-        unit = form.unit = array("d", weights)
-    return unit
+    def _best(self, count: int) -> Any:
+        import numpy as np
 
-
-#: A group of matching blocks of one document and one tier: (tier, the document's
-#: position among the candidates, its form, block numbers, an upper bound of each one's
-#: weight). `_Lazy` ranks groups.
-_Group = tuple[int, int, scan.Form, Sequence[int], Sequence[float]]
-#: An upper bound is raised by this much so that a float rounded otherwise than the
-#: exact score never falls below it.
-_SAFETY = 1.0 + 1e-9
-_ITEM = 1 << 32  # a match's place in the order of ties: document position x _ITEM + block number
-
-
-class _Lazy(_Ranking):
-    """Matches ranked only as far as asked for (a threshold algorithm).
-
-    Every match has an upper bound of its key (tier, boundary classes, weight): its tier
-    (exact), the most boundary classes (`classes`) and an upper bound of its weight,
-    computed for all matches in C. Matches are scored exactly (`score`: boundaries looked
-    up, the query's clauses chosen) in the order of their bounds, taken from the groups
-    (documents) with the largest bounds first, in batches; once `count` scored keys are at
-    least the bound of every match not scored, the page is certain. A term in nearly every
-    block is so scored for about a page of them. The order is exactly that of scoring every
-    match and sorting stably (ties: document, then block order)."""
-
-    def __init__(self, groups: list[_Group], classes: int, score: Callable[[scan.Form, int, float], _Match],
-                 per_document: dict[str, int], per_session: dict[int | None, int], per_language: dict[str | None, int],
-                 scale: float = 1.0) -> None:
-        super().__init__(sum(len(group[3]) for group in groups), per_document, per_session, per_language)
-        self._classes = classes
-        self._scale = scale  # a match's bound key is (tier, classes, scale x its bound)
-        self._score_one = score
-        self._tiers: dict[int, list[tuple[float, _Group]]] = {}
-        for group in groups:
-            if group[3]:
-                self._tiers.setdefault(group[0], []).append((max(group[4]), group))
-        for tier_groups in self._tiers.values():
-            tier_groups.sort(key=itemgetter(0), reverse=True)  # stable: in document order among equals
-        self._scored: dict[int, _Match] = {}
-        self._everything: list[_Match] | None = None
-
-    def _score(self, group: _Group, number: int, bound: float) -> tuple[tuple[tuple[int, int, float], int], _Match]:
-        item = group[1] * _ITEM + number
-        match = self._scored.get(item)
-        if match is None:
-            match = self._scored[item] = self._score_one(group[2], number, bound)
-        return (match[0], -item), match
+        keys = self._keys
+        tier, classes, raw, tie = keys["tier"], keys["classes"], keys["raw"], keys["tie"]
+        rows = len(tier)
+        if count * 4 >= rows:
+            return np.lexsort((tie, -raw, -classes, -tier))[:count]
+        # the count-th best key by one number (tier and classes before the weight): every
+        # row that can be among the first `count` is at least it, less rounding
+        scale = float(raw.max()) + 1.0 if rows else 1.0
+        primary = tier.astype(np.float64) * 1024.0 + classes
+        combined = primary * scale + raw
+        threshold = np.partition(combined, rows - count)[rows - count]
+        chosen = np.flatnonzero(combined >= threshold - (abs(threshold) * 1e-9 + 1e-9))
+        order = np.lexsort((tie[chosen], -raw[chosen], -classes[chosen], -tier[chosen]))
+        return chosen[order][:count]
 
     def top(self, count: int | None) -> list[_Match]:
-        if count is None or count >= self.total:
-            if self._everything is None:
-                scored = [self._score(group, number, bound) for groups in self._tiers.values() for _max, group in groups
-                          for number, bound in zip(group[3], group[4])]
-                scored.sort(key=itemgetter(0), reverse=True)
-                self._everything = [match for _key, match in scored]
-            return self._everything if count is None else self._everything[:count]
+        if count is None or count > self.total:
+            count = self.total
         if count <= 0:
             return []
-        best: list[tuple[tuple[tuple[int, int, float], int], _Match]] = []  # a min-heap of the best `count`
-        classes = self._classes
-        scale = self._scale
-        for tier in sorted(self._tiers, reverse=True):
-            groups = self._tiers[tier]
-            above = math.inf  # every match bounded above this was taken by an earlier batch
-            size = 4 * count + 60
-            while True:
-                threshold = groups[size - 1][0] if size < len(groups) else -math.inf
-                batch: list[tuple[float, int, _Group, int]] = []
-                for high, group in groups:
-                    if high < threshold:
-                        break
-                    bounds = group[4]
-                    base = group[1] * _ITEM
-                    for position in compress(range(len(bounds)), map(operator.ge, bounds, repeat(threshold))):
-                        bound = bounds[position]
-                        if bound < above:
-                            number = group[3][position]
-                            batch.append((bound, -(base + number), group, number))
-                batch.sort(key=itemgetter(0, 1), reverse=True)
-                for bound, negated, group, number in batch:
-                    if len(best) == count and best[0][0] >= ((tier, classes, scale * bound), negated):
-                        return [match for _key, match in sorted(best, key=itemgetter(0), reverse=True)]
-                    entry = self._score(group, number, bound)
-                    if len(best) < count:
-                        heapq.heappush(best, entry)  # type: ignore[misc]
-                    elif entry[0] > best[0][0]:
-                        heapq.heapreplace(best, entry)  # type: ignore[misc]
-                if threshold == -math.inf:
-                    break
-                if len(best) == count and best[0][0][0] >= (tier, classes, scale * threshold):
-                    return [match for _key, match in sorted(best, key=itemgetter(0), reverse=True)]
-                above = threshold
-                size *= 4
-        return [match for _key, match in sorted(best, key=itemgetter(0), reverse=True)]
+        if len(self._made) < count:
+            order = self._best(count).tolist()
+            keys = self._keys
+            blocks, tiers, classes, raws = keys["block"], keys["tier"], keys["classes"], keys["raw"]
+            made = []
+            for row in order:
+                where, number = self._make(int(blocks[row]), row)
+                per_clause = []
+                for literals, chosen, counts, aligns in self._clauses:
+                    align = int(aligns[row])
+                    per_clause.append((literals[int(chosen[row])], align >= 0, int(counts[row]), align))
+                made.append(((int(tiers[row]), int(classes[row]), float(raws[row])), where, number, per_clause))
+            self._made = made
+        return self._made[:count]
 
 
-def _count(per_document: dict[str, int], per_session: Counter[int | None], per_language: Counter[str | None], form: scan.Form, hits: int) -> None:
-    per_document[form.doc] = hits
-    per_session[form.session] += hits
-    per_language[form.language] += hits
+def _rank(parsed: ParsedQuery, filters: dict[str, Any], corpus: Any, candidates: list[str],
+          load_form: Callable[[str], scan.Form | None]) -> _Ranking:
+    """The ranking of a query over the blocks of the candidate documents (see the module
+    docstring), computed over the whole library at once from the gram index (core.grams):
+    which blocks hold which literal, how often, how on word boundaries; the key of every
+    matching block as `_block_key` defines it, in arrays."""
+    import numpy as np
 
-
-def _rank(parsed: ParsedQuery, filters: dict[str, Any], forms: list[scan.Form], matches: Matches) -> _Ranking:
-    """The ranking of a query over the candidates' search forms (see the module docstring).
-
-    Which blocks match which clause is found with the blocks' sets from `matches` (scans
-    in C, kept for the next query); only the blocks ranked as far as the page asked for
-    are scored (`_Lazy`), by `_block_key`, exactly as if every block were."""
     kind = analysis.normalize(str(filters.get("kind") or ""))
     block_kind = kind if kind in _BLOCK_KINDS else ""
     doc_kind = kind if kind and not block_kind else ""
+    entries = [corpus.doc_entry[doc] for doc in candidates if doc in corpus.doc_entry]  # by document id
+    if doc_kind:
+        entries = [entry for entry in entries if doc_kind in (corpus.entry_docs[entry][4] or "")]
+    size = corpus.blocks
+    allowed = np.zeros(len(corpus.entry_docs), dtype=bool)
+    allowed[entries] = True
+    place = np.zeros(len(corpus.entry_docs), dtype=np.int64)
+    place[entries] = np.arange(len(entries), dtype=np.int64)
+    live = allowed[corpus.block_entry] if size else np.zeros(0, dtype=bool)
+    scanned = int(sum(corpus.entry_docs[entry][1] for entry in entries))
+    if block_kind:
+        live &= corpus.kinds == ord(scan.kind_letter(block_kind))
+
+    def having(text: str) -> Any:
+        mask = np.zeros(size, dtype=bool)
+        mask[corpus.occurrences(text)[0]] = True
+        return mask
+
     positive = parsed.positive
-    negative = [lit.text for clause in parsed.clauses if clause.negated for lit in clause.alternatives]
-    if len(positive) == 1 and len(positive[0].alternatives) == 1 and not positive[0].alternatives[0].pieces \
-            and not positive[0].alternatives[0].forms:
-        if not negative and not block_kind:
-            return _rank_one(positive[0].alternatives[0], doc_kind, forms, matches)
-    letter = block_kind[:1]
-    df = [0] * len(positive)
-    scanned = 0
-    # The terms every block must contain (a clause of one plain literal), longest first:
-    # the blocks to look at are the intersection of their sets.
-    required = sorted({c.alternatives[0].text for c in positive
-                       if len(c.alternatives) == 1 and not c.alternatives[0].pieces and not c.alternatives[0].forms},
-                      key=lambda text: (matches.known(text), len(text), text), reverse=True)  # one already scanned, else the longest
-    together = ""
-    if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive):
-        together = "".join(c.alternatives[0].text for c in positive)
-    stem_bound = _STEM_WEIGHT * (_K1 + 1.0) * _KIND_WEIGHT[_HEADING]
-    pieces_bound = _FUZZY_WEIGHT * (_K1 + 1.0) * _KIND_WEIGHT[_HEADING]
-    found: list[tuple[int, scan.Form, list[int], list[dict[int, float]], list[set[int]]]] = []
-    if not letter:  # the documents' scans done first, each term over every document at once (`Matches.prefetch`)
-        _prefetch(matches, positive, required, [form for form in forms if not doc_kind or doc_kind in form.kind])
-    for position, form in enumerate(forms):
-        if doc_kind and doc_kind not in form.kind:
-            continue
-        scanned += len(form.blocks)
-        blocks = form.blocks
-        pool: list[int] | None = None  # ascending; None: every block
-        if letter:  # the blocks of the kind asked for first: the terms are then looked for in those only
-            pool = list(compress(range(len(blocks)), map(operator.eq, form.kinds, repeat(letter))))
-            if not pool:
-                continue
-        for text in required:  # the first scanned over the document (and kept), the others over what is left
-            pool = list(matches.of(text, form)[0]) if pool is None else matches.among(text, form, pool)[0]
-            if not pool:
-                break
-        if pool is not None and not pool:
-            continue
-        if negative:
-            if pool is None:
-                pool = list(range(len(blocks)))
-            for text in negative:
-                pool = matches.without(text, form, pool)
-        exact_of: list[dict[int, float]] = []  # per clause: block -> the largest weight of an exact alternative
-        stems_of: list[set[int]] = []  # per clause: blocks matched by another form of a stem only
-        alive: set[int] | None = None if pool is None else set(pool)
-        for number, clause in enumerate(positive):
-            exact: dict[int, float] = {}
+    alive = live
+    for clause in parsed.clauses:  # what every block must hold, and must not
+        if clause.negated:
             for literal in clause.alternatives:
-                numbers, weights = matches.of(literal.text, form) if pool is None else matches.among(literal.text, form, pool)
-                if not numbers:
-                    continue
-                if not exact:
-                    exact = dict(zip(numbers, weights))
-                else:
-                    for block, weight in zip(numbers, weights):
-                        if exact.get(block, -1.0) < weight:
-                            exact[block] = weight
-            stems: set[int] = set()
-            words: set[int] = set()
-            for literal in clause.alternatives:
-                if literal.forms:
-                    maybe: set[int] = set()
-                    for other in literal.forms:
-                        maybe.update(matches.of(other, form)[0] if pool is None else matches.among(other, form, pool)[0])
-                    stems.update(block for block in maybe if block not in exact and _stem_count(literal, form, block))
-                if literal.pieces:
-                    having: list[int] | None = pool
-                    for piece in literal.pieces:
-                        if having is None:
-                            having = list(matches.of(piece, form)[0])
-                        else:
-                            having = form.among(piece, having)
-                        if not having:
-                            break
-                    if having:
-                        words.update(having)
-            matched = set(exact)
-            if stems or words:
-                words.difference_update(exact)
-                words.difference_update(stems)
-                matched |= stems | words
-            alive = matched if alive is None else alive & matched
-            df[number] += len(alive)
-            exact_of.append(exact)
-            stems_of.append(stems)
-            if not alive:
-                break
-        if alive is None:  # no clause to match (filters only): every block left
-            alive = set(pool) if pool is not None else set(range(len(blocks)))
-        if alive:
-            found.append((position, form, sorted(alive), exact_of, stems_of))
+                alive = alive & ~having(literal.text)
+        elif len(clause.alternatives) == 1 and not clause.alternatives[0].pieces and not clause.alternatives[0].forms:
+            alive = alive & having(clause.alternatives[0].text)
+    df: list[int] = []
+    chosen_of: list[tuple[Any, Any, Any]] = []
+    for clause in positive:
+        aligns = np.full(size, _NOT_MATCHED, dtype=np.int8)
+        counts = np.zeros(size, dtype=np.int64)
+        chosen = np.zeros(size, dtype=np.int16)
+        for number, literal in enumerate(clause.alternatives):  # exact: the best (alignment, count), the first of equals
+            blocks, found, align = corpus.occurrences(literal.text)
+            keep = alive[blocks]
+            blocks, found, align = blocks[keep], found[keep], align[keep]
+            better = (align > aligns[blocks]) | ((align == aligns[blocks]) & (found > counts[blocks]))
+            blocks = blocks[better]
+            aligns[blocks], counts[blocks], chosen[blocks] = align[better], found[better], number
+        for number, literal in enumerate(clause.alternatives):
+            if literal.forms:  # another form of the stem, as a whole word: checked in the block's words
+                maybe = np.unique(np.concatenate([corpus.occurrences(other)[0] for other in literal.forms]))
+                maybe = maybe[alive[maybe] & (aligns[maybe] < 0)]
+                for block in maybe.tolist():
+                    entry = int(corpus.block_entry[block])
+                    form = load_form(corpus.doc(entry))
+                    if form is None:
+                        raise index.DamagedIndexError(f"no search form for {corpus.doc(entry)}")
+                    stemmed = _stem_count(literal, form, corpus.local(block))
+                    if stemmed and (aligns[block] < _BY_STEM or stemmed > counts[block]):
+                        aligns[block], counts[block], chosen[block] = _BY_STEM, stemmed, number
+            if literal.pieces:  # all its words, apart: the fewest occurrences of one of them
+                fewest = None
+                where = alive & (aligns <= _BY_PIECES)
+                for piece in literal.pieces:
+                    blocks, found, _align = corpus.occurrences(piece)
+                    piece_counts = np.zeros(size, dtype=np.int64)
+                    piece_counts[blocks] = found
+                    fewest = piece_counts if fewest is None else np.minimum(fewest, piece_counts)
+                where &= fewest > 0
+                blocks = np.flatnonzero(where)
+                better = (aligns[blocks] < _BY_PIECES) | (fewest[blocks] > counts[blocks])
+                blocks = blocks[better]
+                aligns[blocks], counts[blocks], chosen[blocks] = _BY_PIECES, fewest[blocks], number
+        alive = alive & (aligns > _NOT_MATCHED)
+        df.append(int(np.count_nonzero(alive)))
+        chosen_of.append((chosen, counts, aligns))
+    rows = np.flatnonzero(alive)
     idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in df]
-    groups: list[_Group] = []
+    tier = np.full(len(rows), TIER_EXACT, dtype=np.int64)
+    classes = np.zeros(len(rows), dtype=np.int64)
+    lengths = corpus.lengths[rows].astype(np.float64)
+    norm_len = _K1 * ((1.0 - _B) + (_B * lengths) / _AVG_BLOCK)
+    raw = np.zeros(len(rows), dtype=np.float64)
+    weights = np.array(_WEIGHT_BY_ALIGN, dtype=np.float64)
+    clauses: list[tuple[list[Literal], Any, Any, Any]] = []
+    everywhere = np.ones(len(rows), dtype=bool)
+    for weight, clause, (chosen, counts, aligns) in zip(idf, positive, chosen_of):
+        align, found = aligns[rows].astype(np.int64), counts[rows]
+        clauses.append((clause.alternatives, chosen[rows], found, align))
+        exact = align >= 0
+        everywhere &= exact
+        tier = np.where(exact, tier, np.where(align == _BY_STEM, np.minimum(tier, TIER_STEMMED), TIER_WORDS))
+        classes += np.where(exact, align + 1, 0)
+        found = found.astype(np.float64)
+        raw = raw + weight * weights[align + 2] * found * _SATURATION / (found + norm_len)  # as _block_key, in its order
+    if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive) and len(rows):
+        together = "".join(c.alternatives[0].text for c in positive)
+        tier = np.where(everywhere & having(together)[rows], TIER_TOGETHER, tier)
+    raw = np.where(corpus.kinds[rows] == ord(_HEADING), raw * 1.3, raw)
+    entry_of = corpus.block_entry[rows]
+    first = corpus.entry_first[entry_of]
+    tie = place[entry_of] * _TIE + (rows - first)
+    hit_entries, hit_counts = np.unique(entry_of, return_counts=True)
+    ordered = sorted(zip(place[hit_entries].tolist(), hit_entries.tolist(), hit_counts.tolist()))
     per_document: dict[str, int] = {}
     per_session: Counter[int | None] = Counter()
     per_language: Counter[str | None] = Counter()
-    for position, form, numbers, exact_of, stems_of in found:
-        _count(per_document, per_session, per_language, form, len(numbers))
-        everywhere = set(numbers)
-        for exact in exact_of:
-            everywhere.intersection_update(exact)
-        top = set(matches.among(together, form, sorted(everywhere))[0]) if together and everywhere else set()
-        tiers: dict[int, list[int]] = {}
-        if len(everywhere) == len(numbers) and not top:
-            tiers[TIER_EXACT] = numbers
-        else:
-            for block in numbers:
-                if block in top:
-                    tier = TIER_TOGETHER
-                elif block in everywhere:
-                    tier = TIER_EXACT
-                else:
-                    tier = TIER_STEMMED
-                    for exact, stems in zip(exact_of, stems_of):
-                        if block not in exact and block not in stems:
-                            tier = TIER_WORDS
-                            break
-                tiers.setdefault(tier, []).append(block)
-        for tier, blocks in tiers.items():
-            bounds: list[float] = [0.0] * len(blocks)
-            for weight, exact, stems in zip(idf, exact_of, stems_of):
-                if tier >= TIER_EXACT:
-                    parts: Iterator[float] = map(exact.__getitem__, blocks)
-                elif not stems:
-                    parts = map(exact.get, blocks, repeat(pieces_bound))
-                else:
-                    parts = (exact[b] if b in exact else stem_bound if b in stems else pieces_bound for b in blocks)
-                bounds = list(map(operator.add, bounds, map(operator.mul, parts, repeat(weight * _SAFETY))))
-            groups.append((tier, position, form, blocks, bounds))
-    score = partial(_block_key, positive, idf, together)
-    return _Lazy(groups, 3 * len(positive), score, per_document, dict(per_session), dict(per_language))
+    wheres: dict[int, _Where] = {}
+    for _place, entry, count in ordered:
+        doc, blocks, session, language, _kind = corpus.entry_docs[entry]
+        per_document[doc] = count
+        per_session[session] += count
+        per_language[language] += count
+
+    def make(block: int, row: int) -> tuple[_Where, int]:
+        entry = int(entry_of[row])
+        where = wheres.get(entry)
+        if where is None:
+            doc, blocks, session, language, _kind = corpus.entry_docs[entry]
+            where = wheres[entry] = _Where(doc, session, language, blocks)
+        return where, block - int(first[row])
+
+    keys = {"block": rows, "tier": tier, "classes": classes, "raw": raw, "tie": tie}
+    return _Vector(keys, clauses, make, per_document, dict(per_session), dict(per_language))
 
 
-def _prefetch(matches: Matches, positive: list[Clause], required: list[str], forms: list[scan.Form]) -> None:
-    """Scan `forms` at once (`Matches.prefetch`) for the terms `_rank` looks up in every
-    block of each of them: the first required term (the others are looked for among the
-    blocks holding it), or without one, the first clause's terms (and its lower tiers'
-    first words). What `_rank` then finds is unchanged; only the scans are fewer."""
-    if required:
-        matches.prefetch(required[0], forms)
-        return
-    if not positive:
-        return
-    for literal in positive[0].alternatives:
-        for text in (literal.text, *literal.pieces[:1], *literal.forms):
-            matches.prefetch(text, forms)
-
-
-def _block_key(positive: list[Clause], idf: list[float], together: str, form: scan.Form, number: int, _bound: float = 0.0) -> _Match:
-    """The exact key of a matching block (the definition the ranking must equal)."""
+def _block_key(positive: list[Clause], idf: list[float], together: str, form: scan.Form, number: int) -> _Match:
+    """The exact key of a matching block: the definition `_rank` computes in arrays
+    (tests compare the two)."""
     norm = form.blocks[number]
     per_clause: list[tuple[Literal, bool, int, int]] = []
     for clause in positive:
@@ -1392,7 +1199,7 @@ def _block_key(positive: list[Clause], idf: list[float], together: str, form: sc
                 continue
             if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
                 chosen = option
-        if chosen is None:  # pragma: no cover - only matching blocks are scored
+        if chosen is None:
             raise index.DamagedIndexError(f"block {number} of {form.doc} does not match")
         per_clause.append(chosen)
     saturation = _K1 + 1.0
@@ -1415,39 +1222,6 @@ def _block_key(positive: list[Clause], idf: list[float], together: str, form: sc
     if form.kinds[number] == _HEADING:
         raw *= 1.3
     return ((tier, classes, raw), form, number, per_clause)
-
-
-def _rank_one(literal: Literal, doc_kind: str, forms: list[scan.Form], matches: Matches) -> _Ranking:
-    """`_rank` for the commonest query, one term and nothing else: the same keys (TIER_EXACT,
-    boundary class + 1, weight), found lazily by `_Lazy` from the weights computed in C
-    (and kept by `matches` for the next query with the term): a block's weight is its
-    bound, its score if the term sat on word boundaries there."""
-    needle = literal.text
-    groups: list[_Group] = []
-    per_document: dict[str, int] = {}
-    per_session: Counter[int | None] = Counter()
-    per_language: Counter[str | None] = Counter()
-    scanned = 0
-    total = 0
-    matches.prefetch(needle, [form for form in forms if not doc_kind or doc_kind in form.kind])
-    for position, form in enumerate(forms):
-        if doc_kind and doc_kind not in form.kind:
-            continue
-        scanned += len(form.starts)
-        numbers, weights = matches.of(needle, form)
-        if not numbers:
-            continue
-        total += len(numbers)
-        _count(per_document, per_session, per_language, form, len(numbers))
-        groups.append((TIER_EXACT, position, form, numbers, weights))
-    idf = math.log(1.0 + (scanned + 1) / (total + 0.5))  # the same for every block: scales, never reorders
-    marks = [(Literal(needle), True, 0, 0)]  # what _hit marks; shared by every match
-
-    def score(form: scan.Form, number: int, weight: float) -> _Match:
-        align = form.alignment(number, needle)
-        return ((TIER_EXACT, align + 1, idf * _ALIGN_WEIGHT[align] * weight), form, number, marks)  # weight 1.0 on boundaries: the bound
-
-    return _Lazy(groups, 3, score, per_document, dict(per_session), dict(per_language), scale=idf)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
