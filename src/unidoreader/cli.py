@@ -13,12 +13,14 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
 
 from unidoreader import __version__
 from unidoreader.core.errors import UnidoreaderError
-from unidoreader.core.library import Library
-from unidoreader.core.model import BlockKind, Report, Section
+
+if TYPE_CHECKING:  # imported where used: `gui` starts its search helper before loading the library code
+    from unidoreader.core.library import Library
+    from unidoreader.core.model import Report, Section
 
 EXIT_USER_ERROR = 2
 #: The most bytes `search --batch FILE` reads (a file of queries, not a library).
@@ -30,6 +32,8 @@ def _print_json(data: Any) -> None:
 
 
 def _open_library(args: argparse.Namespace) -> Library:
+    from unidoreader.core.library import Library
+
     library = Library.open(Path(args.library) if args.library else None)
     _OPENED.append(library)
     return library
@@ -56,6 +60,8 @@ def metadata_record(report: Report) -> dict[str, Any]:
 def outline_records(report: Report) -> list[dict[str, Any]]:
     """`outline --json`: sections in reading order; `paragraph` is the number of the
     section's first numbered paragraph (what sync scrolling aligns on), or null."""
+    from unidoreader.core.model import BlockKind
+
     first_paragraph: dict[str, str] = {}
     for block in report.blocks:
         if block.kind is BlockKind.PARAGRAPH and block.label and block.section:
@@ -573,6 +579,8 @@ def cmd_repair(args: argparse.Namespace) -> int:
     root = Path(args.library) if args.library else paths.default_library_dir()
     if not root.is_dir():
         raise LibraryError(f"{root}: no library folder here")
+    from unidoreader.core.library import Library
+
     library = Library(root)
     _OPENED.append(library)
     result = library.repair()

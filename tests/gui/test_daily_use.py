@@ -40,6 +40,22 @@ def test_clicking_a_pane_title_bar_makes_it_active(qtbot, window) -> None:
     assert window.active is a
 
 
+def _title_bar_colour(pane) -> str:
+    """The colour the pane's title bar is painted in (a spot left of the title's text)."""
+    header = pane.title.parentWidget()
+    return header.grab().toImage().pixelColor(3, header.height() // 2).name()
+
+
+def test_the_active_pane_title_bar_is_marked_and_follows_a_switch(qtbot, window) -> None:
+    a, b = open_docs(qtbot, window, "000", "004")
+    window.set_active(a)
+    qtbot.wait(10)
+    assert (_title_bar_colour(a), _title_bar_colour(b)) == ("#dbe7f7", "#eceff3")
+    QTest.mouseClick(b.title, Qt.MouseButton.LeftButton)
+    qtbot.wait(10)
+    assert (_title_bar_colour(a), _title_bar_colour(b)) == ("#eceff3", "#dbe7f7")
+
+
 def test_ticking_an_outline_box_does_not_jump_the_reader(qtbot, window) -> None:
     (pane,) = open_docs(qtbot, window, "000")
     tree = window.outline.tree

@@ -7,7 +7,6 @@ The parser builds these; nothing else constructs them except tests and tables.py
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator
@@ -137,6 +136,8 @@ class Report:
 
 def document_id(text: str) -> str:
     """Content hash of a report's decoded text: the same text is the same document."""
+    import hashlib  # here: loading it (OpenSSL) costs ~3 ms, and a start that parses nothing needs none
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -146,6 +147,8 @@ def block_id(kind: BlockKind, text: str, seen: dict[str, int]) -> str:
     `seen` counts ids already given in this report so that identical text repeated
     in one report gets "-2", "-3"...: stable as long as the text is.
     """
+    import hashlib  # (see document_id)
+
     digest = hashlib.blake2b("".join(text.split()).encode("utf-8"), digest_size=5).hexdigest()
     base = f"{kind.value[0]}{digest}"
     seen[base] = seen.get(base, 0) + 1

@@ -1,5 +1,19 @@
 """Start the app: QApplication, bundled fonts, UI language, the main window, and the
-`--screenshot` mode used by tests, docs and the bundle's smoke test."""
+`--screenshot` mode used by tests, docs and the bundle's smoke test.
+
+What the start costs is measured by bench/bench_gui.py. Two things about PySide6 decide
+much of it, and the GUI modules are written for them:
+
+- a Qt class is built the first time a module imports it (or a call returns one), with
+  every enum of the class, each a Python enum (QStyle's take ~10 ms, QGradient's 3 ms):
+  a class only dialogs, menus or later commands use is imported where it is used (file
+  dialogs, input dialogs, the preferences dialog's widgets, QUrl), never at the top of a
+  module the first window needs; a call that needs a class only for PySide to rule an
+  overload out is avoided (QBrush(color, SolidPattern), not QBrush(color): see
+  gui/render._char; no QStyle flag read in Python: see gui/rich.HtmlDelegate);
+- a module imported at start costs its import at every start: what only a command
+  needs (the search engine, exports, compare) is imported inside that command.
+"""
 
 from __future__ import annotations
 
@@ -51,12 +65,13 @@ def application(argv: list[str] | None = None):
     return app
 
 
-def create_window(root: Path | None = None, *, restore: bool = True):
-    """The main window in the user's language (Chinese unless they chose otherwise)."""
+def create_window(root: Path | None = None, *, restore: bool = True, open_docs: list[str] | None = None):
+    """The main window in the user's language (Chinese unless they chose otherwise).
+    `open_docs`: what `start()` will open (read from the moment the window is built)."""
     from unidoreader.gui.main_window import MainWindow
 
     application()
-    return MainWindow(root, restore=restore, saved_language=True)
+    return MainWindow(root, restore=restore, saved_language=True, open_docs=open_docs)
 
 
 def _quiet_offscreen_messages() -> None:
@@ -231,7 +246,7 @@ def _open_window(args: argparse.Namespace, helper: "HelperSearch | None") -> int
     from PySide6.QtCore import QTimer
 
     open_docs = list(getattr(args, "open", None) or [])
-    window = create_window(root, restore=not open_docs)
+    window = create_window(root, restore=not open_docs, open_docs=open_docs)
     _release_garbage_collection(window)
     if screenshot is not None:
         window.persist = False

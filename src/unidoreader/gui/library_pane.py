@@ -289,7 +289,7 @@ class LibraryModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and node.level == 1 and entry is None:
-            return QBrush(QColor("#1a5fb4"))
+            return QBrush(QColor("#1a5fb4"), Qt.BrushStyle.SolidPattern)
         return None
 
     def _markup(self, node: _Node) -> str:

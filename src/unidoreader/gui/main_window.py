@@ -51,7 +51,6 @@ __all__ = ["MainWindow", "PreferencesDialog", "doc_for_ref", "tables_of"]
 
 STYLE = """
 QWidget#paneHeader { background: #eceff3; border-bottom: 1px solid #d0d4da; }
-QWidget#paneHeader[active="true"] { background: #dbe7f7; border-bottom: 2px solid #1a5fb4; }
 QLabel#paneTitle { font-weight: 600; color: #241f31; }
 QTextBrowser { border: none; background: #fffefb; }
 QDockWidget::title { padding: 4px 6px; background: #eceff3; }
@@ -82,9 +81,11 @@ class MainWindow(QMainWindow):
 
     settled = Signal()
 
-    def __init__(self, library_root: Path | None = None, *, restore: bool = True, language: str | None = None, saved_language: bool = False) -> None:
+    def __init__(self, library_root: Path | None = None, *, restore: bool = True, language: str | None = None, saved_language: bool = False,
+                 open_docs: list[str] | None = None) -> None:
         """`saved_language`: install the language the user chose (kept in the user data)
-        before the window is built, so that it is built in that language once."""
+        before the window is built, so that it is built in that language once.
+        `open_docs`: the documents `start()` will be asked to open (see `_begin_loading`)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.library_root = library_root
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._dock_specs: list[DockSpec] = []
         self.menus: dict[str, QMenu] = {}
+        self._loading: tuple[list[str], Job] | None = None  # what the library load reads, and its job
+        self._loaded: tuple[str, Any] | None = None  # its outcome, until `start()` takes it
+        self._started: tuple[list[str] | None, str | None] | None = None  # start()'s open_docs and query
 
         self.lane = Lane(self)
         self.lane.started.connect(self._lane_started)
@@ -106,16 +110,20 @@ class MainWindow(QMainWindow):
         self.lane.idle.connect(self._lane_idle)
 
         self.setAcceptDrops(True)
-        self.setStyleSheet(STYLE)
         self._build_status()
         userdata_error = self._open_userdata()
         self._translated = -1  # the i18n.generation() of the last retranslate
         if saved_language:
             self.language = self.userdata.state("language", i18n.DEFAULT_LANGUAGE) if self.userdata else i18n.DEFAULT_LANGUAGE
             i18n.set_language(self.language)
+        self._begin_loading(open_docs)
         self._build_features()
         self.act_quit = self._window_action("quit", self.close, "Ctrl+Q")
         self._build_menus()
+        # The style sheet once the window holds all its parts: every widget is styled
+        # once, as the sheet reaches it. Set before, each part put in (a dock's pane, the
+        # status bar) was restyled, with all its children, as it joined (~10 ms at start).
+        self.setStyleSheet(STYLE)
         self.retranslate()
         self.resize(self.first_size())
         if userdata_error:
@@ -414,15 +422,21 @@ class MainWindow(QMainWindow):
         for feature in self.features:
             feature.restore_state(self.userdata)
 
-    def start(self, open_docs: list[str] | None = None, query: str | None = None, helper: searching.HelperSearch | None = None) -> None:
-        """Load the library on the lane; then open `open_docs` (or restore the last
-        session's panes), run `query`, and bring the index up to date. `helper`: the
-        search for `query` already running in a helper process (see searching)."""
-        root = self.library_root
-        self.search_feature.helper = helper
+    def _wanted(self, open_docs: list[str] | None) -> list[str]:
+        """The documents to read with the library: those asked for, else (restoring) the
+        last session's panes."""
         wanted = list(open_docs or [])
         if not wanted and self._restore and self.userdata:
             wanted = [str(p.get("doc")) for p in self.userdata.state("panes", []) if p.get("doc")]
+        return wanted
+
+    def _begin_loading(self, open_docs: list[str] | None) -> None:
+        """Read the library and the reports to show at once on the lane, from the moment
+        the window begins to be built: by the time it first paints they are there, and
+        its first paint shows them (a library that takes longer to read shows the empty
+        window and its "Loading" line meanwhile, as before). `start()` takes the result."""
+        root = self.library_root
+        wanted = self._wanted(open_docs)
 
         def load(job: Job) -> tuple[Library, dict[str, tuple[Report, list[Table]]], Any]:
             """The library, with the reports to show at once read in the same job, and
@@ -444,7 +458,37 @@ class MainWindow(QMainWindow):
                 reports[doc_id] = (report, tables_of(report))
             return library, reports, ReferencesFeature.links_at_start(library, list(reports))
 
-        self.lane.submit(self.tr("Loading the library…"), load, lambda value: self._library_loaded(*value, open_docs, query), self._fatal)
+        self._loaded = None
+        job = self.lane.submit(self.tr("Loading the library…"), load, lambda value: self._load_ended("done", value), lambda error: self._load_ended("error", error))
+        self._loading = (wanted, job)
+
+    def _load_ended(self, outcome: str, value: Any) -> None:
+        self._loaded = (outcome, value)
+        if self._started is not None:
+            self._take_load()
+
+    def _take_load(self) -> None:
+        assert self._loaded is not None and self._started is not None
+        (outcome, value), (open_docs, query) = self._loaded, self._started
+        self._loaded = self._loading = None
+        if outcome == "done":
+            self._library_loaded(*value, open_docs, query)
+        else:
+            self._fatal(value)
+
+    def start(self, open_docs: list[str] | None = None, query: str | None = None, helper: searching.HelperSearch | None = None) -> None:
+        """Open `open_docs` (or restore the last session's panes) once the library is
+        read (begun when the window was built, or now if it was asked for other
+        documents), run `query`, and bring the index up to date. `helper`: the search for
+        `query` already running in a helper process (see searching)."""
+        self.search_feature.helper = helper
+        if self._loading is None or self._loading[0] != self._wanted(open_docs):
+            if self._loading is not None:
+                self._loading[1].cancel()
+            self._begin_loading(open_docs)
+        self._started = (open_docs, query)
+        if self._loaded is not None:
+            self._take_load()
 
     def _library_loaded(self, library: Library, reports: dict[str, tuple[Report, list[Table]]], links: Any, open_docs: list[str] | None, query: str | None) -> None:
         self.library = library

@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_STYLE = "background-color:#f8e45c;color:#000;font-weight:600"
@@ -37,6 +37,7 @@ class HtmlDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._width = -1
+        self._window: QWidget | None = None  # the window the view is in (watched: see eventFilter)
         # the typeset items, by what they depend on: a view asks each item's size, then
         # paints it, and lays all of them out again on every resize (sizes, then paint)
         self._documents: dict[tuple[str, bool, str, int], QTextDocument] = {}
@@ -48,25 +49,45 @@ class HtmlDelegate(QStyledItemDelegate):
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is not self._window and self._view.viewport().width() != self._width:
             self._width = self._view.viewport().width()
             self._relayout.start()
+            self._watch_window()
+        elif kind == QEvent.Type.UpdateRequest and self._relayout.isActive():
+            # The window is about to paint (its pending updates come before timers): lay
+            # the rows out for their new width now, so that they are painted once, at their
+            # heights, not first at the heights of the old width and again a moment later.
+            self._relayout.stop()
+            self._view.doItemsLayout()
         return False
 
+    def _watch_window(self) -> None:
+        """Watch the view's window for the moment it paints (a dock floated out is a
+        window of its own)."""
+        window = self._view.window()
+        if window is not self._window and window is not self._view:
+            window.installEventFilter(self)
+            self._window = window
+
     def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        """The width an item's text is typeset at: its cell's width when painted, and
+        when only its size is asked, the width that cell will have (the viewport's, less
+        the indentation of the item's depth), so that one typeset document serves both."""
         if option.rect.width() > 0 and option.rect.height() > 0:
             return option.rect.width()
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         indent = self._view.indentation() * (depth + (1 if self._view.rootIsDecorated() else 0))
-        return self._view.viewport().width() - indent - 2
+        return self._view.viewport().width() - indent
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, selected: bool = False) -> QTextDocument | None:
+        """The item's typeset text (None for an item without HTML_ROLE). `selected`: the
+        item is painted selected (its secondary lines are then lightened)."""
         markup = index.data(HTML_ROLE)
         if not markup:
             return None
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         width = max(80, self._text_width(option, index))
         key = (markup, selected, option.font.key(), width)
         doc = self._documents.get(key)
@@ -84,27 +105,36 @@ class HtmlDelegate(QStyledItemDelegate):
         self._documents[key] = doc
         return doc
 
+    def _selected(self, index: QModelIndex) -> bool:
+        """Whether the view paints the item selected, as its selection model says (what
+        the view itself puts into the paint option's state). Not read from the option:
+        a QStyle flag read from Python makes PySide build every enum of QStyle, ~10 ms
+        on the way to the first window."""
+        selection = self._view.selectionModel()
+        return selection is not None and selection.isSelected(index)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        if index.data(HTML_ROLE):
+            option.text = ""  # the style paints the item's background; paint() the text over it
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        doc = self._document(option, index)
+        selected = self._selected(index)
+        doc = self._document(option, index, selected)
+        super().paint(painter, option, index)  # background, selection, focus (the text left out: initStyleOption)
         if doc is None:
-            super().paint(painter, option, index)
             return
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
         context = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if selected:
             context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
-        doc = self._document(option, index)
+        doc = self._document(option, index)  # (a view asks sizes without selection state: not selected)
         if doc is None:
             return super().sizeHint(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from unidoreader.core.library import Library
-
 if TYPE_CHECKING:
+    from unidoreader.core.library import Library
     from unidoreader.core.search import Hit, Searcher, SearchResult
 
 _searchers: dict[int, "Searcher"] = {}

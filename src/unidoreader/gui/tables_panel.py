@@ -167,7 +167,7 @@ class TablesPanel(QWidget):
             item.setData(TABLE_ROLE, table.id)
             if table.totals_ok is False:
                 item.setText("⚠ " + item.text())
-                item.setForeground(QBrush(BAD))
+                item.setForeground(QBrush(BAD, Qt.BrushStyle.SolidPattern))
                 item.setToolTip(self.tr("The totals of this table do not add up"))
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from unidoreader.gui.features import Feature
 from unidoreader.gui.features.panes import ReadingPanes
@@ -80,6 +80,8 @@ class BookmarksFeature(Feature):
             return
         doc = pane.report.id
         if text is None:
+            from PySide6.QtWidgets import QInputDialog  # (imported when asked for: see gui/app.py)
+
             text, ok = QInputDialog.getMultiLineText(self.parent_widget, self.tr("Note"), self.tr("Your note on this paragraph (empty removes it):"), self.userdata.note(doc, block_id) or "")
             if not ok:
                 return

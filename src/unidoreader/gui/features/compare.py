@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from unidoreader.core.errors import UnidoreaderError
 from unidoreader.core.model import Report, Table
-from unidoreader.gui import dialogs, errors
+from unidoreader.gui import errors
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes, tables_of
 from unidoreader.gui.lane import Job, Lane
@@ -523,6 +523,8 @@ class CompareFeature(Feature):
         if self.comparison is None:
             return None
         if not isinstance(output, Path):
+            from unidoreader.gui import dialogs  # (Qt's file dialog classes: loaded when first asked for)
+
             name = dialogs.save_file_name(self.parent_widget, self.tr("Export PDF"), str(Path.home() / "changes.pdf"), self.tr("PDF files (*.pdf)"))
             if not name:
                 return None
@@ -544,6 +546,8 @@ class CompareFeature(Feature):
         if self.comparison is None:
             return None
         if not isinstance(output, Path):
+            from unidoreader.gui import dialogs
+
             name = dialogs.save_file_name(self.parent_widget, self.tr("Figures as CSV"), str(Path.home() / "figures.csv"), self.tr("CSV files (*.csv)"))
             if not name:
                 return None

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from unidoreader.core.errors import UnidoreaderError
-from unidoreader.gui import dialogs, searching
+from unidoreader.gui import searching
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.lane import Job, Lane
 from unidoreader.gui.errors import describe
@@ -40,6 +40,8 @@ class ImportFeature(Feature):
         self.library = library
 
     def import_dialog(self) -> None:
+        from unidoreader.gui import dialogs  # (Qt's file dialog classes: loaded when first asked for)
+
         files = dialogs.open_file_names(self.parent_widget, self.tr("Import reports"), str(Path.home()), self.tr("Reports (*.txt *.pdf *.docx *.doc);;All files (*)"))
         if files:
             self.import_files([Path(f) for f in files])

@@ -9,18 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from unidoreader import paths
 from unidoreader.gui import i18n
@@ -46,6 +35,10 @@ class Preferences:
 
 class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget, current: Preferences | str, default_font_size: int = 10) -> None:
+        # the dialog's widget classes are imported as it opens (an imported Qt class is
+        # built by PySide, enums and all: not on the way to the first window)
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox
+
         super().__init__(parent)
         if isinstance(current, str):
             current = Preferences(language=current)
@@ -131,21 +124,32 @@ class PreferencesFeature(Feature):
         self.act_prefs.setText(self.tr("Pr&eferences…"))
 
     def current(self) -> Preferences:
-        state = self.userdata.state if self.userdata else (lambda key, default=None: default)
         chosen = paths.chosen_library_dir()
+        font_size, line_spacing, page_size = self._saved()
         return Preferences(
             language=self.language(),
-            font_size=int(state("reading.font_size", 0) or 0),
-            line_spacing=int(state("reading.line_spacing", LINE_SPACING) or LINE_SPACING),
-            page_size=str(state("print.page_size", "A4") or "A4"),
+            font_size=font_size,
+            line_spacing=line_spacing,
+            page_size=page_size,
             library=str(chosen) if chosen else "",
         )
 
+    def _saved(self) -> tuple[int, int, str]:
+        """The saved reading font size (0: the interface's), line spacing and page size."""
+        state = self.userdata.state if self.userdata else (lambda key, default=None: default)
+        return (
+            int(state("reading.font_size", 0) or 0),
+            int(state("reading.line_spacing", LINE_SPACING) or LINE_SPACING),
+            str(state("print.page_size", "A4") or "A4"),
+        )
+
     def apply_saved(self) -> None:
-        """At start: tell the features the saved reading style and page size."""
-        prefs = self.current()
-        self.readingStyleChosen.emit(prefs.font_size, prefs.line_spacing)
-        self.pageSizeChosen.emit(prefs.page_size)
+        """At start: tell the features the saved reading style and page size (not
+        `current()`: the chosen library folder lives in the app's settings file, whose
+        lookup loads platformdirs, and is no business of the start)."""
+        font_size, line_spacing, page_size = self._saved()
+        self.readingStyleChosen.emit(font_size, line_spacing)
+        self.pageSizeChosen.emit(page_size)
 
     def open_dialog(self) -> None:
         before = self.current()

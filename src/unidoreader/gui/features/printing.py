@@ -14,7 +14,6 @@ from unidoreader.core.errors import UnidoreaderError
 from unidoreader.gui.features import Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes
 from unidoreader.gui.outline import OutlinePane
-from unidoreader.gui import dialogs
 from unidoreader.gui.errors import describe
 
 
@@ -73,6 +72,8 @@ class PrintFeature(Feature):
         if not parts:
             return None
         if not isinstance(output, Path):  # a button's `checked` argument is no file name
+            from unidoreader.gui import dialogs  # (Qt's file dialog classes: loaded when first asked for)
+
             name = dialogs.save_file_name(self.parent_widget, self.tr("Export PDF"), str(Path.home() / "briefing.pdf"), self.tr("PDF files (*.pdf)"))
             if not name:
                 return None

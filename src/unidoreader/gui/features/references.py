@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from unidoreader.core import references as core_refs
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
@@ -233,7 +233,7 @@ class ReferencesFeature(Feature):
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"ref:{number}")
             present = link.doc is not None
-            fmt.setForeground(QBrush(LINKED_COLOR if present else ABSENT_COLOR))
+            fmt.setForeground(QBrush(LINKED_COLOR if present else ABSENT_COLOR, Qt.BrushStyle.SolidPattern))
             fmt.setFontUnderline(True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if present else QTextCharFormat.UnderlineStyle.DotLine)
             cursor.mergeCharFormat(fmt)
@@ -408,6 +408,8 @@ class ReferencesFeature(Feature):
             self.message.emit(self.tr("Open a report of the library first."))
             return
         doc = pane.doc_id
+        from PySide6.QtWidgets import QInputDialog  # (imported when asked for: see gui/app.py)
+
         dialog = QInputDialog(self.parent_widget)
         dialog.setObjectName("symbolDialog")
         dialog.setWindowTitle(self.tr("Document symbol"))

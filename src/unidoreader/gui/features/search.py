@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from unidoreader.gui import searching
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
@@ -203,6 +203,8 @@ class SearchFeature(Feature):
             self.panel.set_saved(self.userdata.saved_searches())
 
     def _save_search(self, query: str, filters: dict[str, Any]) -> None:
+        from PySide6.QtWidgets import QInputDialog  # (imported when asked for: see gui/app.py)
+
         name, ok = QInputDialog.getText(self.parent_widget, self.tr("Save search"), self.tr("Name of this search:"), text=query)
         if ok and name.strip() and self.userdata:
             self.userdata.save_search(name.strip(), query, {k: v for k, v in filters.items() if v is not None})

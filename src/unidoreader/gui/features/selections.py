@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from unidoreader.gui.features import Feature
 from unidoreader.gui.features.panes import ReadingPanes
@@ -33,6 +33,8 @@ class SelectionsFeature(Feature):
         if not items:
             self.inform(self.tr("Save selection"), self.tr("Check some sections in the outline first."))
             return
+        from PySide6.QtWidgets import QInputDialog  # (imported when asked for: see gui/app.py)
+
         name, ok = QInputDialog.getText(self.parent_widget, self.tr("Save selection"), self.tr("Name of this selection:"))
         if ok and name.strip() and self.userdata:
             self.userdata.save_selection(name.strip(), items)
@@ -46,6 +48,8 @@ class SelectionsFeature(Feature):
             if not names:
                 self.inform(self.tr("Open selection"), self.tr("No selection has been saved yet."))
                 return
+            from PySide6.QtWidgets import QInputDialog
+
             name, ok = QInputDialog.getItem(self.parent_widget, self.tr("Open selection"), self.tr("Selection:"), names, 0, False)
             if not ok:
                 return

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from unidoreader.gui.features import DockSpec, Feature, MenuItem
 from unidoreader.gui.features.panes import ReadingPanes
 from unidoreader.gui.reader import ReaderPane
-from unidoreader.gui.table_window import TableWindow
 from unidoreader.gui.tables_panel import TablesPanel
+
+if TYPE_CHECKING:
+    from unidoreader.gui.table_window import TableWindow
 
 
 class TablesFeature(Feature):
@@ -46,6 +50,8 @@ class TablesFeature(Feature):
         table = next((t for t in self.panel.tables if t.id == table_id), None)
         if table is None:
             return None
+        from unidoreader.gui.table_window import TableWindow  # (imported when a table is first opened large)
+
         window = TableWindow(table, self.parent_widget)
         window.jumpRequested.connect(self._jump)
         window.message.connect(self.message)
