@@ -158,6 +158,19 @@ def test_an_internal_reference_to_another_report_is_not_resolved_in_this_one(sen
     assert [(r.text, r.doc) for r in R.find_references(sentence) if r.kind in R.INTERNAL_KINDS] == qualified
 
 
+@pytest.mark.parametrize("prefix", sorted(SEED_CITATIONS))
+def test_a_text_without_a_digit_cites_no_document(prefix: str) -> None:
+    """What lets normalise_symbol answer a query of words at once: no symbol, resolution,
+    decision or conclusion is found in a text without a decimal digit (every sentence of
+    a seed without one, and each seed citation with its digits taken out)."""
+    report = read_report(seed(prefix))
+    wordy = [b.text for b in report.blocks if not any(ch.isdecimal() for ch in b.text)]
+    assert wordy  # the seeds have such blocks
+    stripped = ["".join(ch for ch in printed if not ch.isdecimal()) for printed, _kind, _target in SEED_CITATIONS[prefix]]
+    for text in wordy + stripped:
+        assert not [r for r in R.find_references(text) if r.kind in R.DOCUMENT_KINDS], text
+
+
 def test_normalise_symbol_reads_a_whole_string_only() -> None:
     assert R.normalise_symbol("GC.17/ Res.6") == "GC.17/Res.6"
     assert R.normalise_symbol(" idb.41/dec.4 ") == "IDB.41/Dec.4"
