@@ -467,6 +467,13 @@ def rows(refs: Iterable[BlockReference]) -> list[list[Any]]:
     ]
 
 
+def cache_bytes(refs_rows: list[list[Any]]) -> bytes:
+    """The contents of a document's `references/<id>.json` (see LibraryReferences)."""
+    import json
+
+    return json.dumps({"version": REFS_VERSION, "rows": refs_rows}, ensure_ascii=False).encode("utf-8")
+
+
 def from_rows(data: Iterable[Sequence[Any]]) -> list[BlockReference]:
     out = []
     for block, footnote, kind, text, start, end, target, numbers, doc in data:
@@ -646,8 +653,7 @@ class LibraryReferences:
             from unidoreader.core.library import atomic_write
 
             try:
-                payload = {"version": REFS_VERSION, "rows": rows(refs)}
-                atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+                atomic_write(path, cache_bytes(rows(refs)))
             except OSError:
                 pass  # a read-only library: found again next time
         self._refs[doc] = refs
