@@ -39,6 +39,7 @@ import json
 import math
 import os
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
 
 
 def _np() -> Any:
+    if "numpy" not in sys.modules:  # no linear algebra here: no BLAS thread per core at import
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
     import numpy
 
     return numpy
