@@ -89,3 +89,20 @@ def test_cites_filter_keeps_only_the_citing_blocks(library: Library) -> None:
 def test_cites_is_a_filter_of_the_query_syntax() -> None:
     assert parse_query("cites:IDB.41/DEC.4").filters == {"cites": "IDB.41/Dec.4"}
     assert parse_query("发展 cites:resolution").filters == {"cites": "resolution"}
+
+
+def test_an_import_writes_each_documents_references_so_a_symbol_query_reads_no_stored_blocks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = Library.open(tmp_path / "lib", seed=False)
+    library.import_files([REFS / "synthetic.txt", REFS / "cited.txt"], workers=0)
+    index.ensure_index(library, workers=0)
+    assert sorted(p.stem for p in (library.root / "references").glob("*.json")) == sorted(e.id for e in library.entries())
+    expected = [(h.doc, h.block) for h in Searcher(library).search("cites:GC.17/Res.6").hits]
+    assert expected
+
+    read = []
+    real = index.read_payload
+    monkeypatch.setattr(index, "read_payload", lambda lib, doc: read.append(doc) or real(lib, doc))
+    hits = Searcher(Library.open(tmp_path / "lib", seed=False)).search("cites:GC.17/Res.6").hits
+    assert [(h.doc, h.block) for h in hits] == expected
+    assert set(read) <= {h.doc for h in hits}  # only the documents of the hits shown (their snippets)

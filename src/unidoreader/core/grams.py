@@ -39,6 +39,7 @@ import json
 import math
 import os
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
 
 
 def _np() -> Any:
+    if "numpy" not in sys.modules:  # no linear algebra here: no BLAS thread per core at import
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
     import numpy
 
     return numpy
@@ -474,22 +478,31 @@ class Corpus:
 
 def open_corpus(index_dir: Path, blocks_dir: Path, docs: Sequence[str], load_form: Callable[[str], scan.Form | None]) -> Corpus:
     """The corpus of `docs` as their search forms are on disk, indexing those not yet (or
-    no longer) in a segment first."""
+    no longer) in a segment first. A segment that will not load is read again from a
+    fresh manifest (another process may have merged it away meanwhile) before it counts
+    as damage."""
     directory = grams_dir(index_dir)
-    for attempt in range(2):
+    updates = 0
+    for attempt in range(4):
         marks = form_marks(blocks_dir, docs)
         segments = [s for s in _read_manifest(directory) if (directory / s["name"]).is_dir()]
         current = _current(segments, marks)
-        if attempt == 0 and (set(marks) - current.keys() or not (directory / "manifest.json").is_file()):
+        if (set(marks) - current.keys() or not (directory / "manifest.json").is_file()) and updates < 2:
             update(index_dir, blocks_dir, docs, load_form)
+            updates += 1
             continue
-        loaded = [Segment(directory / s["name"]) for s in segments]
+        try:
+            loaded = [Segment(directory / s["name"]) for s in segments]
+            for n, segment in enumerate(loaded):
+                if [d[0] for d in segment.docs] != [d[0] for d in segments[n]["docs"]]:
+                    raise GramIndexError(f"gram segment {segments[n]['name']} does not hold the documents listed")
+        except GramIndexError:
+            if attempt == 3:
+                raise
+            continue
         number = {s["name"]: n for n, s in enumerate(segments)}
-        for n, segment in enumerate(loaded):
-            if [d[0] for d in segment.docs] != [d[0] for d in segments[n]["docs"]]:
-                raise GramIndexError(f"gram segment {segments[n]['name']} does not hold the documents listed")
         return Corpus(loaded, [(number[e.segment], e.position) for e in current.values()])
-    raise GramIndexError("the gram index could not be brought up to date")  # pragma: no cover - the loop returns
+    raise GramIndexError("the gram index could not be brought up to date")
 
 
 def clear(index_dir: Path) -> None:
