@@ -173,10 +173,6 @@ class HelperSearch:
             if key in self.filters:
                 command += [f"--{key}", str(self.filters[key])]
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-        # One search, no linear algebra (the gram index counts and sorts integer arrays):
-        # numpy's BLAS need not start a thread per core as it loads, which takes it
-        # ~50 ms longer on a busy two-core machine, on the way to the window's first hits.
-        env.setdefault("OPENBLAS_NUM_THREADS", "1")
         try:
             self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
                 command,
