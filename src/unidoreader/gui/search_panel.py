@@ -263,9 +263,12 @@ class SearchPanel(QWidget):
         self._update_summary()
 
     def receive(self, item: Any) -> None:
-        """What a running search streams: first ("counts", total, per document), then hits."""
+        """What a running search streams: first ("counts", total, per document), then hits
+        (one at a time, or ("hits", list) for hits that came together)."""
         if isinstance(item, tuple) and item and item[0] == "counts":
             self.set_counts(item[1], item[2])
+        elif isinstance(item, tuple) and item and item[0] == "hits":
+            self.add_hits(item[1])
         else:
             self.add_hit(item)
 

@@ -139,10 +139,7 @@ class SearchFeature(Feature):
                     pass
                 else:
                     job.partial(("counts", helper.total, helper.per_document))
-                    for hit in found:
-                        if job.cancelled:
-                            break
-                        job.partial(hit)
+                    job.partial(("hits", found))  # all at once, as the helper gave them: one insertion, one summary
                     return helper.total if helper.total is not None else len(found)
             if not self.index_ready and not searching.index_exists(library):
                 searching.ensure_index(library, job.progress)
