@@ -25,3 +25,21 @@ def test_local_sockets_stay_allowed() -> None:
     assert right.recv(1) == b"x"
     left.close()
     right.close()
+
+
+def test_searching_loads_no_network_module() -> None:
+    """A search process imports neither urllib.request nor http.client (Whoosh's compat
+    module would, for a download helper it never calls: core.analysis gives it a stand-in
+    that imports the real one only if called), and Whoosh's helper still works."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import unidoreader.core.search, unidoreader.core.index\n"
+        "assert 'urllib.request' not in sys.modules and 'http.client' not in sys.modules, 'network modules imported'\n"
+        "import whoosh.compat, urllib.request\n"
+        "assert callable(whoosh.compat.urlretrieve) and urllib.request.Request\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
