@@ -729,7 +729,11 @@ def _is_damage(error: Exception) -> bool:
 
 def _update(library: Library, ix: Any, present: set[str], report: Progress, workers: int | None) -> bool:
     wanted = {entry.id: entry for entry in library.entries()}
-    missing_payload = {doc for doc in present & wanted.keys() if not stored(library, doc)}
+    try:  # one listing of the folder, not two file checks per document (0.2 s at 3,000)
+        names = set(os.listdir(blocks_dir(library)))
+    except OSError:
+        names = set()
+    missing_payload = {doc for doc in present & wanted.keys() if f"{doc}.bin" not in names or f"{doc}.srch" not in names}
     stale = (present - wanted.keys()) | missing_payload
     todo = [doc for doc in wanted if doc not in present or doc in missing_payload]
     if not stale and not todo:
