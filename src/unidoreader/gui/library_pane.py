@@ -36,6 +36,9 @@ SORTS = ("session", "date", "title")
 # Above this many matching documents a filter leaves the session groups as they were
 # (expanding thousands of rows at every keystroke is what makes a pane sluggish).
 EXPAND_ALL_BELOW = 400
+#: Up to this many documents, rows relaid out for a new width are laid out just before the
+#: window paints (see rich.HtmlDelegate); a larger library's on the next event-loop turn.
+EARLY_LAYOUT_DOCUMENTS = 400
 
 
 def session_text(entry: Entry) -> str:
@@ -360,7 +363,7 @@ class LibraryPane(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setIndentation(14)
-        self.tree.setItemDelegate(HtmlDelegate(self.tree))
+        self.tree.setItemDelegate(HtmlDelegate(self.tree, early=lambda: len(self.model.entries) <= EARLY_LAYOUT_DOCUMENTS))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -4,6 +4,7 @@ escaped report text, painted wrapped to the view's width."""
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
@@ -33,9 +34,14 @@ class HtmlDelegate(QStyledItemDelegate):
     """Paints items that carry HTML_ROLE as rich text wrapped to the view's width
     (rows grow to fit: relaid out when the view is resized), others as usual."""
 
-    def __init__(self, view: QTreeView) -> None:
+    def __init__(self, view: QTreeView, early: Callable[[], bool] = lambda: True) -> None:
+        """`early`: whether rows relaid out for a new width may be laid out just before the
+        window paints (painted once), rather than on the next turn of the event loop: a
+        view of thousands of rows says no, so that the turn that filled it and the one
+        that lays it out do not hold the window together."""
         super().__init__(view)
         self._view = view
+        self._early = early
         self._width = -1
         self._window: QWidget | None = None  # the window the view is in (watched: see eventFilter)
         # the typeset items, by what they depend on: a view asks each item's size, then
@@ -54,7 +60,7 @@ class HtmlDelegate(QStyledItemDelegate):
             self._width = self._view.viewport().width()
             self._relayout.start()
             self._watch_window()
-        elif kind == QEvent.Type.UpdateRequest and self._relayout.isActive():
+        elif kind == QEvent.Type.UpdateRequest and self._relayout.isActive() and self._early():
             # The window is about to paint (its pending updates come before timers): lay
             # the rows out for their new width now, so that they are painted once, at their
             # heights, not first at the heights of the old width and again a moment later.
