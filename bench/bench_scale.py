@@ -235,7 +235,7 @@ def phase_gui(root: str, query: str = "工发组织", screenshot: str = "") -> d
 
     qapp = gui_app.application()
     window = gui_app.create_window(Path(root), restore=False)
-    window.persist = False  # as at every start: the index checked, then the search forms read ahead
+    window.persist = False  # as at every start: the index checked, then the gram index opened ahead
     window.resize(1680, 1000)
     window.show()
     qapp.processEvents()

@@ -56,8 +56,8 @@ def _searcher(library: Library) -> "Searcher":
 
 
 def warm(library: Library) -> threading.Thread:
-    """Read the library's search forms on a thread of their own, so that the first search
-    of a big library does not wait for them (core.search.Searcher.warm). Not on the lane:
+    """Open the library's gram index on a thread of its own, so that the first search of
+    a big library does not wait for it (core.search.Searcher.warm). Not on the lane:
     opening a report meanwhile must not wait behind it."""
     def run() -> None:
         try:

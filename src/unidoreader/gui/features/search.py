@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from unidoreader.core.userdata import UserData
 
 
-# From this many documents the search forms are read ahead of the first search.
+# From this many documents the gram index is opened ahead of the first search.
 WARM_FROM_DOCUMENTS = 200
 
 
