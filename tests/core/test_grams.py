@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.search_support import expected_blocks, seeded, write_seed_variant  # noqa: F401
+from tests.core.search_support import corpus_occurrences, expected_blocks, scanned_occurrences, seeded, write_seed_variant  # noqa: F401
 from tests.conftest import seed
 from unidoreader.core import grams, index, scan
 from unidoreader.core.library import Library
@@ -30,23 +30,6 @@ def _corpus(library: Library) -> grams.Corpus:
     return grams.open_corpus(library.index_dir, index.blocks_dir(library), sorted(forms), forms.get)
 
 
-def _found(corpus: grams.Corpus, needle: str) -> dict[tuple[str, int], tuple[int, int]]:
-    blocks, counts, aligns = corpus.occurrences(needle)
-    return {(corpus.doc(int(corpus.block_entry[b])), corpus.local(int(b))): (int(c), int(a))
-            for b, c, a in zip(blocks, counts, aligns) if corpus.live[b]}
-
-
-def _scanned(forms: dict[str, scan.Form], needle: str) -> dict[tuple[str, int], tuple[int, int]]:
-    """The same, block by block with str.count and core.scan's alignment (the definition)."""
-    out = {}
-    for doc, form in forms.items():
-        for number in range(form.block_count):
-            count = form.block(number).count(needle)
-            if count:
-                out[(doc, number)] = (count, form.alignment(number, needle))
-    return out
-
-
 def test_any_substring_of_the_seeds_is_found_exactly_where_it_occurs(seeded: Library) -> None:  # noqa: F811
     forms = _forms(seeded)
     corpus = _corpus(seeded)
@@ -58,7 +41,7 @@ def test_any_substring_of_the_seeds_is_found_exactly_where_it_occurs(seeded: Lib
         start = rng.randrange(len(text) - 12)
         needles.add(text[start : start + rng.randint(1, 12)].split("\n")[0] or "的")
     for needle in sorted(needles):
-        assert _found(corpus, needle) == _scanned(forms, needle), needle
+        assert corpus_occurrences(corpus, needle) == scanned_occurrences(forms, needle), needle
 
 
 def test_documents_added_one_at_a_time_answer_as_one_segment_built_at_once(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.core.search_support import block_key, corpus_occurrences, scanned_occurrences
 from unidoreader.core import index, parse
 from unidoreader.core.library import Library
 from unidoreader.core.search import Searcher
@@ -169,16 +170,8 @@ def test_a_term_is_found_in_every_document_at_once_exactly_as_block_by_block(tmp
     assert all(forms.values())
     # dense (one a block or more), sparse, once, nowhere; one character; overlapping ("00" in "000")
     for needle in ("的", "工发组织", "发展", "中等收入国家", "合计", "联合国工业发展组织大会第", "zzzz", "年", "00", "。"):
-        expected = {}
-        for doc, form in forms.items():
-            for number in range(form.block_count):
-                count = form.block(number).count(needle)
-                if count:
-                    expected[(doc, number)] = (count, form.alignment(number, needle))
-        blocks, counts, aligns = corpus.occurrences(needle)
-        found = {(corpus.doc(int(corpus.block_entry[b])), corpus.local(int(b))): (int(c), int(a))
-                 for b, c, a in zip(blocks, counts, aligns) if corpus.live[b]}
-        assert found == expected, needle
+        found = corpus_occurrences(corpus, needle)
+        assert found == scanned_occurrences(forms, needle), needle
     assert any(count > 1 for count, _align in found.values())
 
 
@@ -195,7 +188,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory, archive: list[Path]) -> Libr
                                    "可持续 工业", "budget performance", "budgets", "performing", "mission OR 决议", "sahara referendum",
                                    "session:46 工发组织", "lang:en the"])
 def test_the_ranking_in_arrays_gives_every_block_the_key_of_its_definition(mixed: Library, query: str) -> None:
-    """`_rank` computes keys for all matches at once; each equals `_block_key`'s, the
+    """`_rank` computes keys for all matches at once; each equals `block_key`'s, the
     definition, block by block, and the order is that of sorting by them."""
     from unidoreader.core import search
 
@@ -214,7 +207,7 @@ def test_the_ranking_in_arrays_gives_every_block_the_key_of_its_definition(mixed
         assert where.block_count == form.block_count
         together = "".join(c.alternatives[0].text for c in positive) if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive) else ""
         idf = [math.log(1.0 + (scanned + 1) / (count + 0.5)) for count in _df(parsed, forms_of(searcher, candidates), filters)]
-        expected = search._block_key(positive, idf, together, form, number)
+        expected = block_key(positive, idf, together, form, number)
         assert key == expected[0], (where.doc, number)
         assert [(lit.text, exact, count, align) for lit, exact, count, align in per_clause] == \
             [(lit.text, exact, count, align) for lit, exact, count, align in expected[3]]

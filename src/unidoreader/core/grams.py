@@ -42,12 +42,13 @@ import shutil
 import sys
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from unidoreader.core import scan
-from unidoreader.core.index import DamagedIndexError
+from unidoreader.core.index import DamagedIndexError, _write_payload
 
 GRAMS_VERSION = 1
 #: The most characters one segment holds (bounds the memory of building one: ~40 bytes
@@ -64,11 +65,12 @@ _ARRAYS = ("grams", "offsets", "positions", "starts", "kinds", "bounds")
 if TYPE_CHECKING:
     import numpy as np
 
-# numpy is imported by the functions that compute (`_np`), not with the module: checking
+# numpy is imported by the functions that compute (`load_numpy`), not with the module: checking
 # that the gram index is up to date (every start of the app) needs only the manifest.
 
 
-def _np() -> Any:
+def load_numpy() -> Any:
+    """numpy, imported the first time with one BLAS thread."""
     if "numpy" not in sys.modules:  # no linear algebra here: no BLAS thread per core at import
         for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(name, "1")
@@ -78,7 +80,7 @@ def _np() -> Any:
 
 
 def _empty(dtype: str = "int64") -> "np.ndarray":
-    return _np().zeros(0, dtype=dtype)
+    return load_numpy().zeros(0, dtype=dtype)
 
 
 class GramIndexError(DamagedIndexError):
@@ -91,7 +93,7 @@ class GramIndexError(DamagedIndexError):
 
 def _segment_arrays(forms: Sequence[scan.Form]) -> tuple[dict[str, np.ndarray], list[list[Any]]]:
     """The arrays and document list of a segment of `forms` (see the module docstring)."""
-    np = _np()
+    np = load_numpy()
     texts: list[str] = []
     starts_parts: list[np.ndarray] = []
     bounds_parts: list[bytes] = []
@@ -130,7 +132,7 @@ def _segment_arrays(forms: Sequence[scan.Form]) -> tuple[dict[str, np.ndarray], 
         "grams": grams,
         "offsets": offsets,
         "positions": positions,
-        "starts": starts.astype(np.uint32) if offset < 2**32 else starts,
+        "starts": starts.astype(np.uint32),  # a segment is far below 4 G characters, as its positions
         "kinds": np.frombuffer("".join(form.kinds for form in forms).encode("ascii", "replace"), dtype=np.uint8),
         "bounds": np.frombuffer(b"".join(bounds_parts) + b"\x01", dtype=np.uint8),
     }
@@ -139,7 +141,7 @@ def _segment_arrays(forms: Sequence[scan.Form]) -> tuple[dict[str, np.ndarray], 
 
 def _write_segment(directory: Path, name: str, forms: Sequence[scan.Form]) -> None:
     """Write a segment into directory/name, whole or not at all (made aside, renamed)."""
-    np = _np()
+    np = load_numpy()
     arrays, docs = _segment_arrays(forms)
     tmp = directory / f".{name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -161,7 +163,7 @@ class Segment:
     """One segment, its arrays mapped from disk (only the pages a query touches are read)."""
 
     def __init__(self, path: Path) -> None:
-        np = _np()
+        np = load_numpy()
         try:
             self.docs: list[list[Any]] = json.loads((path / "docs.json").read_text(encoding="utf-8"))
             loaded = {key: np.load(path / f"{key}.npy", mmap_mode="r", allow_pickle=False) for key in _ARRAYS}
@@ -182,7 +184,7 @@ class Segment:
         self.doc_first = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(counts, dtype=np.int64)])
 
     def _positions_of(self, pair: int) -> np.ndarray | None:
-        np = _np()
+        np = load_numpy()
         at = int(np.searchsorted(self.grams, np.uint64(pair)))
         if at >= len(self.grams) or int(self.grams[at]) != pair:
             return None
@@ -190,7 +192,7 @@ class Segment:
 
     def positions_of(self, needle: str) -> np.ndarray:
         """Every position where `needle` starts (ascending, int64)."""
-        np = _np()
+        np = load_numpy()
         points = [ord(char) for char in needle]
         if not points:
             return _empty()
@@ -225,7 +227,7 @@ def occurrences(segment: Segment, needle: str) -> tuple[np.ndarray, np.ndarray, 
     """(blocks, counts, alignment) of the segment's blocks holding `needle`: block numbers
     ascending; how often each holds it as str.count counts (not overlapping); and how the
     occurrences sit on word boundaries, as core.scan.Form.alignment (2 both ends, 1 one, 0)."""
-    np = _np()
+    np = load_numpy()
     positions = segment.positions_of(needle)
     if not len(positions):
         return _empty(), _empty(), _empty("int8")
@@ -268,7 +270,6 @@ def grams_dir(index_dir: Path) -> Path:
 class _Entry:
     segment: str
     position: int  # the document's place in its segment
-    mark: tuple[int, int]  # (size, mtime_ns) of the search form it was made from
     chars: int
 
 
@@ -287,9 +288,7 @@ def _read_manifest(directory: Path) -> list[dict[str, Any]]:
 
 
 def _write_manifest(directory: Path, segments: list[dict[str, Any]]) -> None:
-    tmp = directory / f".manifest.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"version": GRAMS_VERSION, "segments": segments}, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, directory / "manifest.json")
+    _write_payload(directory / "manifest.json", json.dumps({"version": GRAMS_VERSION, "segments": segments}, ensure_ascii=False).encode("utf-8"))
 
 
 def _current(segments: list[dict[str, Any]], marks: dict[str, tuple[int, int]]) -> dict[str, _Entry]:
@@ -298,7 +297,7 @@ def _current(segments: list[dict[str, Any]], marks: dict[str, tuple[int, int]]) 
     for segment in segments:
         for position, (doc, size, mtime, chars) in enumerate(segment["docs"]):
             if marks.get(doc) == (size, mtime):
-                current[doc] = _Entry(segment["name"], position, (size, mtime), chars)
+                current[doc] = _Entry(segment["name"], position, chars)
     return current
 
 
@@ -334,7 +333,7 @@ def update(index_dir: Path, blocks_dir: Path, docs: Iterable[str], load_form: Ca
             segments += _build(directory, missing, marks, load_form)
             changed = True
             current = _current(segments, marks)
-        live = {name: sum(1 for e in current.values() if e.segment == name) for name in (s["name"] for s in segments)}
+        live = Counter(entry.segment for entry in current.values())
         kept = [s for s in segments if live[s["name"]]]
         if len(kept) != len(segments):
             changed = True
@@ -411,8 +410,11 @@ def _sweep(directory: Path, keep: set[str]) -> None:
     for path in directory.iterdir():
         if path.name in keep or path.name == "manifest.json" or path.name == ".lock":
             continue
-        if path.name.startswith(".") and time.time() - path.stat().st_mtime < 3600:
-            continue  # another process may be writing it
+        try:
+            if path.name.startswith(".") and time.time() - path.stat().st_mtime < 3600:
+                continue  # another process may be writing it
+        except OSError:  # gone meanwhile (another process's sweep)
+            continue
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)  # on Windows a mapped file stays: removed next time
         elif path.name.startswith("."):
@@ -428,7 +430,7 @@ class Corpus:
     was written are there but not `live`."""
 
     def __init__(self, segments: list[Segment], live_docs: list[tuple[int, int]]) -> None:
-        np = _np()
+        np = load_numpy()
         self.segments = segments
         self.bases = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum([s.blocks for s in segments], dtype=np.int64)])
         self.blocks = int(self.bases[-1])
@@ -461,7 +463,7 @@ class Corpus:
     def occurrences(self, needle: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """`occurrences` over every segment, in global block numbers (live and not); the
         last terms asked for are kept (a query's next page, or a term typed again)."""
-        np = _np()
+        np = load_numpy()
         found = self._cache.get(needle)
         if found is None:
             parts = [occurrences(segment, needle) for segment in self.segments]

@@ -7,8 +7,7 @@ Layout of `library.index_dir`::
     blocks/<doc>.bin  per document, its blocks (id, kind, section, text, word boundaries)
                       that search cuts snippets from
     blocks/<doc>.srch per document, its search form (core.scan): the normal form of its
-                      blocks and their word boundaries, which search verifies candidates
-                      against (compact: a whole archive's stays in memory)
+                      blocks and their word boundaries, which the gram index is made from
     grams/            the positional index of character pairs that search finds terms with
                       (core.grams), made from the search forms after each update
     incoming/<doc>.*  what an import prepared for the index (stored blocks, search form,
@@ -427,6 +426,26 @@ def stored(library: Library, doc_id: str) -> bool:
     return payload_path(library, doc_id).is_file() and form_path(library, doc_id).is_file()
 
 
+def unstored(library: Library, docs: Iterable[str]) -> set[str]:
+    """Those of `docs` whose stored blocks or search form are not on disk: one listing
+    of the folder, not two path checks per document (0.2 s at 3,000 documents)."""
+    try:
+        names = set(os.listdir(blocks_dir(library)))
+    except OSError:
+        names = set()
+    return {doc for doc in docs if f"{doc}.bin" not in names or f"{doc}.srch" not in names}
+
+
+def read_form(library: Library, doc_id: str) -> scan.Form | None:
+    """A document's search form as on disk; None if it is missing, unreadable or another
+    document's."""
+    try:
+        form = scan.load(read_regular(form_path(library, doc_id), 16 * parse.MAX_REPORT_BYTES))
+    except (OSError, InputError):
+        return None
+    return form if form is not None and form.doc == doc_id else None
+
+
 def read_payload(library: Library, doc_id: str) -> dict[str, Any] | None:
     try:
         payload = marshal.loads(read_regular(payload_path(library, doc_id), 16 * parse.MAX_REPORT_BYTES))
@@ -529,7 +548,7 @@ def needs_update(library: Library) -> bool:
     wanted = {entry.id for entry in library.entries()}
     if present != wanted:
         return True
-    return any(not stored(library, doc) for doc in wanted)
+    return bool(unstored(library, wanted))
 
 
 def _reset(library: Library) -> Any:
@@ -681,17 +700,9 @@ def _update_grams(library: Library, report: Progress) -> bool:
     from unidoreader.core import grams
 
     wanted = [entry.id for entry in library.entries()]
-
-    def read_form(doc: str) -> scan.Form | None:
-        try:
-            form = scan.load(read_regular(form_path(library, doc), 16 * parse.MAX_REPORT_BYTES))
-        except (OSError, InputError):
-            return None
-        return form if form is not None and form.doc == doc else None
-
     report(len(wanted), len(wanted), "indexing characters")
     try:
-        return grams.update(library.index_dir, blocks_dir(library), wanted, read_form)
+        return grams.update(library.index_dir, blocks_dir(library), wanted, partial(read_form, library))
     except grams.GramIndexError as error:
         raise DamagedIndexError(str(error)) from None
 
@@ -729,11 +740,7 @@ def _is_damage(error: Exception) -> bool:
 
 def _update(library: Library, ix: Any, present: set[str], report: Progress, workers: int | None) -> bool:
     wanted = {entry.id: entry for entry in library.entries()}
-    try:  # one listing of the folder, not two file checks per document (0.2 s at 3,000)
-        names = set(os.listdir(blocks_dir(library)))
-    except OSError:
-        names = set()
-    missing_payload = {doc for doc in present & wanted.keys() if f"{doc}.bin" not in names or f"{doc}.srch" not in names}
+    missing_payload = unstored(library, present & wanted.keys())
     stale = (present - wanted.keys()) | missing_payload
     todo = [doc for doc in wanted if doc not in present or doc in missing_payload]
     if not stale and not todo:

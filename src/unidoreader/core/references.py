@@ -416,8 +416,12 @@ def normalise_symbol(text: str) -> str | None:
         # pattern of them needs a decimal digit, \d): a query of words is none, and is
         # answered without compiling the thirty-odd patterns (~8 ms; every search asks).
         return None
-    refs = find_references(stripped)
-    if len(refs) == 1 and refs[0].kind in DOCUMENT_KINDS and refs[0].start == 0 and refs[0].end == len(stripped):
+    return _whole_symbol(find_references(stripped), stripped)
+
+
+def _whole_symbol(refs: list[Reference], text: str) -> str | None:
+    """The normal form of `text` if its references `refs` are one symbol that is all of it."""
+    if len(refs) == 1 and refs[0].kind in DOCUMENT_KINDS and refs[0].start == 0 and refs[0].end == len(text):
         return refs[0].target
     return None
 
@@ -569,9 +573,8 @@ def _symbol_facts(symbol: str) -> tuple[str, str | None]:
     LibraryReferences reads every entry's symbol, and finding references is regex work
     (a third of a second for 3,000 entries)."""
     lead = find_references(symbol)
-    if symbol == symbol.strip() and len(symbol) <= 200:  # what normalise_symbol would find: the same references
-        whole = len(lead) == 1 and lead[0].kind in DOCUMENT_KINDS and lead[0].start == 0 and lead[0].end == len(symbol)
-        normal = lead[0].target if whole else None
+    if symbol == symbol.strip() and len(symbol) <= 200:  # what normalise_symbol would look at: its references are these
+        normal = _whole_symbol(lead, symbol)
     else:
         normal = normalise_symbol(symbol)
     first = lead[0].target if lead and lead[0].start == 0 and lead[0].kind in DOCUMENT_KINDS else None

@@ -27,18 +27,15 @@ jieba is never loaded here: searching an existing index starts at once.
 
 from __future__ import annotations
 
-import heapq
 import math
-import os
 import re
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
-from pathlib import Path
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from unidoreader.core import analysis, index, scan
+from unidoreader.core import analysis, grams, index, scan
 from unidoreader.core.library import Library
 from unidoreader.core.model import BlockKind
 from unidoreader.core.safeio import scrub
@@ -348,18 +345,18 @@ class _Doc:
     pages: dict[str, int] = field(default_factory=dict)  # block id -> printed page (PDF imports)
 
 
-#: A matching block: (sort key (tier, boundary classes, weight), its document's search
-#: form, block number, per clause (literal, exact?, occurrences, boundary class)).
-#: Plain tuples: there can be hundreds of thousands.
-_Match = tuple[tuple[int, int, float], scan.Form, int, list[tuple[Literal, bool, int, int]]]
+#: A matching block: (sort key (tier, boundary classes, weight), its document (a _Where,
+#: or the search form for a symbol query's own blocks), block number, per clause
+#: (literal, exact?, occurrences, boundary class)). Made only for the hits asked for.
+_Match = tuple[tuple[int, int, float], Any, int, list[tuple[Literal, bool, int, int]]]
 
 
 class _Ranking:
-    """The blocks that match a query, best first, found as far as asked for.
+    """The blocks that match a query, best first, as far as asked for (`top(n)`).
 
-    `total`, `per_document` and `per_session` count every match. `top(n)` ranks only as
-    far as n: a term in nearly every document is scored fully only for its best blocks
-    (see `_rank_one`), and snippets are cut only for the hits shown.
+    `total`, `per_document`, `per_session` and `per_language` count every match. This
+    base holds its matches in order (symbol queries, no query); `_Vector` sorts as far
+    as asked, and snippets are cut only for the hits shown.
     """
 
     def __init__(self, total: int, per_document: dict[str, int], per_session: dict[int | None, int],
@@ -372,23 +369,6 @@ class _Ranking:
 
     def top(self, count: int | None) -> list[_Match]:
         return self._ranked if count is None else self._ranked[:count]
-
-
-class _Sorted(_Ranking):
-    """Every match scored; sorted (stably, best first) when first asked."""
-
-    def __init__(self, matches: list[_Match], per_document: dict[str, int], per_session: dict[int | None, int],
-                 per_language: dict[str | None, int] | None = None) -> None:
-        super().__init__(len(matches), per_document, per_session, per_language)
-        self._matches: list[_Match] | None = matches
-
-    def top(self, count: int | None) -> list[_Match]:
-        if self._matches is not None:
-            if count is not None and count * 8 < len(self._matches):  # nlargest is stable, like sort
-                return heapq.nlargest(count, self._matches, key=itemgetter(0))
-            self._matches.sort(key=itemgetter(0), reverse=True)
-            self._ranked, self._matches = self._matches, None
-        return super().top(count)
 
 
 class Searcher:
@@ -405,7 +385,6 @@ class Searcher:
         self._all_bits = 0  # every Whoosh document not deleted, as bits of an int
         self._bits: dict[tuple[str, str], int] = {}  # (field, term) -> its documents, as bits (see _term_bits)
         self._forms: OrderedDict[str, scan.Form] = OrderedDict()
-        self._blocks_dir = str(index.blocks_dir(library))
         self._form_chars = 0
         self._docs: OrderedDict[str, _Doc] = OrderedDict()
         self._rankings: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
@@ -446,12 +425,11 @@ class Searcher:
         try:
             searcher = ix.searcher()
             ids = {number: fields["doc"] for number, fields in searcher.reader().iter_docs()}
-            names = set(os.listdir(index.blocks_dir(self.library)))  # one listing of the folder, not two file checks per document
         except Exception:
             if searcher is not None:
                 searcher.close()
             return None
-        if set(ids.values()) == wanted and all(f"{doc}.bin" in names and f"{doc}.srch" in names for doc in wanted):
+        if set(ids.values()) == wanted and not index.unstored(self.library, wanted):
             return searcher, ids
         searcher.close()
         return None
@@ -518,12 +496,8 @@ class Searcher:
         form = self._forms.get(doc_id)
         if form is not None:
             return form
-        try:
-            with open(os.path.join(self._blocks_dir, f"{doc_id}.srch"), "rb") as file:  # index.form_path, without pathlib per document
-                form = scan.load(file.read())
-        except OSError:
-            return None
-        if form is None or form.doc != doc_id:
+        form = index.read_form(self.library, doc_id)
+        if form is None:
             return None
         if self._form_chars + form.chars > FORM_CHARS:  # forget the longest-kept quarter
             for old in list(self._forms)[: max(1, len(self._forms) // 4)]:
@@ -613,7 +587,7 @@ class Searcher:
         filters = dict(parsed.filters)
         filters.update({k: scrub(v) if isinstance(v, str) else v for k, v in given.items() if v not in (None, "")})
         if not parsed.clauses and not filters:
-            return _Sorted([], {}, {})
+            return _Ranking(0, {}, {})  # nothing to search for
         with self._lock:
             ranking = None
             key = (query, tuple(sorted((k, str(v)) for k, v in filters.items())))
@@ -624,7 +598,7 @@ class Searcher:
                     if not _is_index_damage(error):
                         raise
                     damage.seen = True
-                    if type(error).__name__ == "GramIndexError":  # only the gram index: made again from the search forms
+                    if isinstance(error, grams.GramIndexError):  # only the gram index: made again from the search forms
                         ranking = self._regram(key, parsed, filters)
             if ranking is None:  # a damaged index: rebuild it from the library, then retry once
                 self._heal()
@@ -633,8 +607,6 @@ class Searcher:
 
     def _regram(self, key: tuple[Any, ...], parsed: ParsedQuery, filters: dict[str, Any]) -> _Ranking | None:
         """The ranking after making the gram index again; None if the index is damaged further."""
-        from unidoreader.core import grams
-
         self._corpus = None
         grams.clear(self.library.index_dir)
         try:
@@ -646,8 +618,6 @@ class Searcher:
 
     def _heal(self) -> None:
         """Rebuild a damaged index from the library and forget everything read from it."""
-        from unidoreader.core import grams
-
         with self._lock:
             self._close()
             self._corpus = None
@@ -692,18 +662,9 @@ class Searcher:
         """The gram index of the documents indexed (core.grams), brought up to date first
         if it does not hold them as their search forms are (made by an older version,
         or left behind by a crash): it heals itself from the forms."""
-        if self._corpus is None:
-            from unidoreader.core import grams
-
-            def read_form(doc_id: str) -> scan.Form | None:  # for indexing: not kept
-                try:
-                    with open(os.path.join(self._blocks_dir, f"{doc_id}.srch"), "rb") as file:
-                        form = scan.load(file.read())
-                except OSError:
-                    return None
-                return form if form is not None and form.doc == doc_id else None
-
-            self._corpus = grams.open_corpus(self.library.index_dir, Path(self._blocks_dir), sorted(self._indexed), read_form)
+        if self._corpus is None:  # the forms read for indexing are not kept
+            self._corpus = grams.open_corpus(self.library.index_dir, index.blocks_dir(self.library), sorted(self._indexed),
+                                             partial(index.read_form, self.library))
         return self._corpus
 
     def _candidates(self, parsed: ParsedQuery, filters: dict[str, Any]) -> list[str]:
@@ -1005,17 +966,16 @@ class _Vector(_Ranking):
     block order (an incremental update ranks as a full rebuild does)."""
 
     def __init__(self, keys: dict[str, Any], clauses: list[tuple[list[Literal], Any, Any, Any]],
-                 make: Callable[[int, int], tuple[Any, int]], per_document: dict[str, int],
+                 make: Callable[[int], tuple[Any, int]], per_document: dict[str, int],
                  per_session: dict[int | None, int], per_language: dict[str | None, int]) -> None:
         super().__init__(len(keys["block"]), per_document, per_session, per_language)
         self._keys = keys  # block, tier, classes, raw, tie: one array each
         self._clauses = clauses  # per clause: its literals, and per match the literal chosen, count, align
-        self._make = make  # (global block, row) -> (where, block number in its document)
-        self._order: Any = None  # rows of the matches ranked so far, best first
+        self._make = make  # row -> (where, block number in its document)
         self._made: list[_Match] = []
 
     def _best(self, count: int) -> Any:
-        import numpy as np
+        np = grams.load_numpy()
 
         keys = self._keys
         tier, classes, raw, tie = keys["tier"], keys["classes"], keys["raw"], keys["tie"]
@@ -1040,10 +1000,10 @@ class _Vector(_Ranking):
         if len(self._made) < count:
             order = self._best(count).tolist()
             keys = self._keys
-            blocks, tiers, classes, raws = keys["block"], keys["tier"], keys["classes"], keys["raw"]
+            tiers, classes, raws = keys["tier"], keys["classes"], keys["raw"]
             made = []
             for row in order:
-                where, number = self._make(int(blocks[row]), row)
+                where, number = self._make(row)
                 per_clause = []
                 for literals, chosen, counts, aligns in self._clauses:
                     align = int(aligns[row])
@@ -1058,8 +1018,8 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], corpus: Any, candidates:
     """The ranking of a query over the blocks of the candidate documents (see the module
     docstring), computed over the whole library at once from the gram index (core.grams):
     which blocks hold which literal, how often, how on word boundaries; the key of every
-    matching block as `_block_key` defines it, in arrays."""
-    import numpy as np
+    matching block as the tests' block-by-block definition has it (tests/core/search_support.py), in arrays."""
+    np = grams.load_numpy()
 
     kind = analysis.normalize(str(filters.get("kind") or ""))
     block_kind = kind if kind in _BLOCK_KINDS else ""
@@ -1149,7 +1109,7 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], corpus: Any, candidates:
         tier = np.where(exact, tier, np.where(align == _BY_STEM, np.minimum(tier, TIER_STEMMED), TIER_WORDS))
         classes += np.where(exact, align + 1, 0)
         found = found.astype(np.float64)
-        raw = raw + weight * weights[align + 2] * found * _SATURATION / (found + norm_len)  # as _block_key, in its order
+        raw = raw + weight * weights[align + 2] * found * _SATURATION / (found + norm_len)  # as the definition, in its order
     if len(positive) > 1 and all(len(c.alternatives) == 1 for c in positive) and len(rows):
         together = "".join(c.alternatives[0].text for c in positive)
         tier = np.where(everywhere & having(together)[rows], TIER_TOGETHER, tier)
@@ -1169,59 +1129,16 @@ def _rank(parsed: ParsedQuery, filters: dict[str, Any], corpus: Any, candidates:
         per_session[session] += count
         per_language[language] += count
 
-    def make(block: int, row: int) -> tuple[_Where, int]:
+    def make(row: int) -> tuple[_Where, int]:
         entry = int(entry_of[row])
         where = wheres.get(entry)
         if where is None:
             doc, blocks, session, language, _kind = corpus.entry_docs[entry]
             where = wheres[entry] = _Where(doc, session, language, blocks)
-        return where, block - int(first[row])
+        return where, int(rows[row] - first[row])
 
     keys = {"block": rows, "tier": tier, "classes": classes, "raw": raw, "tie": tie}
     return _Vector(keys, clauses, make, per_document, dict(per_session), dict(per_language))
-
-
-def _block_key(positive: list[Clause], idf: list[float], together: str, form: scan.Form, number: int) -> _Match:
-    """The exact key of a matching block: the definition `_rank` computes in arrays
-    (tests compare the two)."""
-    norm = form.blocks[number]
-    per_clause: list[tuple[Literal, bool, int, int]] = []
-    for clause in positive:
-        chosen: tuple[Literal, bool, int, int] | None = None
-        for literal in clause.alternatives:
-            if literal.text in norm:
-                option = (literal, True, norm.count(literal.text), form.alignment(number, literal.text))
-            elif literal.forms and (stemmed := _stem_count(literal, form, number)):
-                option = (literal, False, stemmed, _BY_STEM)
-            elif literal.pieces and all(p in norm for p in literal.pieces):
-                option = (literal, False, min(norm.count(p) for p in literal.pieces), _BY_PIECES)
-            else:
-                continue
-            if chosen is None or (option[1], option[3], option[2]) > (chosen[1], chosen[3], chosen[2]):
-                chosen = option
-        if chosen is None:
-            raise index.DamagedIndexError(f"block {number} of {form.doc} does not match")
-        per_clause.append(chosen)
-    saturation = _K1 + 1.0
-    norm_len = _K1 * (1.0 - _B + _B * len(norm) / _AVG_BLOCK)
-    raw = 0.0
-    classes = 0
-    tier = TIER_EXACT
-    for clause_number, (_literal, exact, count, align) in enumerate(per_clause):
-        if exact:
-            raw += idf[clause_number] * _ALIGN_WEIGHT[align] * count * saturation / (count + norm_len)
-            classes += align + 1
-        elif align == _BY_STEM:
-            raw += idf[clause_number] * _STEM_WEIGHT * count * saturation / (count + norm_len)
-            tier = min(tier, TIER_STEMMED)
-        else:
-            raw += idf[clause_number] * _FUZZY_WEIGHT * count * saturation / (count + norm_len)
-            tier = TIER_WORDS
-    if tier == TIER_EXACT and together and together in norm:
-        tier = TIER_TOGETHER
-    if form.kinds[number] == _HEADING:
-        raw *= 1.3
-    return ((tier, classes, raw), form, number, per_clause)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
