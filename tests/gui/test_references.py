@@ -120,9 +120,18 @@ def test_a_document_not_in_the_library_shows_a_copyable_card(qtbot, window) -> N
     assert len(window.panes) == 1  # nothing was opened
 
 
+def _show_references_pane(qtbot, window) -> None:
+    """As a click on the pane's tab does."""
+    dock = window.docks["references"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(window.is_settled, timeout=30000)
+
+
 def test_the_references_pane_lists_who_cites_the_document_and_what_it_cites(qtbot, window) -> None:
     synthetic, cited = _doc(window, "synthetic.txt"), _doc(window, "cited.txt")
     _open(qtbot, window, cited)
+    _show_references_pane(qtbot, window)
     panel = window.references.panel
     assert panel.group_texts(panel.cited_by) == ["工业发展合作"]
     citing = panel.cited_by.child(0)
@@ -158,3 +167,21 @@ def test_a_symbol_set_in_the_gui_makes_references_to_it_links(qtbot, window) -> 
     assert _hover(pane002, "IDB.42/14").splitlines() == [title, "IDB.42/14"]
     _click(qtbot, window, pane002, "IDB.42/14")
     assert window.active.doc_id == doc000
+
+
+def test_the_references_pane_is_filled_when_it_is_shown_not_while_hidden(qtbot, window) -> None:
+    """Behind the search tab, the pane costs nothing (no job, no repaint at start); the
+    moment its tab is chosen it lists the active document's citations."""
+    cited = _doc(window, "cited.txt")
+    window.docks["search"].raise_()
+    qtbot.waitUntil(lambda: not window.references._panel_seen)
+    jobs: list[str] = []
+    window.lane.started.connect(jobs.append)
+    _open(qtbot, window, cited)
+    panel = window.references.panel
+    finding = window.references.tr("Finding references…")
+    assert jobs.count(finding) == 1  # the new pane's links; the hidden pane asked for nothing
+    assert panel.group_texts(panel.cited_by) != ["工业发展合作"]
+    _show_references_pane(qtbot, window)
+    assert jobs.count(finding) == 2
+    assert panel.group_texts(panel.cited_by) == ["工业发展合作"]

@@ -89,3 +89,26 @@ def test_the_busy_bar_shows_for_long_work_only(qtbot, window) -> None:
     qtbot.waitUntil(window.progress.isVisible, timeout=5000)
     qtbot.waitUntil(lambda: not window.lane.busy, timeout=5000)
     assert not window.progress.isVisible()
+
+
+def test_the_first_window_creates_no_widget_class_it_does_not_show(library_dir, tmp_path) -> None:
+    """Starting with two reports and a search (as bench/bench_gui.py does) builds none of
+    the widget classes the window does not use: asking a view for its viewport the plain
+    way makes PySide6 create every widget class of QtWidgets, calendar and wizard
+    included (gui/viewports.py)."""
+    shot = tmp_path / "start.png"
+    code = (
+        "import os, sys\n"
+        "from unidoreader import cli\n"
+        "real_exit = os._exit\n"
+        "def report(code):\n"
+        "    import PySide6.QtWidgets as widgets\n"
+        "    made = sorted(n for n in ('QCalendarWidget', 'QWizard', 'QFileDialog', 'QFontDialog', 'QMdiArea', 'QGraphicsView') if n in vars(widgets))\n"
+        "    print('made', made, 'code', code, flush=True)\n"
+        "    real_exit(code)\n"
+        "os._exit = report\n"
+        f"sys.exit(cli.main(['gui', '--library', {str(library_dir)!r}, '--open', '000', '001', '--search', '中等收入国家', '--screenshot', {str(shot)!r}]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert "made [] code 0" in out.stdout, out.stdout + out.stderr
+    assert shot.stat().st_size > 10_000

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from unidoreader.gui.lane import Job, Lane
+from unidoreader.gui.viewports import viewport_of
 
 if TYPE_CHECKING:
     from unidoreader.core.model import Report
@@ -175,7 +176,8 @@ class PageView(QWidget):
         # only the user's own scrolling (wheel, keys, the scroll bar) moves the text; a
         # relayout or a scroll made here to follow the text does not
         self.scroll.verticalScrollBar().actionTriggered.connect(lambda _action: self._settle.start())
-        self.scroll.viewport().installEventFilter(self)
+        self.viewport = viewport_of(self.scroll)  # kept: see gui/viewports.py
+        self.viewport.installEventFilter(self)
 
         self.zoom_out_button = QToolButton()
         self.zoom_out_button.setText("−")
@@ -229,7 +231,7 @@ class PageView(QWidget):
             self._offsets = []
             return
         if self.fit_width:
-            room = max(100, self.scroll.viewport().width() - 2 * GAP)
+            room = max(100, self.viewport.width() - 2 * GAP)
             self.scale = room / max(w for w, _h in self.pages.sizes)
         y = GAP
         self._offsets = []
@@ -273,10 +275,10 @@ class PageView(QWidget):
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent
 
-        if watched is self.scroll.viewport() and isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if watched is self.viewport and isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.set_scale(self.scale * (ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP))
             return True
-        if watched is self.scroll.viewport() and getattr(event, "type", lambda: None)() == QEvent.Type.Resize and self.fit_width:
+        if watched is self.viewport and getattr(event, "type", lambda: None)() == QEvent.Type.Resize and self.fit_width:
             QTimer.singleShot(0, self._refit)
         return False
 
@@ -328,7 +330,7 @@ class PageView(QWidget):
         page, _x0, top, _x1, bottom = self.pages.boxes[block_id][0]
         v = self.scroll.verticalScrollBar().value()
         y0 = self._offsets[page - 1] + top * self.scale
-        return v <= y0 and self._offsets[page - 1] + bottom * self.scale <= v + 0.6 * self.scroll.viewport().height()
+        return v <= y0 and self._offsets[page - 1] + bottom * self.scale <= v + 0.6 * self.viewport.height()
 
     def highlight_rects(self) -> list[QRectF]:
         """Where the highlighted block is painted, in canvas coordinates (for tests)."""

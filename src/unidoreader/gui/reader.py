@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from unidoreader.core.model import Report, Table
 from unidoreader.gui.alignment import Alignment
 from unidoreader.gui.render import LINE_SPACING, DocumentMap, build_document
+from unidoreader.gui.viewports import viewport_of
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -144,7 +145,8 @@ class ReaderPane(QWidget):
         self.view.anchorClicked.connect(self._link_clicked)
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.view.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)
+        self.viewport = viewport_of(self.view)  # kept: see gui/viewports.py
+        self.viewport.installEventFilter(self)
 
         self.find_edit = QLineEdit()
         self.find_edit.setClearButtonEnabled(True)
@@ -375,12 +377,12 @@ class ReaderPane(QWidget):
         top = self._position_y(self.map.text_start[block_id])
         bottom = self._position_y(max(self.map.text_start[block_id], self.map.block_end[block_id] - 1)) + 1
         view_top = self.view.verticalScrollBar().value()
-        return bottom >= view_top and top < view_top + self.view.viewport().height()
+        return bottom >= view_top and top < view_top + self.viewport.height()
 
     def position_visible(self, position: int) -> bool:
         y = self._position_y(position)
         view_top = self.view.verticalScrollBar().value()
-        return view_top <= y < view_top + self.view.viewport().height()
+        return view_top <= y < view_top + self.viewport.height()
 
     # -- links and tooltips --------------------------------------------------------------
 
@@ -431,7 +433,7 @@ class ReaderPane(QWidget):
         self.scroll_to_block(block_id)
         y = self._position_y(self._hits[0].cursor.selectionStart())
         bar = self.view.verticalScrollBar()
-        bar.setValue(max(0, int(y) - self.view.viewport().height() // 4))
+        bar.setValue(max(0, int(y) - self.viewport.height() // 4))
 
     def _mark_hit(self, block_id: str, offsets: tuple[tuple[int, int], ...] | list) -> bool:
         """Mark a hit without scrolling; remembered so that a re-typeset keeps it."""
@@ -601,7 +603,7 @@ class ReaderPane(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             self.activated.emit(self)
-        elif event.type() == QEvent.Type.Resize and watched is self.view.viewport() and self._anchor and not self._resizing:
+        elif event.type() == QEvent.Type.Resize and watched is self.viewport and self._anchor and not self._resizing:
             # the text reflows to the new width: keep the same paragraph at the top
             self._resizing = True
             QTimer.singleShot(0, self._restore_anchor)

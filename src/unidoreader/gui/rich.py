@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTim
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
+from unidoreader.gui.viewports import viewport_of
+
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_STYLE = "background-color:#f8e45c;color:#000;font-weight:600"
 SECONDARY = "#5e5c64"  # colour of secondary lines in rich items
@@ -52,12 +54,13 @@ class HtmlDelegate(QStyledItemDelegate):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(view.doItemsLayout)
-        view.viewport().installEventFilter(self)
+        self._viewport = viewport_of(view)
+        self._viewport.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind == QEvent.Type.Resize and watched is not self._window and self._view.viewport().width() != self._width:
-            self._width = self._view.viewport().width()
+        if kind == QEvent.Type.Resize and watched is not self._window and self._viewport.width() != self._width:
+            self._width = self._viewport.width()
             self._relayout.start()
             self._watch_window()
         elif kind == QEvent.Type.UpdateRequest and self._relayout.isActive() and self._early():
@@ -86,7 +89,7 @@ class HtmlDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         indent = self._view.indentation() * (depth + (1 if self._view.rootIsDecorated() else 0))
-        return self._view.viewport().width() - indent
+        return self._viewport.width() - indent
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, selected: bool = False) -> QTextDocument | None:
         """The item's typeset text (None for an item without HTML_ROLE). `selected`: the

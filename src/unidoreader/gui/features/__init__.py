@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 class DockSpec:
     """A pane the window shows in a dock. `title()` is called on every retranslation;
     `focus_shortcut` adds a "go to" action (focus_NAME) that shows the dock and focuses
-    `focus_widget`; `below` / `tab_with` name a dock to split under / to share a tab with."""
+    `focus_widget`; `below` / `tab_with` name a dock to split under / to share a tab with;
+    `visibility(seen)` is told whenever the pane comes into view or leaves it (its dock
+    shown or closed, its tab chosen or another one)."""
 
     name: str
     widget: QWidget
@@ -50,6 +52,7 @@ class DockSpec:
     focus_text: Callable[[], str] | None = None
     below: str | None = None
     tab_with: str | None = None
+    visibility: Callable[[bool], None] | None = None
 
 
 @dataclass

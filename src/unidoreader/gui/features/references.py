@@ -98,6 +98,8 @@ class ReferencesFeature(Feature):
         self._library_stamp: object = None  # the library state the pane's list was made for
         self._refreshing = False  # a refresh of the pane runs on the lane
         self._refresh_again = False  # ... and another was asked for meanwhile
+        self._panel_seen = False  # the pane is in view (its dock open, its tab the chosen one)
+        self._panel_stale = False  # a refresh was asked for while it was not
         self.panel = ReferencesPanel()
         self.panel.placeActivated.connect(self.go_to)
         self.panel.setSymbolRequested.connect(self.ask_symbol)
@@ -112,7 +114,8 @@ class ReferencesFeature(Feature):
 
     def docks(self) -> list[DockSpec]:
         return [DockSpec("references", self.panel, Qt.DockWidgetArea.RightDockWidgetArea, lambda: self.tr("References"),
-                         self.panel.tree, "Ctrl+4", lambda: self.tr("Go to the references"), tab_with="search")]
+                         self.panel.tree, "Ctrl+4", lambda: self.tr("Go to the references"), tab_with="search",
+                         visibility=self._panel_visibility)]
 
     def menu_items(self) -> list[MenuItem]:
         return [MenuItem("file", self.act_symbol)]
@@ -327,13 +330,25 @@ class ReferencesFeature(Feature):
     def _active_changed(self, _pane: ReaderPane | None) -> None:
         self._refresh_panel()
 
+    def _panel_visibility(self, seen: bool) -> None:
+        self._panel_seen = seen
+        if seen and self._panel_stale:
+            self._refresh_panel()
+
     def _refresh_panel(self) -> None:
         """Fill the pane for the active document, and the library's list (on the lane).
         One refresh at a time: asked again meanwhile (the active pane changes several times
-        while a session's panes open), it runs once more when the running one is done."""
+        while a session's panes open), it runs once more when the running one is done.
+        Only while the pane can be seen: hidden (a tab behind the search pane, a closed
+        dock), it is filled when it is shown; the start then settles without a lane job
+        (and a repaint) for a pane nobody looks at."""
         pane = self.reading.active
         if self.refs is None or self.library is None:
             return
+        if not self._panel_seen:
+            self._panel_stale = True
+            return
+        self._panel_stale = False
         if self._refreshing:
             self._refresh_again = True
             return
