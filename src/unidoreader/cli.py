@@ -227,8 +227,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.batch is not None:
         from unidoreader.core.safeio import read_regular
 
-        try:  # a regular file, and at most MAX_BATCH_BYTES of it (never /dev/zero or a FIFO)
-            queries = read_regular(Path(args.batch), MAX_BATCH_BYTES).decode("utf-8-sig").splitlines()
+        try:  # a regular file, and at most MAX_BATCH_BYTES of it (never /dev/zero or a FIFO); "-": stdin
+            data = _read_stdin(MAX_BATCH_BYTES) if args.batch == "-" else read_regular(Path(args.batch), MAX_BATCH_BYTES)
+            queries = data.decode("utf-8-sig").splitlines()
         except UnicodeDecodeError as error:
             raise InputError(f"{args.batch}: cannot read the queries: not UTF-8 text (byte {error.start})") from None
         for query in queries:
@@ -246,6 +247,16 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         _print_search_text(result)
     return 0
+
+
+def _read_stdin(limit: int) -> bytes:
+    """Standard input, at most `limit` bytes (InputError beyond: a batch is a list of queries)."""
+    from unidoreader.core.errors import InputError
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input: more than {limit // (1024 * 1024)} MiB of queries")
+    return data
 
 
 def _remember_search(library: Library, query: str, filters: dict[str, Any]) -> None:
@@ -629,7 +640,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = add("search", cmd_search, "search every document of the library")
     search.add_argument("query", metavar="QUERY", nargs="?")
-    search.add_argument("--batch", metavar="FILE", help="one query a line; one JSON result a line")
+    search.add_argument("--batch", metavar="FILE", help="one query a line (FILE - : standard input); one JSON result a line")
     search.add_argument("--doc", metavar="ID")
     search.add_argument("--session", type=int, metavar="N")
     search.add_argument("--year", type=int, metavar="Y")

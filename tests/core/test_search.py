@@ -298,6 +298,17 @@ def test_cli_batch_one_line_per_query_in_order(seeded: Library, capsys: pytest.C
     assert json.loads(lines[3])["total"] == 0
 
 
+def test_cli_batch_reads_the_queries_from_standard_input_given_as_dash(seeded: Library, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """`--batch -`: the queries come through a pipe (how the GUI's start-up helper gets its query)."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("清洁氢\n不存在的词语组合\n".encode("utf-8"))))
+    code, out, _ = _cli(capsys, "search", "--batch", "-", "--json", "--library", str(seeded.root))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["query"] for r in lines] == ["清洁氢", "不存在的词语组合"]
+    assert lines[0]["total"] > 0 and lines[1]["total"] == 0
+
+
 def test_cli_search_without_query_is_a_user_error(seeded: Library, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
     code, _, err = _cli(capsys, "search", "--library", str(seeded.root))
     assert code == 2 and err.startswith("unidoreader:")

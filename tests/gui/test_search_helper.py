@@ -37,3 +37,14 @@ def test_marked_snippets_come_back_plain_even_with_guillemets_in_the_text() -> N
 def test_no_helper_on_a_single_core(library_dir: Path, monkeypatch) -> None:
     monkeypatch.setattr(searching, "_usable_cores", lambda: 1)
     assert searching.HelperSearch.start_if_indexed(library_dir, "工发组织") is None
+
+
+def test_a_query_too_long_for_the_helper_s_pipe_is_searched_in_process(library_dir: Path) -> None:
+    """The query is written to the helper's pipe at once: one longer than a pipe surely
+    holds would make the window wait for the helper to read it; no helper is started
+    (the search panel then searches as for any later query)."""
+    query = "工发组织 " * (searching.HELPER_QUERY_BYTES // 10)
+    assert len(query.encode("utf-8")) >= searching.HELPER_QUERY_BYTES
+    assert searching.HelperSearch.start_if_indexed(library_dir, query) is None
+    helper = searching.HelperSearch.start_if_indexed(library_dir, "工发组织 " * 100)
+    assert helper is not None and helper.hits()

@@ -14,15 +14,12 @@ of CPU, to the wait). Later searches use the in-process Searcher.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     from unidoreader.core.library import Library
@@ -31,6 +28,9 @@ if TYPE_CHECKING:
 _searchers: dict[int, "Searcher"] = {}
 # Hits on one page of the search panel (the next page is asked for; the ranking is kept).
 PAGE_SIZE = 100
+# The longest query a helper is started for: it is written to the helper's pipe at once,
+# which must hold it without waiting for the helper to read (a pipe holds 64 KiB or more).
+HELPER_QUERY_BYTES = 16 * 1024
 
 
 def ensure_index(library: Library, progress: Callable[[int, int, str], None] | None = None) -> None:
@@ -83,10 +83,11 @@ def page(library: Library, query: str, filters: dict[str, Any], offset: int, lim
     return _searcher(library).page(query, offset=offset, limit=limit, **kwargs)
 
 
-@dataclass(frozen=True)
-class FoundHit:
+class FoundHit(NamedTuple):
     """A hit as the helper process reports it: the attributes of core.search.Hit that
-    the search panel and the reader use (core.search itself is not imported for it)."""
+    the search panel and the reader use (core.search itself is not imported for it; a
+    named tuple, not a dataclass: this module is imported before the helper starts, and
+    dataclasses brings in inspect)."""
 
     doc: str
     block: str
@@ -152,7 +153,8 @@ def _command() -> list[str]:
 
 
 class HelperSearch:
-    """One search run by a separate `unidoreader search --batch FILE --json` process.
+    """One search run by a separate `unidoreader search --batch - --json` process (the
+    query written to its standard input).
 
     Only worth it while this process has not loaded the search engine yet (at start).
     `hits()` waits for the result; any failure raises, and the caller then searches
@@ -164,11 +166,7 @@ class HelperSearch:
         self.total: int | None = None  # every hit's count, once `hits()` has answered
         self.per_document: dict[str, int] = {}
         self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
-        fd, name = tempfile.mkstemp(prefix="unidoreader-query-", suffix=".txt")
-        self._query_file = Path(name)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(query.replace("\n", " ") + "\n")
-        command = [*_command(), "search", "--library", str(root), "--batch", name, "--json", "--limit", str(limit)]
+        command = [*_command(), "search", "--library", str(root), "--batch", "-", "--json", "--limit", str(limit)]
         for key in ("doc", "session", "year", "lang"):
             if key in self.filters:
                 command += [f"--{key}", str(self.filters[key])]
@@ -176,7 +174,7 @@ class HelperSearch:
         try:
             self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
                 command,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env=env,
@@ -184,14 +182,23 @@ class HelperSearch:
             )
         except OSError:
             self._process = None
-            self._query_file.unlink(missing_ok=True)
+            return
+        # The query goes through the pipe (no file to clean up), whole before the helper
+        # reads it: it is less than a pipe holds (HELPER_QUERY_BYTES), so this never waits.
+        pipe, self._process.stdin = self._process.stdin, None  # (communicate() then leaves it alone)
+        try:
+            assert pipe is not None
+            pipe.write((query.replace("\n", " ") + "\n").encode("utf-8"))
+            pipe.close()
+        except OSError:  # the helper died at once: hits() reports it, the panel searches itself
+            pass
 
     @classmethod
     def start_if_indexed(cls, root: Path, query: str, filters: dict[str, Any] | None = None) -> "HelperSearch | None":
         """Start the helper if the library at `root` has an index (else the first search
         builds it, in-process, with progress shown) and this machine has a second core
         for it (on one core it would only add its own start-up to the wait)."""
-        if _usable_cores() < 2:
+        if _usable_cores() < 2 or len(query.encode("utf-8")) >= HELPER_QUERY_BYTES:
             return None
         directory = root / "index"
         try:
@@ -214,14 +221,14 @@ class HelperSearch:
         """The hits, best first. Raises (OSError, ValueError, subprocess errors) on any failure."""
         if self._process is None:
             raise OSError("the search helper did not start")
+        import json
+
         try:
             out, err = self._process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.communicate()
             raise
-        finally:
-            self._query_file.unlink(missing_ok=True)
         if self._process.returncode != 0:
             raise OSError(err.decode("utf-8", "replace").strip() or f"search helper exit status {self._process.returncode}")
         lines = out.decode("utf-8").splitlines()
@@ -237,4 +244,3 @@ class HelperSearch:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.communicate()
-        self._query_file.unlink(missing_ok=True)
