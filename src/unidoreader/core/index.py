@@ -50,7 +50,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from unidoreader.core import analysis, parallel, parse, references, scan
+from unidoreader.core import analysis, parallel, parse, scan
 from unidoreader.core.errors import InputError, LibraryError
 from unidoreader.core.library import Library, atomic_write
 from unidoreader.core.model import Report
@@ -197,6 +197,8 @@ def analyse_report(report: Report, segmented: SegmentedBlocks | None = None) -> 
         for block, seg in zip(report.blocks, segmented.segs)
         if seg
     ]
+    from unidoreader.core import references  # (indexing only: a search never needs its patterns)
+
     meta = report.metadata
     refs_rows = references.rows(references.report_references(report))
     payload = {
@@ -322,6 +324,8 @@ def _write_references(library_root: Path, doc_id: str, refs_rows: list[list[Any]
     path = Path(library_root) / "references" / f"{doc_id}.json"
     if path.is_file():
         return
+    from unidoreader.core import references
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_payload(path, references.cache_bytes(refs_rows))
