@@ -81,3 +81,18 @@ def test_options_may_come_before_the_command(tmp_path: Path, capsys: pytest.Capt
     assert main(["--library", str(tmp_path / "before"), "--json", "list"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == len(SEED_FILES)
     assert (tmp_path / "before" / "catalog.json").exists()
+
+
+def test_the_parser_of_the_command_given_reads_it_as_the_whole_parser_does() -> None:
+    """A command line that starts with its command is parsed by that command's parser
+    alone (the app's start builds one parser, not twenty): same values, same defaults."""
+    from unidoreader.cli import _parser_for, build_parser
+
+    for argv in (["search", "--batch", "-", "--json", "--limit", "100", "--library", "L"],
+                 ["gui", "--open", "000", "001", "--search", "中等收入国家", "--screenshot", "x.png"],
+                 ["print", "000", "-o", "a.pdf", "--page-size", "A3"], ["tables", "001", "--csv", "out"]):
+        alone, whole = _parser_for(argv), build_parser()
+        assert [a.choices for a in alone._actions if a.choices and isinstance(a.choices, dict)][0].keys() == {argv[0]}
+        assert vars(alone.parse_args(argv)) == vars(whole.parse_args(argv))
+    assert len(_parser_for(["--library", "L", "list"])._subparsers._group_actions[0].choices) > 10  # options first: all
+    assert _parser_for([]).parse_args(["gui"]).handler.__name__ == "cmd_gui"

@@ -613,7 +613,12 @@ def cmd_repair(args: argparse.Namespace) -> int:
 # -- argument parsing -----------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. `only`: the command given, whose parser alone is built
+    (the others' arguments go to one throwaway parser): every start of the app, and its
+    start-up search helper, would otherwise build some twenty parsers to use one. If no
+    command has that name, the parser has no command (see `_parser_for`)."""
+
     def options(defaults: bool) -> argparse.ArgumentParser:
         """--library and --json, accepted before or after the command. After it they carry no
         defaults, so that a value given before the command is not overwritten."""
@@ -628,7 +633,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"unidoreader {__version__}")
     sub = parser.add_subparsers(dest="command")
 
+    unused = argparse.ArgumentParser(add_help=False, conflict_handler="resolve")  # takes anything, keeps nothing
+
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return unused
         command = sub.add_parser(name, parents=[common], help=help_text)
         command.set_defaults(handler=handler)
         return command
@@ -782,8 +791,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = stdout, stderr
 
 
+def _parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser for `argv`: of its command alone when it starts with one (or is empty:
+    the app), else the whole parser (options first, --help, a mistyped command)."""
+    first = argv[0] if argv else "gui"
+    if not first.startswith("-"):
+        parser = build_parser(only=first)
+        if any(isinstance(a, argparse._SubParsersAction) and a.choices for a in parser._actions):  # noqa: SLF001
+            return parser
+    return build_parser()
+
+
 def _run(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = _parser_for(argv)
     argv = _negations_as_text(parser, argv)
     args = parser.parse_args(argv or ["gui"])
     if not getattr(args, "handler", None):
