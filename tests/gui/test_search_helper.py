@@ -48,3 +48,18 @@ def test_a_query_too_long_for_the_helper_s_pipe_is_searched_in_process(library_d
     assert searching.HelperSearch.start_if_indexed(library_dir, query) is None
     helper = searching.HelperSearch.start_if_indexed(library_dir, "工发组织 " * 100)
     assert helper is not None and helper.hits()
+
+
+def test_the_helper_s_command_answers_every_query_of_its_pipe_and_leaves_at_once(library_dir: Path) -> None:
+    """`search --batch -` as a program: every line of the answer is out (flushed before
+    the process ends without the interpreter's teardown), and the exit status is 0."""
+    import json
+    import subprocess
+
+    queries = ["中等收入国家", "清洁氢", "nothing-like-this-一二三"]
+    done = subprocess.run([*searching._command(), "search", "--library", str(library_dir), "--batch", "-", "--json", "--limit", "500"],
+                          input="\n".join(queries).encode("utf-8"), capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    results = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [r["query"] for r in results] == queries
+    assert results[0]["total"] == len(results[0]["hits"]) > 50 and results[2]["total"] == 0
