@@ -98,6 +98,7 @@ class ReaderPane(QWidget):
     bookmarkRequested = Signal(object, str)
     noteRequested = Signal(object, str)
     reportSet = Signal(object)  # the pane typeset a report (again): features may decorate its text
+    placed = Signal(object)  # a scroll queued for the next turn of the event loop is done (see moving)
     referenceClicked = Signal(object, str)  # a "ref:" link (gui/features/references.py) was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,6 +120,7 @@ class ReaderPane(QWidget):
         self._pending_scroll: tuple[str, float] | None = None
         self._anchor: tuple[str, float] | None = None  # the reading position kept across resizes
         self._resizing = False
+        self._scroll_queued = False  # a scroll waits for the first show (showEvent)
         self._last_top: str | None = None
         self.link_tooltip: Callable[["ReaderPane", str], str] | None = None  # for "ref:" links
 
@@ -345,7 +347,22 @@ class ReaderPane(QWidget):
         if self._pending_scroll:
             block_id, offset = self._pending_scroll
             self._pending_scroll = None
-            QTimer.singleShot(0, lambda: self.scroll_to_block(block_id, offset))
+            self._scroll_queued = True
+            QTimer.singleShot(0, lambda: self._queued_scroll(block_id, offset))
+
+    def _queued_scroll(self, block_id: str, offset: float) -> None:
+        try:
+            self.scroll_to_block(block_id, offset)
+        finally:
+            self._scroll_queued = False
+            self.placed.emit(self)
+
+    def moving(self) -> bool:
+        """True while a scroll is queued for the next turn of the event loop (the text is
+        about to move: after a reflow, back to the paragraph read; after the first show,
+        to the place asked for). The window is not settled meanwhile: a screenshot, or a
+        test, would see the text before it moves."""
+        return self._resizing or self._scroll_queued
 
     def _scrolled(self, *_: object) -> None:
         block_id, offset = self.top_block()
@@ -616,6 +633,7 @@ class ReaderPane(QWidget):
                 self.scroll_to_block(*anchor)
         finally:
             self._resizing = False
+            self.placed.emit(self)
 
     def extend_context_menu(self, menu: QMenu, position: int) -> None:
         block_id = self.map.block_at(position)

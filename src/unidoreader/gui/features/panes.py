@@ -136,7 +136,7 @@ class ReadingPanes(Feature):
         self.entries = entries
 
     def busy(self) -> bool:
-        return self.pending_loads > 0
+        return self.pending_loads > 0 or any(pane.moving() for pane in self.panes)
 
     # -- opening documents ------------------------------------------------------------------
 
@@ -261,6 +261,7 @@ class ReadingPanes(Feature):
         pane.activated.connect(self.set_active)
         pane.topBlockChanged.connect(self.topBlockChanged)
         pane.closeRequested.connect(self.close_pane)
+        pane.placed.connect(lambda _pane: self.workDone.emit())  # the window may be settled now
         self.panes.append(pane)
         self.splitter.addWidget(pane)
         self.splitter.setSizes([1000] * len(self.panes))
