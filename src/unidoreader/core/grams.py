@@ -357,7 +357,7 @@ def _build(directory: Path, docs: list[str], marks: dict[str, tuple[int, int]],
     def flush() -> None:
         nonlocal batch, chars
         if batch:
-            name = f"s{time.time_ns():x}-{os.urandom(4).hex()}"  # (not uuid: it imports platform, ~4 ms at every search start)
+            name = f"s{time.time_ns():x}-{os.urandom(4).hex()}"  # (not uuid: it imports platform)
             _write_segment(directory, name, batch)
             made.append({"name": name, "chars": chars,
                          "docs": [[f.doc, *marks[f.doc], len(f.text) + 1] for f in batch]})

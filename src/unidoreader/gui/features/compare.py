@@ -437,7 +437,7 @@ class CompareFeature(Feature):
                 positions = pane.document_spans(block, [(a, a + 1)])
                 if positions:
                     y = _position_y(pane, positions[0][0])
-                    pane.view.verticalScrollBar().setValue(max(0, int(y) - pane.view.viewport().height() // 4))
+                    pane.view.verticalScrollBar().setValue(max(0, int(y) - pane.viewport.height() // 4))
         finally:
             self._scrolling = False
         self.message.emit(self.tr("%1 → %2").replace("%1", figure.old or "").replace("%2", figure.new or ""))
